@@ -1,0 +1,3 @@
+const { registerSa11yMatcher } = require('@sa11y/jest');
+
+registerSa11yMatcher();
