@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// npm test: every offline check, in order, each reported on its own; exits non-zero if any fails.
+// Runs them all even after a failure so one run shows every problem.
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { walk } from './lib/sfdx.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (...path) => join(root, 'node_modules', ...path);
+const node = (...args) => [process.execPath, ...args];
+const testFiles = (dir) => walk(join(root, dir), (file) => file.endsWith('.test.mjs'));
+const checks = (...names) => node(join(root, 'scripts', 'checks', 'run.mjs'), ...names);
+
+const STEPS = [
+    ['type-check (tsc)', node(bin('typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json')],
+    ['lint (ESLint, LWC rules)', node(bin('eslint', 'bin', 'eslint.js'), '--max-warnings', '0', '.')],
+    ['format (Prettier, Apex included)', node(bin('prettier', 'bin', 'prettier.cjs'), '--check', '.')],
+    ['unit tests (Jest, coverage)', node(bin('jest', 'bin', 'jest.js'), '--coverage', '--ci')],
+    ['build: compile, package, contents', node(join(root, 'scripts', 'build.mjs'))],
+    ['Apex syntax', checks('apex-syntax')],
+    ['Apex semantics', checks('apex-semantics')],
+    ['SOQL field names', checks('soql-fields')],
+    ['PMD security and performance', checks('pmd')],
+    ['metadata XML against the Metadata API model', checks('metadata-xml')],
+    ['cross-references', checks('cross-references')],
+    ['formula syntax and references', checks('formulas')],
+    ['formula scenarios', node('--test', ...testFiles('test/formulas'))],
+    ['the checks catch their broken fixtures', node('--test', ...testFiles('scripts/checks/__tests__'))]
+];
+
+const only = process.argv.slice(2);
+const results = [];
+for (const [name, [command, ...args]] of STEPS) {
+    if (only.length > 0 && !only.some((word) => name.toLowerCase().includes(word.toLowerCase()))) continue;
+    console.log(`\n━━ ${name}`);
+    const started = Date.now();
+    const { status, error } = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+    const seconds = (Date.now() - started) / 1000;
+    if (error) console.error(error.message);
+    results.push({ name, ok: status === 0 && !error, seconds });
+}
+
+console.log('\n━━ summary');
+for (const { name, ok, seconds } of results) {
+    console.log(`${ok ? 'PASS' : 'FAIL'}  ${name} (${seconds.toFixed(1)}s)`);
+}
+const failed = results.filter((r) => !r.ok).length;
+console.log(`checks: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
