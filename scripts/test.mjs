@@ -25,6 +25,7 @@ const STEPS = [
     ['metadata XML against the Metadata API model', checks('metadata-xml')],
     ['cross-references', checks('cross-references')],
     ['formula syntax and references', checks('formulas')],
+    ['org scripts against the sf CLI manifests', checks('org-scripts')],
     ['formula scenarios', node('--test', ...testFiles('test/formulas'))],
     ['the checks catch their broken fixtures', node('--test', ...testFiles('scripts/checks/__tests__'))]
 ];

@@ -1,0 +1,124 @@
+// Check: the org scripts are correct by reading, since no org and no `sf` CLI are available where checks run.
+// Every script parses as bash; every `sf` call names a real command with real flags (from the CLI plugins'
+// manifests in scripts/lib/sf-commands.json), with allowed values; the files they pass exist; and the
+// permission sets they assign are in the package.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { walk, rel, sourceFiles } from '../lib/sfdx.mjs';
+
+const require = createRequire(import.meta.url);
+const { commands } = require('../lib/sf-commands.json');
+const FILE_FLAGS = new Set(['definition-file', 'file', 'source-dir', 'manifest', 'plan']);
+
+/** Joins backslash continuations so each command is one logical line, keeping the first line's number. */
+function logicalLines(text) {
+    const lines = [];
+    let current = null;
+    text.split('\n').forEach((line, index) => {
+        const trimmed = line.replace(/\s+$/, '');
+        const continues = trimmed.endsWith('\\');
+        const body = continues ? trimmed.slice(0, -1) : trimmed;
+        if (current) current.text += ` ${body.trim()}`;
+        else current = { line: index + 1, text: body };
+        if (!continues) {
+            lines.push(current);
+            current = null;
+        }
+    });
+    return lines;
+}
+
+/** Splits a shell command into words: quotes kept together, $(...) and "${x[@]}" expansions kept as one word. */
+function words(command) {
+    return command.match(/"[^"]*"|'[^']*'|\$\([^)]*\)|[^\s]+/g) ?? [];
+}
+
+function checkSfCall(root, file, line, argv, findings) {
+    const path = [];
+    let i = 0;
+    // Walk as deep as the manifest has commands whose id starts with the words so far.
+    while (i < argv.length && /^[a-z][a-z-]*$/.test(argv[i])) {
+        const candidate = [...path, argv[i]].join(' ');
+        if (!Object.keys(commands).some((id) => id === candidate || id.startsWith(`${candidate} `))) break;
+        path.push(argv[i]);
+        i++;
+    }
+    const id = path.join(' ');
+    const command = commands[id];
+    if (!command) {
+        findings.push({ file, line, message: `unknown sf command: sf ${argv.slice(0, 4).join(' ')}` });
+        return;
+    }
+    const byName = new Map();
+    for (const [name, flag] of Object.entries(command.flags)) {
+        byName.set(name, { name, ...flag });
+        for (const alias of flag.aliases ?? []) byName.set(alias, { name, ...flag });
+    }
+    for (; i < argv.length; i++) {
+        const word = argv[i];
+        if (word.startsWith('$(')) continue; // a flag computed at run time, e.g. $(devhub_flag)
+        if (word.startsWith('"${') || word.startsWith('${')) continue; // an array of flags built by the script
+        if (!word.startsWith('--')) continue;
+        const [name, inlineValue] = word.slice(2).split(/=(.*)/s);
+        const flag = byName.get(name);
+        if (!flag) {
+            findings.push({ file, line, message: `sf ${id}: unknown flag --${name}` });
+            continue;
+        }
+        if (flag.type === 'boolean') continue;
+        const value = inlineValue ?? argv[++i];
+        if (value === undefined || value.startsWith('--')) {
+            findings.push({ file, line, message: `sf ${id}: --${name} needs a value` });
+            continue;
+        }
+        const plain = value.replace(/^["']|["']$/g, '');
+        if (flag.options && !plain.includes('$') && !flag.options.includes(plain)) {
+            findings.push({
+                file,
+                line,
+                message: `sf ${id}: --${name} ${plain} is not one of ${flag.options.join(', ')}`
+            });
+        }
+        if (FILE_FLAGS.has(flag.name) && !plain.includes('$') && !existsSync(join(root, plain))) {
+            findings.push({ file, line, message: `sf ${id}: --${name} ${plain} does not exist` });
+        }
+    }
+}
+
+export async function check(root) {
+    const findings = [];
+    const scripts = walk(join(root, 'scripts', 'org'), (f) => f.endsWith('.sh'));
+    const permissionSets = new Set(
+        sourceFiles(root, '.permissionset-meta.xml').map((f) =>
+            f.split('/').pop().replace('.permissionset-meta.xml', '')
+        )
+    );
+    for (const script of scripts) {
+        const file = rel(root, script);
+        const syntax = spawnSync('bash', ['-n', script], { encoding: 'utf8' });
+        if (syntax.status !== 0) {
+            findings.push({ file, message: `bash syntax: ${syntax.stderr.trim()}` });
+            continue;
+        }
+        const text = readFileSync(script, 'utf8');
+        for (const { line, text: command } of logicalLines(text)) {
+            const argv = words(command.replace(/^\s+/, ''));
+            if (argv[0] === 'sf') checkSfCall(root, file, line, argv.slice(1), findings);
+            for (const match of command.matchAll(/--name\s+"?([A-Za-z_]\w*)"?/g)) {
+                if (/^Tandem_/.test(match[1]) && !permissionSets.has(match[1])) {
+                    findings.push({ file, line, message: `permission set ${match[1]} is not in the package` });
+                }
+            }
+        }
+        const listed = /PERMISSION_SETS=\(([^)]*)\)/.exec(text);
+        for (const name of listed ? listed[1].trim().split(/\s+/) : []) {
+            if (!permissionSets.has(name)) {
+                findings.push({ file, message: `permission set ${name} is not in the package` });
+            }
+        }
+    }
+    if (scripts.length === 0) findings.push({ file: 'scripts/org', message: 'no org scripts found' });
+    return findings;
+}
