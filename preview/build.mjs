@@ -1,0 +1,97 @@
+// Bundles the package's real components for the local preview with the open-source LWC compiler and
+// lightning-base-components. TypeScript is stripped first (the LWC compiler reads JavaScript).
+import { rollup } from 'rollup';
+import lwc from '@lwc/rollup-plugin';
+import ts from 'typescript';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sourceFiles } from '../scripts/lib/sfdx.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Every component bundle in the package, as `c/<name>` module records pointing at its TypeScript entry. */
+function componentModules() {
+    return sourceFiles(root, '.ts')
+        .filter((file) => /\/lwc\/([^/]+)\/\1\.ts$/.test(file))
+        .map((file) => ({ name: `c/${basename(file, '.ts')}`, path: file }));
+}
+
+const require = createRequire(import.meta.url);
+const ENGINE_MODULES = {
+    lwc: '@lwc/engine-dom',
+    '@lwc/engine-dom': '@lwc/engine-dom',
+    '@lwc/synthetic-shadow': '@lwc/synthetic-shadow',
+    '@lwc/wire-service': '@lwc/wire-service'
+};
+
+/**
+ * Resolves the engine to exactly one copy, whoever imports it: two copies in a bundle make base components
+ * fail as "not a valid component" because their LightningElement is not ours.
+ */
+function singleEngine() {
+    return {
+        name: 'single-engine',
+        resolveId(source) {
+            const target = ENGINE_MODULES[source];
+            return target ? join(dirname(require.resolve(`${target}/package.json`)), 'dist', 'index.js') : null;
+        }
+    };
+}
+
+function stripTypeScript() {
+    return {
+        name: 'strip-typescript',
+        transform(code, id) {
+            if (!id.split('?')[0].endsWith('.ts')) return null;
+            const out = ts.transpileModule(code, {
+                fileName: id,
+                compilerOptions: { target: ts.ScriptTarget.ESNext, module: ts.ModuleKind.ESNext }
+            });
+            return { code: out.outputText, map: null };
+        }
+    };
+}
+
+/** Build-time constants the LWC engine and base components read (there is no bundler `define` in rollup). */
+const DEFINES = { 'import.meta.env.SSR': 'false', 'process.env.NODE_ENV': JSON.stringify('development') };
+
+function replaceDefines() {
+    return {
+        name: 'replace-defines',
+        transform(code) {
+            let out = code;
+            for (const [key, value] of Object.entries(DEFINES)) out = out.replaceAll(key, value);
+            return out === code ? null : { code: out, map: null };
+        }
+    };
+}
+
+export async function buildPreview(outputFile) {
+    const bundle = await rollup({
+        input: join(root, 'preview', 'app', 'main.js'),
+        plugins: [
+            singleEngine(),
+            stripTypeScript(),
+            replaceDefines(),
+            lwc({
+                modules: [...componentModules(), { npm: 'lightning-base-components' }],
+                enableDynamicComponents: true,
+                disableSyntheticShadowSupport: false
+            })
+        ],
+        onwarn(warning, warn) {
+            if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
+            warn(warning);
+        }
+    });
+    await bundle.write({ file: outputFile, format: 'esm', sourcemap: false, inlineDynamicImports: true });
+    await bundle.close();
+    return readFileSync(outputFile, 'utf8').length;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+    const size = await buildPreview(join(root, 'dist', 'preview', 'app.js'));
+    console.log(`preview bundle: ${(size / 1024).toFixed(0)} KiB`);
+}
