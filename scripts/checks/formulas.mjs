@@ -12,7 +12,11 @@ export async function check(root) {
     for (const entry of loadFormulas(root, schema)) {
         const file = rel(root, entry.file);
         if (entry.kind === 'formulaField' && !entry.returnType) {
-            findings.push({ file, line: entry.line, message: `${entry.label}: a formula field cannot be of type ${entry.fieldType}` });
+            findings.push({
+                file,
+                line: entry.line,
+                message: `${entry.label}: a formula field cannot be of type ${entry.fieldType}`
+            });
             continue;
         }
         const analysis = analyzeFormula(schema, entry);

@@ -20,7 +20,8 @@ const formatValue = (value) => {
 };
 
 const describeExpectation = (expect) => {
-    if (typeof expect === 'function') return expect.description ?? `a value satisfying ${expect.name || 'the predicate'}`;
+    if (typeof expect === 'function')
+        return expect.description ?? `a value satisfying ${expect.name || 'the predicate'}`;
     if (expect && typeof expect === 'object' && 'error' in expect) return `an error matching ${expect.error}`;
     return formatValue(expect);
 };
@@ -42,7 +43,11 @@ export function scenarioFor(spec, testCase) {
 }
 
 const targetOf = (spec) =>
-    spec.rule ? { object: spec.object, rule: spec.rule } : spec.field ? { object: spec.object, field: spec.field } : { object: spec.object, formula: spec.formula, returnType: spec.returnType };
+    spec.rule
+        ? { object: spec.object, rule: spec.rule }
+        : spec.field
+          ? { object: spec.object, field: spec.field }
+          : { object: spec.object, formula: spec.formula, returnType: spec.returnType };
 
 /** Runs one case; returns { name, pass, actual, expected, message }. */
 export function runScenario(root, spec, testCase) {
@@ -63,10 +68,22 @@ export function runScenario(root, spec, testCase) {
     } catch (error) {
         const wantedError = expected && typeof expected === 'object' && 'error' in expected;
         if (error instanceof FormulaError && wantedError && new RegExp(expected.error).test(error.message)) {
-            return { name: testCase.name, pass: true, error: error.message, expected, message: `${title}: failed as expected (${error.message})` };
+            return {
+                name: testCase.name,
+                pass: true,
+                error: error.message,
+                expected,
+                message: `${title}: failed as expected (${error.message})`
+            };
         }
         const what = error instanceof FormulaError ? `the formula fails at run time: ${error.message}` : error.message;
-        return { name: testCase.name, pass: false, error: error.message, expected, message: `${title}: expected ${describeExpectation(expected)}, but ${what}${inputs()}` };
+        return {
+            name: testCase.name,
+            pass: false,
+            error: error.message,
+            expected,
+            message: `${title}: expected ${describeExpectation(expected)}, but ${what}${inputs()}`
+        };
     }
     const pass =
         typeof expected === 'function'

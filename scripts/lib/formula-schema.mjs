@@ -124,7 +124,12 @@ const CMDT_FIELDS = {
 
 // Global variables whose fields are those of a standard object. $Setup, $CustomMetadata, $Permission and $Label
 // are resolved against the project instead.
-export const GLOBAL_OBJECTS = { $User: 'User', $Profile: 'Profile', $UserRole: 'UserRole', $Organization: 'Organization' };
+export const GLOBAL_OBJECTS = {
+    $User: 'User',
+    $Profile: 'Profile',
+    $UserRole: 'UserRole',
+    $Organization: 'Organization'
+};
 
 /** The type name sformula uses for a metadata field type (undefined for types a formula cannot read). */
 export function formulaType(metadataType) {
@@ -287,11 +292,19 @@ export function loadSchema(root) {
             const dot = fullName.indexOf('.');
             const type = `${fullName.slice(0, dot)}__mdt`;
             const record = fullName.slice(dot + 1);
-            schema.customMetadataRecords.set(lower(`${type}.${record}`), { type, record, file, values: readCmdtValues(file) });
+            schema.customMetadataRecords.set(lower(`${type}.${record}`), {
+                type,
+                record,
+                file,
+                values: readCmdtValues(file)
+            });
         } else if (file.endsWith('.labels-meta.xml')) {
             const { root: xml } = readMetadataXml(file);
             for (const label of all(xml, 'labels')) {
-                schema.labels.set(lower(first(label, 'fullName')), { name: first(label, 'fullName'), value: first(label, 'value') });
+                schema.labels.set(lower(first(label, 'fullName')), {
+                    name: first(label, 'fullName'),
+                    value: first(label, 'value')
+                });
             }
         }
     }
@@ -305,10 +318,13 @@ export function loadSchema(root) {
                   Name: object.nameFieldType === 'AutoNumber' ? 'AutoNumber' : 'Text',
                   // A detail record has no owner of its own: its parent's owner governs it.
                   ...(isDetail || object.customSettingsType ? {} : { OwnerId: 'Lookup:User' }),
-                  ...(object.customSettingsType ? { SetupOwnerId: 'Lookup:User' } : { RecordTypeId: 'Lookup:RecordType' })
+                  ...(object.customSettingsType
+                      ? { SetupOwnerId: 'Lookup:User' }
+                      : { RecordTypeId: 'Lookup:RecordType' })
               };
         for (const [fieldName, spec] of Object.entries(implicit)) {
-            if (!object.fields.has(lower(fieldName))) object.fields.set(lower(fieldName), standardField(fieldName, spec));
+            if (!object.fields.has(lower(fieldName)))
+                object.fields.set(lower(fieldName), standardField(fieldName, spec));
         }
     }
     return schema;

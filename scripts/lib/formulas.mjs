@@ -109,10 +109,14 @@ const fnType = (args, returns) => ({
 
 const EXTRA_FUNCTIONS = {
     BR: { type: fnType([], 'string'), value: () => '\n' },
-    REGEX: { type: fnType(['string', 'string'], 'boolean'), value: (text, re) => new RegExp(`^(?:${re})$`).test(text ?? '') },
+    REGEX: {
+        type: fnType(['string', 'string'], 'boolean'),
+        value: (text, re) => new RegExp(`^(?:${re})$`).test(text ?? '')
+    },
     DAYOFYEAR: {
         type: fnType(['date'], 'number'),
-        value: (date) => (date ? Math.round((Date.parse(date) - Date.parse(`${date.slice(0, 4)}-01-01`)) / 864e5) + 1 : null)
+        value: (date) =>
+            date ? Math.round((Date.parse(date) - Date.parse(`${date.slice(0, 4)}-01-01`)) / 864e5) + 1 : null
     }
 };
 
@@ -222,9 +226,15 @@ export function resolveReference(schema, objectName, text) {
 
 function resolveGlobal(schema, parts) {
     const [head, ...rest] = parts;
-    const name = Object.keys({ ...GLOBAL_OBJECTS, $Permission: 1, $CustomMetadata: 1, $Setup: 1, $Label: 1, $System: 1, $Api: 1 }).find(
-        (known) => known.toLowerCase() === head.toLowerCase()
-    );
+    const name = Object.keys({
+        ...GLOBAL_OBJECTS,
+        $Permission: 1,
+        $CustomMetadata: 1,
+        $Setup: 1,
+        $Label: 1,
+        $System: 1,
+        $Api: 1
+    }).find((known) => known.toLowerCase() === head.toLowerCase());
     if (!name) return { error: `unknown global variable ${head}` };
     const expect = (count, shape) =>
         rest.length === count ? undefined : { error: `${parts.join('.')} should have the form ${name}.${shape}` };
@@ -233,7 +243,9 @@ function resolveGlobal(schema, parts) {
         if (bad) return bad;
         const permission = schema.permissions.get(rest[0].toLowerCase());
         if (!permission) {
-            return { error: `custom permission ${rest[0]} does not exist (no customPermissions/${rest[0]}.customPermission-meta.xml)` };
+            return {
+                error: `custom permission ${rest[0]} does not exist (no customPermissions/${rest[0]}.customPermission-meta.xml)`
+            };
         }
         return { parts: [name, permission.name], type: 'boolean', kind: 'permission' };
     }
@@ -345,19 +357,28 @@ export function analyzeFormula(schema, entry) {
     try {
         tokens = tokenize(text);
     } catch (error) {
-        problems.push({ line: error.line, message: `syntax error at line ${error.line}, column ${error.column}: ${error.message}` });
+        problems.push({
+            line: error.line,
+            message: `syntax error at line ${error.line}, column ${error.column}: ${error.message}`
+        });
         return result;
     }
     let depth = 0;
     for (const token of tokens) {
         if (token.text === '(') depth++;
         if (token.text === ')' && --depth < 0) {
-            problems.push({ line: token.line, message: `syntax error: unmatched ")" at line ${token.line}, column ${token.column}` });
+            problems.push({
+                line: token.line,
+                message: `syntax error: unmatched ")" at line ${token.line}, column ${token.column}`
+            });
             return result;
         }
     }
     if (depth > 0) {
-        problems.push({ line: tokens[tokens.length - 1].line, message: `syntax error: ${depth} unclosed "(" at the end of the formula` });
+        problems.push({
+            line: tokens[tokens.length - 1].line,
+            message: `syntax error: ${depth} unclosed "(" at the end of the formula`
+        });
         return result;
     }
 
@@ -431,7 +452,10 @@ export function analyzeFormula(schema, entry) {
         return result;
     }
     if (entry.returnType && !castable(calculated, entry.returnType)) {
-        const what = entry.kind === 'validationRule' ? 'a validation rule must return a Checkbox (true/false)' : `the field is ${typeLabel(entry.returnType)}`;
+        const what =
+            entry.kind === 'validationRule'
+                ? 'a validation rule must return a Checkbox (true/false)'
+                : `the field is ${typeLabel(entry.returnType)}`;
         problems.push({ line: 1, message: `returns ${typeLabel(calculated)}, but ${what}` });
         return result;
     }
@@ -443,7 +467,10 @@ export function analyzeFormula(schema, entry) {
 function saveFunction(schema, entry, tokens, at, open, name, problems, addReference) {
     const token = tokens[at];
     if (entry.kind !== 'validationRule') {
-        problems.push({ line: token.line, message: `${name}() can only be used in validation rules, not in a ${entry.kindLabel}` });
+        problems.push({
+            line: token.line,
+            message: `${name}() can only be used in validation rules, not in a ${entry.kindLabel}`
+        });
         return undefined;
     }
     const argCount = SAVE_FUNCTIONS[name];
@@ -459,13 +486,19 @@ function saveFunction(schema, entry, tokens, at, open, name, problems, addRefere
     }
     const close = tokens[cursor];
     if (!close || close.text !== ')') {
-        problems.push({ line: token.line, message: `${name}() takes ${argCount ? 'one field' : 'no arguments'} at line ${token.line}` });
+        problems.push({
+            line: token.line,
+            message: `${name}() takes ${argCount ? 'one field' : 'no arguments'} at line ${token.line}`
+        });
         return undefined;
     }
     const newlines = tokens.slice(at, cursor + 1).reduce((sum, t) => sum + t.text.split('\n').length - 1, 0);
     if (!argument) {
         const identifier = `__${name}`;
-        addReference(`${name}()`, { parts: [identifier], type: 'boolean', kind: 'save' }, token.line, { identifier, save: name });
+        addReference(`${name}()`, { parts: [identifier], type: 'boolean', kind: 'save' }, token.line, {
+            identifier,
+            save: name
+        });
         return { identifier, end: cursor, newlines };
     }
     const resolved = resolveReference(schema, entry.object, argument.text);
@@ -474,7 +507,10 @@ function saveFunction(schema, entry, tokens, at, open, name, problems, addRefere
         return undefined;
     }
     if (resolved.parts.length !== 1) {
-        problems.push({ line: argument.line, message: `${name}() needs a field of ${entry.object} itself, not ${argument.text}` });
+        problems.push({
+            line: argument.line,
+            message: `${name}() needs a field of ${entry.object} itself, not ${argument.text}`
+        });
         return undefined;
     }
     const identifier = `__${name}__${resolved.parts[0]}`;
@@ -579,7 +615,9 @@ export function findFormula(root, target) {
     );
     if (!entry) {
         const known = project.formulas
-            .filter((candidate) => candidate.kind === kind && candidate.object.toLowerCase() === target.object.toLowerCase())
+            .filter(
+                (candidate) => candidate.kind === kind && candidate.object.toLowerCase() === target.object.toLowerCase()
+            )
             .map((candidate) => candidate.name);
         const what = kind === 'validationRule' ? 'validation rule' : 'formula field';
         throw new Error(`no ${what} ${target.object}.${name} in ${root} (found: ${known.join(', ') || 'none'})`);
@@ -677,7 +715,10 @@ function bindingFor(reference, scenario) {
             const current = recordValue(record, [reference.field]);
             if (reference.save === 'ISCHANGED') {
                 // On insert ISCHANGED is false: nothing changed from a prior version that does not exist.
-                return !scenario.isNew && (scenario.changed ?? []).some((name) => name.toLowerCase() === reference.field.toLowerCase());
+                return (
+                    !scenario.isNew &&
+                    (scenario.changed ?? []).some((name) => name.toLowerCase() === reference.field.toLowerCase())
+                );
             }
             if (scenario.isNew) return current;
             const priorKey = keyOf(scenario.prior, reference.field);
@@ -691,7 +732,8 @@ function bindingFor(reference, scenario) {
 function contextFor(analysis, scenario) {
     const context = {};
     for (const reference of analysis.references) {
-        const type = reference.kind === 'save' && reference.save === 'PRIORVALUE' ? reference.fieldType : reference.type;
+        const type =
+            reference.kind === 'save' && reference.save === 'PRIORVALUE' ? reference.fieldType : reference.type;
         const value = normalize(type, bindingFor(reference, scenario));
         if (reference.kind === 'save') context[reference.identifier] = value;
         else setPath(context, reference.parts, value, () => ({}));
@@ -703,17 +745,22 @@ function contextFor(analysis, scenario) {
 /** Checks that a scenario can be evaluated against this formula; throws a readable Error if not. */
 function assertScenario(schema, entry, analysis, scenario) {
     if (analysis.problems.length) {
-        throw new Error(`${entry.label} does not compile: ${analysis.problems.map((problem) => problem.message).join('; ')}`);
+        throw new Error(
+            `${entry.label} does not compile: ${analysis.problems.map((problem) => problem.message).join('; ')}`
+        );
     }
     if (!analysis.compiled) throw new Error(`${entry.label} uses a function that cannot be evaluated offline`);
     if (analysis.usesClock && !scenario.today && !scenario.now) {
-        throw new Error(`${entry.label} uses TODAY()/NOW(): the scenario must fix \`today\` (e.g. today: '2026-03-01')`);
+        throw new Error(
+            `${entry.label} uses TODAY()/NOW(): the scenario must fix \`today\` (e.g. today: '2026-03-01')`
+        );
     }
     for (const key of ['changed', ...Object.keys(scenario.prior ?? {})]) {
         const names = key === 'changed' ? (scenario.changed ?? []) : [key];
         for (const name of names) {
             const resolved = resolveReference(schema, entry.object, name);
-            if (resolved.error) throw new Error(`scenario ${key === 'changed' ? 'changed' : 'prior'}: ${resolved.error}`);
+            if (resolved.error)
+                throw new Error(`scenario ${key === 'changed' ? 'changed' : 'prior'}: ${resolved.error}`);
         }
     }
     assertRecordKeys(schema, entry.object, scenario.record);
@@ -733,7 +780,10 @@ export function evaluateFormula(root, target, scenario = {}) {
     assertScenario(schema, entry, analysis, scenario);
     const context = contextFor(analysis, scenario);
     const today = normalize('date', scenario.today ?? null);
-    runtime.clock = { today: today ?? scenario.now?.slice(0, 10), now: normalize('datetime', scenario.now ?? null) ?? (today ? `${today}T00:00:00.000Z` : undefined) };
+    runtime.clock = {
+        today: today ?? scenario.now?.slice(0, 10),
+        now: normalize('datetime', scenario.now ?? null) ?? (today ? `${today}T00:00:00.000Z` : undefined)
+    };
     runtime.last = undefined;
     try {
         const value = analysis.compiled.evaluate(context);
@@ -747,12 +797,15 @@ export function evaluateFormula(root, target, scenario = {}) {
     }
 }
 
-const show = (value) => (value === null || value === undefined ? 'blank' : typeof value === 'string' ? `'${value}'` : String(value));
+const show = (value) =>
+    value === null || value === undefined ? 'blank' : typeof value === 'string' ? `'${value}'` : String(value);
 
 /** "reads StageName (Picklist), ISCHANGED(StageName), $Permission.Bypass_Plan_Gates (Checkbox), ..." */
 export function describeFormula(root, target) {
     const { entry, analysis } = findFormula(root, target);
-    const reads = analysis.references.map((reference) => (reference.kind === 'save' ? reference.text : `${reference.parts.join('.')} (${typeLabel(reference.type)})`));
+    const reads = analysis.references.map((reference) =>
+        reference.kind === 'save' ? reference.text : `${reference.parts.join('.')} (${typeLabel(reference.type)})`
+    );
     return `${entry.label} reads ${reads.join(', ') || 'nothing'}`;
 }
 
@@ -760,7 +813,8 @@ export function describeFormula(root, target) {
 export function describeInputs(root, target, scenario = {}) {
     const { analysis } = findFormula(root, target);
     const shown = analysis.references.map((reference) => {
-        const type = reference.kind === 'save' && reference.save === 'PRIORVALUE' ? reference.fieldType : reference.type;
+        const type =
+            reference.kind === 'save' && reference.save === 'PRIORVALUE' ? reference.fieldType : reference.type;
         const name = reference.kind === 'save' ? reference.text : reference.parts.join('.');
         return `${name}=${show(normalize(type, bindingFor(reference, scenario)))}`;
     });

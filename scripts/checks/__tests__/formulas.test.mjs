@@ -22,8 +22,18 @@ describe('formulas check', () => {
     // Each overlay breaks one formula; the finding must point at the file and line and say what is wrong.
     const broken = [
         { kind: 'syntax-error', file: RULE, line: 9, message: /Require_Active_Plan: syntax error: 1 unclosed "\("/ },
-        { kind: 'unknown-field', file: RULE, line: 7, message: /Require_Active_Plan: field Active_Plans__c does not exist on Opportunity$/ },
-        { kind: 'unknown-function', file: RULE, line: 8, message: /Require_Active_Plan: unknown function ISPICKLIST\(\)$/ },
+        {
+            kind: 'unknown-field',
+            file: RULE,
+            line: 7,
+            message: /Require_Active_Plan: field Active_Plans__c does not exist on Opportunity$/
+        },
+        {
+            kind: 'unknown-function',
+            file: RULE,
+            line: 8,
+            message: /Require_Active_Plan: unknown function ISPICKLIST\(\)$/
+        },
         {
             kind: 'picklist-equals',
             file: RULE,
@@ -40,7 +50,8 @@ describe('formulas check', () => {
             kind: 'missing-permission',
             file: RULE,
             line: 7,
-            message: /custom permission Bypass_Gates does not exist \(no customPermissions\/Bypass_Gates\.customPermission-meta\.xml\)/
+            message:
+                /custom permission Bypass_Gates does not exist \(no customPermissions\/Bypass_Gates\.customPermission-meta\.xml\)/
         },
         {
             kind: 'missing-cmdt-field',
@@ -54,7 +65,12 @@ describe('formulas check', () => {
             line: 8,
             message: /custom metadata record Plan_Setting__mdt\.Standard does not exist/
         },
-        { kind: 'unknown-display-field', file: RULE, line: 6, message: /error display field Stage__c does not exist on Opportunity/ },
+        {
+            kind: 'unknown-display-field',
+            file: RULE,
+            line: 6,
+            message: /error display field Stage__c does not exist on Opportunity/
+        },
         {
             kind: 'unknown-parent-field',
             file: PLAN_FIELD,
@@ -167,25 +183,48 @@ describe('scenario runner', () => {
 // The evaluator's own semantics, which every scenario test of the package relies on.
 describe('formula evaluation', () => {
     const root = join(FIXTURES, CLEAN);
-    const plan = (formula, scenario, returnType) => evaluateFormula(root, { object: 'Mutual_Action_Plan__c', formula, returnType }, scenario);
+    const plan = (formula, scenario, returnType) =>
+        evaluateFormula(root, { object: 'Mutual_Action_Plan__c', formula, returnType }, scenario);
 
     test('reads the rule and its inputs from the XML', () => {
-        assert.match(describeFormula(root, { object: 'Opportunity', rule: 'Require_Active_Plan' }), /ISCHANGED\(StageName\).*\$Permission\.Bypass_Plan_Gates/);
-        const inputs = describeInputs(root, { object: 'Opportunity', rule: 'Require_Active_Plan' }, { record: { StageName: 'Closed Won' } });
+        assert.match(
+            describeFormula(root, { object: 'Opportunity', rule: 'Require_Active_Plan' }),
+            /ISCHANGED\(StageName\).*\$Permission\.Bypass_Plan_Gates/
+        );
+        const inputs = describeInputs(
+            root,
+            { object: 'Opportunity', rule: 'Require_Active_Plan' },
+            { record: { StageName: 'Closed Won' } }
+        );
         // Custom metadata not given by the scenario comes from the project's own record.
         assert.match(inputs, /Active_Plan_Stages__c='Proposal\/Price Quote; Negotiation\/Review'/);
     });
 
     test('ISCHANGED is false and PRIORVALUE is the current value on a new record', () => {
-        const rule = { object: 'Opportunity', formula: 'AND(NOT(ISCHANGED(StageName)), TEXT(PRIORVALUE(StageName)) = "Closed Won")' };
-        assert.equal(evaluateFormula(root, rule, { isNew: true, changed: ['StageName'], record: { StageName: 'Closed Won' } }), true);
+        const rule = {
+            object: 'Opportunity',
+            formula: 'AND(NOT(ISCHANGED(StageName)), TEXT(PRIORVALUE(StageName)) = "Closed Won")'
+        };
+        assert.equal(
+            evaluateFormula(root, rule, { isNew: true, changed: ['StageName'], record: { StageName: 'Closed Won' } }),
+            true
+        );
         const prior = { object: 'Opportunity', formula: 'TEXT(PRIORVALUE(StageName))' };
-        assert.equal(evaluateFormula(root, prior, { record: { StageName: 'Closed Won' }, prior: { StageName: 'Prospecting' } }), 'Prospecting');
+        assert.equal(
+            evaluateFormula(root, prior, { record: { StageName: 'Closed Won' }, prior: { StageName: 'Prospecting' } }),
+            'Prospecting'
+        );
     });
 
     test('TODAY() is fixed per scenario and must be given', () => {
-        assert.equal(plan('TODAY() - Target_Date__c', { today: '2026-03-01', record: { Target_Date__c: '2026-02-20' } }), 9);
-        assert.throws(() => plan('TODAY() - Target_Date__c', { record: { Target_Date__c: '2026-02-20' } }), /must fix `today`/);
+        assert.equal(
+            plan('TODAY() - Target_Date__c', { today: '2026-03-01', record: { Target_Date__c: '2026-02-20' } }),
+            9
+        );
+        assert.throws(
+            () => plan('TODAY() - Target_Date__c', { record: { Target_Date__c: '2026-02-20' } }),
+            /must fix `today`/
+        );
     });
 
     test('a division by zero fails the evaluation, unless a branch not taken holds it', () => {
@@ -198,7 +237,10 @@ describe('formula evaluation', () => {
     });
 
     test('blank dates compare as false, not as the epoch', () => {
-        assert.equal(plan('Target_Date__c < TODAY()', { today: '2026-03-01', record: { Target_Date__c: null } }), false);
+        assert.equal(
+            plan('Target_Date__c < TODAY()', { today: '2026-03-01', record: { Target_Date__c: null } }),
+            false
+        );
     });
 
     test('percent fields are stored as whole percentages, as the API returns them', () => {
