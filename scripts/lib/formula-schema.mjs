@@ -229,7 +229,11 @@ function readField(file) {
         summarizedField: first(root, 'summarizedField'),
         summaryForeignKey: first(root, 'summaryForeignKey'),
         scale: first(root, 'scale') === undefined ? undefined : Number(first(root, 'scale')),
-        blankAsZero: first(root, 'formulaTreatBlanksAs') !== 'BlankAsBlank'
+        blankAsZero: first(root, 'formulaTreatBlanksAs') !== 'BlankAsBlank',
+        // Local picklist values (a global value set is not resolved): lets ISPICKVAL literals be checked.
+        picklistValues: all(first(first(root, 'valueSet'), 'valueSetDefinition'), 'value').map((value) =>
+            first(value, 'fullName')
+        )
     };
 }
 

@@ -410,6 +410,10 @@ export function analyzeFormula(schema, entry) {
                 continue;
             }
             if (upper === 'TODAY' || upper === 'NOW' || upper === 'TIMENOW') result.usesClock = true;
+            if (upper === 'ISPICKVAL') {
+                const problem = pickvalProblem(schema, entry, tokens, next);
+                if (problem) problems.push(problem);
+            }
             if (!isBuiltin(upper) && !(upper in EXTRA_FUNCTIONS)) {
                 if (NOT_EVALUABLE.has(upper)) {
                     result.evaluable = false;
@@ -461,6 +465,26 @@ export function analyzeFormula(schema, entry) {
     }
     result.compiled = parseSync(rewritten, { ...options, returnType: entry.returnType, scale: entry.scale });
     return result;
+}
+
+/**
+ * ISPICKVAL(field, "value") with a value the field's own value set lacks: always false, so almost certainly a
+ * typo ("Actve"). Only literal values of local value sets are checked; standard picklists are org-defined.
+ */
+function pickvalProblem(schema, entry, tokens, open) {
+    const at = [significant(tokens, open + 1)];
+    at.push(at[0] === -1 ? -1 : significant(tokens, at[0] + 1));
+    at.push(at[1] === -1 ? -1 : significant(tokens, at[1] + 1));
+    const [name, comma, literal] = at.map((index) => tokens[index]);
+    if (name?.kind !== 'name' || comma?.text !== ',' || literal?.kind !== 'string') return undefined;
+    const resolved = resolveReference(schema, entry.object, name.text);
+    const values = resolved.field?.picklistValues ?? [];
+    const value = literal.text.slice(1, -1).replace(/\\(.)/g, '$1');
+    if (!values.length || values.includes(value)) return undefined;
+    return {
+        line: literal.line,
+        message: `${JSON.stringify(value)} is not a value of picklist ${resolved.object}.${resolved.field.name} (values: ${values.join(', ')})`
+    };
 }
 
 /** ISCHANGED(field), PRIORVALUE(field), ISNEW(), ISCLONE(): replaced by one identifier the scenario binds. */
@@ -665,7 +689,7 @@ function normalize(type, value) {
 /** The record's value at a canonical path: a dotted key ('Opportunity__r.CloseDate') or nested objects. */
 function recordValue(record, parts) {
     const dotted = keyOf(record, parts.join('.'));
-    if (dotted !== undefined) return record[dotted];
+    if (dotted !== undefined && record[dotted] !== undefined) return record[dotted];
     let node = record;
     for (const part of parts) {
         const key = keyOf(node, part);
@@ -689,7 +713,7 @@ function assertRecordKeys(schema, objectName, record, prefix = '') {
 }
 
 /** The value a scenario gives to one reference of the formula. */
-function bindingFor(reference, scenario) {
+function bindingFor(project, reference, scenario, depth) {
     const record = scenario.record ?? {};
     switch (reference.kind) {
         case 'permission':
@@ -724,17 +748,53 @@ function bindingFor(reference, scenario) {
             const priorKey = keyOf(scenario.prior, reference.field);
             return priorKey === undefined ? current : scenario.prior[priorKey];
         }
-        default:
-            return recordValue(record, reference.parts);
+        default: {
+            const value = recordValue(record, reference.parts);
+            if (value !== undefined || reference.field?.formula === undefined) return value;
+            return formulaFieldValue(project, reference, scenario, depth);
+        }
     }
 }
 
-function contextFor(analysis, scenario) {
+/**
+ * A formula field the scenario does not set is computed from the scenario, as the platform would: Health__c
+ * then follows from the due dates rather than from a Days_Overdue__c the table would have to work out by hand.
+ * A parent's formula field is computed from the parent's values (`Opportunity__r.X` keys or a nested object).
+ */
+function formulaFieldValue(project, reference, scenario, depth) {
+    if (depth > 10) throw new Error(`formula fields refer to each other too deeply at ${reference.parts.join('.')}`);
+    const entry = project.formulas.find(
+        (candidate) =>
+            candidate.kind === 'formulaField' &&
+            candidate.object === reference.object &&
+            candidate.name === reference.field.name
+    );
+    if (!entry) return null;
+    if (!project.analyses.has(entry)) project.analyses.set(entry, analyzeFormula(project.schema, entry));
+    const record = subRecord(scenario.record ?? {}, reference.parts.slice(0, -1));
+    // Save context (changed, prior) belongs to the record being saved, not to the field computed here.
+    const inner = { ...scenario, record, changed: [], prior: {}, isNew: false, isClone: false };
+    return evaluateEntry(project, entry, project.analyses.get(entry), inner, depth + 1);
+}
+
+/** The part of a scenario record below a relationship path, from nested objects and dotted keys alike. */
+function subRecord(record, path) {
+    if (!path.length) return record;
+    const nested = recordValue(record, path);
+    const result = nested && typeof nested === 'object' ? { ...nested } : {};
+    const prefix = `${path.join('.')}.`.toLowerCase();
+    for (const [key, value] of Object.entries(record)) {
+        if (key.toLowerCase().startsWith(prefix)) result[key.slice(prefix.length)] = value;
+    }
+    return result;
+}
+
+function contextFor(project, analysis, scenario, depth) {
     const context = {};
     for (const reference of analysis.references) {
         const type =
             reference.kind === 'save' && reference.save === 'PRIORVALUE' ? reference.fieldType : reference.type;
-        const value = normalize(type, bindingFor(reference, scenario));
+        const value = normalize(type, bindingFor(project, reference, scenario, depth));
         if (reference.kind === 'save') context[reference.identifier] = value;
         else setPath(context, reference.parts, value, () => ({}));
     }
@@ -776,16 +836,22 @@ function assertScenario(schema, entry, analysis, scenario) {
  * Returns the formula's value; throws a FormulaError for a runtime error such as a division by zero.
  */
 export function evaluateFormula(root, target, scenario = {}) {
-    const { entry, analysis, schema } = findFormula(root, target);
-    assertScenario(schema, entry, analysis, scenario);
-    const context = contextFor(analysis, scenario);
+    const { entry, analysis } = findFormula(root, target);
+    return evaluateEntry(loadProject(root), entry, analysis, scenario, 0);
+}
+
+function evaluateEntry(project, entry, analysis, scenario, depth) {
+    assertScenario(project.schema, entry, analysis, scenario);
     const today = normalize('date', scenario.today ?? null);
+    const outer = runtime.clock;
     runtime.clock = {
         today: today ?? scenario.now?.slice(0, 10),
         now: normalize('datetime', scenario.now ?? null) ?? (today ? `${today}T00:00:00.000Z` : undefined)
     };
-    runtime.last = undefined;
     try {
+        // Formula fields this one reads are evaluated here, before the root call below starts.
+        const context = contextFor(project, analysis, scenario, depth);
+        runtime.last = undefined;
         const value = analysis.compiled.evaluate(context);
         // The root call of the formula is the last builtin to return; an error that got there is the result.
         if (analysis.compiled.compiled.expression.type === 'CallExpression' && isError(runtime.last)) {
@@ -793,7 +859,7 @@ export function evaluateFormula(root, target, scenario = {}) {
         }
         return value;
     } finally {
-        runtime.clock = null;
+        runtime.clock = outer;
     }
 }
 
@@ -812,11 +878,18 @@ export function describeFormula(root, target) {
 /** The values a scenario binds to each reference, for failure messages: "StageName='Closed Won', ...". */
 export function describeInputs(root, target, scenario = {}) {
     const { analysis } = findFormula(root, target);
+    const project = loadProject(root);
     const shown = analysis.references.map((reference) => {
         const type =
             reference.kind === 'save' && reference.save === 'PRIORVALUE' ? reference.fieldType : reference.type;
         const name = reference.kind === 'save' ? reference.text : reference.parts.join('.');
-        return `${name}=${show(normalize(type, bindingFor(reference, scenario)))}`;
+        let value;
+        try {
+            value = show(normalize(type, bindingFor(project, reference, scenario, 0)));
+        } catch (error) {
+            value = `(${error.message})`;
+        }
+        return `${name}=${value}`;
     });
     if (analysis.usesClock) shown.push(`TODAY()=${show(scenario.today ?? scenario.now)}`);
     return shown.join(', ');

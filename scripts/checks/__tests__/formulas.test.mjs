@@ -84,6 +84,13 @@ describe('formulas check', () => {
             message: /Lands_After_Close__c: returns Number, but the field is Checkbox/
         },
         {
+            kind: 'unknown-picklist-value',
+            file: PLAN_FIELD,
+            line: 7,
+            message:
+                /"Actve" is not a value of picklist Mutual_Action_Plan__c\.Status__c \(values: Draft, Active, Completed\)/
+        },
+        {
             kind: 'ischanged-in-formula-field',
             file: PLAN_FIELD,
             line: 5,
