@@ -1,0 +1,43 @@
+// soql-fields against its fixtures. The clean project's queries use parent paths, child subqueries, namespaced
+// names, aggregates with aliases, toLabel, TYPEOF, HAVING and standard objects: none may be reported. Each broken
+// overlay adds one class whose SOQL names something the schema does not have.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findingsFor, describeFindings } from './harness.mjs';
+import { check } from '../soql-fields.mjs';
+
+const CLASSES = 'force-app/main/default/classes';
+const broken = (kind) => findingsFor(check, 'apex/clean', `apex/broken/${kind}`);
+const lines = (findings) => findings.map((f) => `${f.file}:${f.line}: ${f.message}`);
+
+test('the clean project has no unknown names in SOQL', async () => {
+    const findings = await findingsFor(check, 'apex/clean');
+    assert.deepEqual(findings, [], describeFindings(findings));
+});
+
+test('reports unknown fields in SELECT and WHERE and bad relationship paths', async () => {
+    const file = `${CLASSES}/PlanReport.cls`;
+    assert.deepEqual(lines(await broken('soql-unknown-field')), [
+        `${file}:5: unknown field Stage__c on Mutual_Action_Plan__c in SOQL`,
+        `${file}:5: unknown field Emial on User in SOQL (Opportunity__r.Owner.Emial)`,
+        `${file}:7: unknown field Target_Dat__c on Mutual_Action_Plan__c in SOQL`,
+        `${file}:13: unknown relationship Plann__r on Plan_Milestone__c in SOQL (Plann__r.Name)`
+    ]);
+});
+
+test('reports a subquery on a child relationship that does not exist', async () => {
+    assert.deepEqual(lines(await broken('soql-unknown-child')), [
+        `${CLASSES}/PlanOverview.cls:5: unknown child relationship Milestone__r on Mutual_Action_Plan__c in SOQL subquery`
+    ]);
+});
+
+test('reports an unknown object in FROM', async () => {
+    assert.deepEqual(lines(await broken('soql-unknown-object')), [
+        `${CLASSES}/PlanCounter.cls:4: unknown object Mutual_Plan__c in SOQL FROM`
+    ]);
+});
+
+test('skips files with syntax errors (apex-syntax reports them) instead of guessing', async () => {
+    const findings = await broken('syntax');
+    assert.deepEqual(findings, [], describeFindings(findings));
+});
