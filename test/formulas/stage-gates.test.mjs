@@ -180,6 +180,15 @@ for (const gate of GATES) {
                 'Negotiation/Review',
                 true
             ],
+            ['tolerates a space before ;', 'Negotiation/Review ;Closed Won', 'Negotiation/Review', true],
+            ['tolerates spaces around the whole setting', ' Negotiation/Review ', 'Negotiation/Review', true],
+            ['tolerates a trailing ;', 'Proposal/Price Quote;Negotiation/Review;', 'Negotiation/Review', true],
+            [
+                'matches stage names case-sensitively, as the picklist stores them',
+                'negotiation/review',
+                'Negotiation/Review',
+                false
+            ],
             [
                 'does not gate on a space-separated partial name',
                 'Proposal/Price Quote; Negotiation',
