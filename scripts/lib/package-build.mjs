@@ -15,7 +15,9 @@ const FORBIDDEN = [
     { test: /\.ts$/, why: 'TypeScript source (only the compiled .js is deployed)' },
     { test: /(^|\/)(tsconfig[^/]*|jsconfig)\.json$/, why: 'TypeScript configuration' },
     { test: /(^|\/)(\.eslintrc[^/]*|eslint\.config\.[cm]?js)$/, why: 'lint configuration' },
-    { test: /\.(md|map)$/, why: 'documentation or source map' }
+    // customMetadata/Type.Record.md is how the Metadata API names custom metadata records: not documentation.
+    { test: /^(?!customMetadata\/).*\.md$/, why: 'documentation' },
+    { test: /\.map$/, why: 'source map' }
 ];
 
 /** Converts every package directory into `outputDirectory` (Metadata API format, package.xml included). */

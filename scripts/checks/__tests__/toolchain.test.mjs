@@ -56,9 +56,10 @@ describe('package contents', () => {
         assert.deepEqual(findings, [], describeFindings(findings));
     });
 
-    it('catches a .ts source and a test that would be deployed', async () => {
+    it('catches a .ts source, a test and a Markdown note that would be deployed', async () => {
         const findings = await findingsFor(packageContents, 'toolchain/clean', 'toolchain/broken/ts-deployed');
         const text = describeFindings(findings);
+        assert.match(text, /documentation would be deployed: lwc\/greeting\/NOTES\.md/);
         assert.match(
             text,
             /TypeScript source \(only the compiled \.js is deployed\) would be deployed: .*greeting\.ts/
