@@ -23,6 +23,8 @@ export default [
         ]
     },
     ...lwcRecommended.map((config) => ({ ...config, files: TS_COMPONENTS })),
+    // The preview's own shell components are plain LWC JavaScript.
+    ...lwcRecommended.map((config) => ({ ...config, files: ['preview/app/modules/**/*.js'] })),
     ...tseslint.configs.recommended.map((config) => ({ ...config, files: TS_COMPONENTS })),
     {
         files: TS_COMPONENTS,
@@ -49,6 +51,16 @@ export default [
             ecmaVersion: 'latest',
             sourceType: 'module',
             globals: { ...globals.node }
+        }
+    },
+    {
+        // The preview's browser side: its shell components and the platform-module shims.
+        files: ['preview/app/shims/**/*.js', 'preview/app/main.js'],
+        ...js.configs.recommended,
+        languageOptions: {
+            ecmaVersion: 'latest',
+            sourceType: 'module',
+            globals: { ...globals.browser }
         }
     },
     {

@@ -40,6 +40,50 @@ function singleEngine() {
     };
 }
 
+const SHIMS = join(root, 'preview', 'app', 'shims');
+const SHIMMED = {
+    'lightning/navigation': join(SHIMS, 'navigation.js'),
+    'lightning/platformShowToastEvent': join(SHIMS, 'toast.js'),
+    'lightning/uiRecordApi': join(SHIMS, 'uiRecordApi.js'),
+    '@salesforce/user/Id': join(SHIMS, 'user.js')
+};
+
+/**
+ * The platform modules an org provides: each `@salesforce/apex/Class.method` becomes a call to the method's
+ * twin on the preview server; schema imports become the { objectApiName, fieldApiName } the platform gives;
+ * navigation, toasts and record data go through small shims.
+ */
+function platformModules() {
+    return {
+        name: 'platform-modules',
+        resolveId(source) {
+            if (SHIMMED[source]) return SHIMMED[source];
+            if (/^@salesforce\/(apex|schema)\//.test(source)) return `\0${source}`;
+            if (source.startsWith('@salesforce/label/c.')) return `\0${source}`;
+            return null;
+        },
+        load(id) {
+            if (!id.startsWith('\0@salesforce/')) return null;
+            const [, kind, name] = /^\0@salesforce\/(\w+)\/(.*)$/.exec(id);
+            if (kind === 'apex') {
+                const [className, methodName] = name.split('.');
+                return [
+                    `import { callApex } from ${JSON.stringify(join(SHIMS, 'apex.js'))};`,
+                    `export default function ${methodName}(params) {`,
+                    `    return callApex(${JSON.stringify(className)}, ${JSON.stringify(methodName)}, params);`,
+                    '}'
+                ].join('\n');
+            }
+            if (kind === 'schema') {
+                const [objectApiName, ...path] = name.split('.');
+                const value = path.length ? { objectApiName, fieldApiName: path.join('.') } : { objectApiName };
+                return `export default ${JSON.stringify(value)};`;
+            }
+            return `export default ${JSON.stringify(name.replace(/^c\./, ''))};`;
+        }
+    };
+}
+
 function stripTypeScript() {
     return {
         name: 'strip-typescript',
@@ -73,10 +117,15 @@ export async function buildPreview(outputFile) {
         input: join(root, 'preview', 'app', 'main.js'),
         plugins: [
             singleEngine(),
+            platformModules(),
             stripTypeScript(),
             replaceDefines(),
             lwc({
-                modules: [...componentModules(), { npm: 'lightning-base-components' }],
+                modules: [
+                    ...componentModules(),
+                    { dir: join(root, 'preview', 'app', 'modules') },
+                    { npm: 'lightning-base-components' }
+                ],
                 enableDynamicComponents: true,
                 disableSyntheticShadowSupport: false
             })

@@ -26,6 +26,7 @@ const STEPS = [
     ['cross-references', checks('cross-references')],
     ['formula syntax and references', checks('formulas')],
     ['org scripts against the sf CLI manifests', checks('org-scripts')],
+    ['preview twins match the Apex they stand in for', checks('preview-twins')],
     ['formula scenarios', node('--test', ...testFiles('test/formulas'))],
     ['the checks catch their broken fixtures', node('--test', ...testFiles('scripts/checks/__tests__'))]
 ];

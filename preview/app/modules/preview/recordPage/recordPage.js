@@ -1,0 +1,120 @@
+import { LightningElement, api } from 'lwc';
+import { callOrg } from '../../../shims/apex';
+
+const currency = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/**
+ * The preview's stand-in for a Lightning record page of an Opportunity: the highlights, the stage path (saved
+ * through the embedded org, so the package's validation rules apply), details, and the plan workspace.
+ */
+export default class RecordPage extends LightningElement {
+    @api recordId;
+    page;
+    selectedStage;
+    stageError;
+    saving = false;
+    loadError;
+
+    connectedCallback() {
+        this.load();
+    }
+
+    async load() {
+        try {
+            this.page = await callOrg('opportunityPage', { recordId: this.recordId });
+            this.selectedStage = this.page.record.StageName;
+            this.loadError = undefined;
+        } catch (error) {
+            this.loadError = error.body?.message ?? error.message;
+        }
+    }
+
+    get record() {
+        return this.page?.record ?? {};
+    }
+
+    get amount() {
+        return this.record.Amount == null ? '' : currency.format(this.record.Amount);
+    }
+
+    get closeDate() {
+        return this.record.CloseDate ? dateFormat.format(new Date(`${this.record.CloseDate}T00:00:00Z`)) : '';
+    }
+
+    get stages() {
+        const current = this.page?.stages.indexOf(this.record.StageName) ?? -1;
+        return (this.page?.stages ?? []).map((stage, index) => {
+            const state =
+                stage === this.record.StageName
+                    ? 'slds-is-current slds-is-active'
+                    : index < current
+                      ? 'slds-is-complete'
+                      : 'slds-is-incomplete';
+            const selected = stage === this.selectedStage && stage !== this.record.StageName ? ' slds-is-active' : '';
+            return {
+                name: stage,
+                className: `slds-path__item ${state}${selected}`,
+                selected: stage === this.selectedStage,
+                tabindex: stage === this.selectedStage ? '0' : '-1'
+            };
+        });
+    }
+
+    get markDisabled() {
+        return this.saving || !this.selectedStage || this.selectedStage === this.record.StageName;
+    }
+
+    get markLabel() {
+        return this.selectedStage && this.selectedStage !== this.record.StageName
+            ? 'Mark as Current Stage'
+            : 'Stage is current';
+    }
+
+    get details() {
+        const r = this.record;
+        return [
+            { label: 'Account', value: r.AccountName },
+            { label: 'Owner', value: r.OwnerName },
+            { label: 'Amount', value: this.amount },
+            { label: 'Close date', value: this.closeDate },
+            { label: 'Probability', value: r.Probability == null ? '' : `${r.Probability}%` },
+            { label: 'Active plans', value: String(r.Active_Plan_Count__c ?? 0) },
+            { label: 'Buyer-accepted plans', value: String(r.Accepted_Plan_Count__c ?? 0) }
+        ];
+    }
+
+    selectStage(event) {
+        this.selectedStage = event.currentTarget.dataset.stage;
+        this.stageError = undefined;
+    }
+
+    async markStage() {
+        this.saving = true;
+        this.stageError = undefined;
+        try {
+            await callOrg('updateRecord', { fields: { Id: this.recordId, StageName: this.selectedStage } });
+            await this.load();
+            this.dispatchEvent(
+                new CustomEvent('lightning__showtoast', {
+                    bubbles: true,
+                    composed: true,
+                    detail: { title: 'Stage updated', message: `Moved to ${this.selectedStage}.`, variant: 'success' }
+                })
+            );
+        } catch (error) {
+            const body = error.body ?? {};
+            this.stageError =
+                body.fieldErrors?.StageName?.[0]?.message ??
+                body.pageErrors?.[0]?.message ??
+                body.message ??
+                error.message;
+        } finally {
+            this.saving = false;
+        }
+    }
+
+    handlePlanChange() {
+        this.load();
+    }
+}

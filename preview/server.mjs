@@ -1,0 +1,93 @@
+// The preview's HTTP server: the component bundle, SLDS, and the Apex twins on 127.0.0.1 only.
+import http from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, extname, join, normalize } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const SLDS = dirname(require.resolve('@salesforce-ux/design-system/package.json'));
+
+const TYPES = {
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.html': 'text/html; charset=utf-8',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.woff': 'font/woff',
+    '.woff2': 'font/woff2',
+    '.json': 'application/json'
+};
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Tandem preview</title>
+<link rel="stylesheet" href="/assets/styles/salesforce-lightning-design-system.min.css">
+<style>body { background: #f3f3f3; } .preview-shell { max-width: 1280px; margin: 0 auto; padding: 0.75rem; }</style>
+</head>
+<body class="slds-scope">
+<div id="root" class="preview-shell"></div>
+<script type="module" src="/app.js"></script>
+</body>
+</html>`;
+
+function sendFile(res, file) {
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+}
+
+function sendJson(res, status, body) {
+    res.writeHead(status, { 'content-type': TYPES['.json'] });
+    res.end(JSON.stringify(body));
+}
+
+async function readJson(req) {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    return body ? JSON.parse(body) : {};
+}
+
+/** A file below `base` named by `urlPath`, or null if it escapes `base` or does not exist. */
+function fileBelow(base, urlPath) {
+    const file = normalize(join(base, decodeURIComponent(urlPath)));
+    if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) return null;
+    return file;
+}
+
+/**
+ * Starts the server. `bundleFile` is the built app; `callApex(className, methodName, params, userId)` answers
+ * the components' Apex calls (the twins), resolving to a value or throwing an error shaped like the platform's.
+ */
+export function startServer({ bundleFile, callApex, port = 0, host = '127.0.0.1' }) {
+    const server = http.createServer(async (req, res) => {
+        const url = new URL(req.url, `http://${host}`);
+        try {
+            if (req.method === 'POST' && url.pathname.startsWith('/api/apex/')) {
+                const [, , , className, methodName] = url.pathname.split('/');
+                const { params, userId } = await readJson(req);
+                try {
+                    sendJson(res, 200, { result: await callApex(className, methodName, params ?? {}, userId) });
+                } catch (error) {
+                    sendJson(res, 400, error.body ?? { message: error.message });
+                }
+                return;
+            }
+            if (url.pathname === '/app.js') return sendFile(res, bundleFile);
+            if (url.pathname.startsWith('/assets/')) {
+                const file = fileBelow(SLDS, url.pathname);
+                if (file) return sendFile(res, file);
+                res.writeHead(404).end();
+                return;
+            }
+            res.writeHead(200, { 'content-type': TYPES['.html'] });
+            res.end(PAGE);
+        } catch (error) {
+            sendJson(res, 500, { message: error.message });
+        }
+    });
+    return new Promise((resolve) => {
+        server.listen(port, host, () => resolve(server));
+    });
+}
