@@ -16,7 +16,15 @@ execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 
     stdio: 'inherit'
 });
 rmSync(out, { recursive: true, force: true });
-const { packagePath, components } = await convertToMetadataFormat(root, out);
+let converted;
+try {
+    converted = await convertToMetadataFormat(root, out);
+} catch (error) {
+    // Source-deploy-retrieve names the file it could not resolve; its stack trace adds nothing.
+    console.error(`Cannot convert the package: ${error.message}`);
+    process.exit(1);
+}
+const { packagePath, components } = converted;
 const findings = [...inspectPackage(root, packagePath), ...compileComponents(packagePath)];
 for (const f of findings) console.error(`${f.file}: ${f.message}`);
 if (findings.length > 0) process.exit(1);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
-import { packageDirs, walk, rel } from './sfdx.mjs';
+import { packagedDirs, walk, rel } from './sfdx.mjs';
 
 /** Files that must never reach an org: TypeScript sources, tests, mocks, tooling configs. */
 const FORBIDDEN = [
@@ -20,9 +20,12 @@ const FORBIDDEN = [
     { test: /\.map$/, why: 'source map' }
 ];
 
-/** Converts every package directory into `outputDirectory` (Metadata API format, package.xml included). */
+/**
+ * Converts the packaged directories into `outputDirectory` (Metadata API format, package.xml included): what a
+ * package version holds. Development-only directories (demo data) are left out.
+ */
 export async function convertToMetadataFormat(root, outputDirectory) {
-    const components = ComponentSet.fromSource({ fsPaths: packageDirs(root) });
+    const components = ComponentSet.fromSource({ fsPaths: packagedDirs(root) });
     const converter = new MetadataConverter();
     const result = await converter.convert(components, 'metadata', {
         type: 'directory',
@@ -49,7 +52,7 @@ export function inspectPackage(root, packagePath) {
     if (!files.includes('package.xml')) {
         findings.push({ file: 'package.xml', message: 'the converted package has no package.xml' });
     }
-    for (const dir of packageDirs(root)) {
+    for (const dir of packagedDirs(root)) {
         for (const source of walk(dir, (file) => /\/lwc\/([^/]+)\/\1\.ts$/.test(file))) {
             const compiled = source.replace(/\.ts$/, '.js');
             if (!existsSync(compiled)) {

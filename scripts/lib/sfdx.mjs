@@ -13,6 +13,15 @@ export function packageDirs(root) {
     return (project.packageDirectories ?? []).map((dir) => join(root, dir.path));
 }
 
+/** Package directories that belong to a package (have a `package` name): what a package version contains. */
+export function packagedDirs(root) {
+    const project = JSON.parse(readFileSync(join(root, 'sfdx-project.json'), 'utf8'));
+    const dirs = project.packageDirectories ?? [];
+    const packaged = dirs.filter((dir) => dir.package);
+    // A project without package entries (the checks' fixtures) ships its default directory.
+    return (packaged.length ? packaged : dirs.filter((dir) => dir.default ?? true)).map((dir) => join(root, dir.path));
+}
+
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.sf', '.sfdx']);
 
 /** Every file below `dir` whose path satisfies `accept`, sorted for stable output. */
