@@ -18,7 +18,7 @@ const TYPES = {
     '.json': 'application/json'
 };
 
-const PAGE = `<!doctype html>
+const page = (boot) => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -29,6 +29,7 @@ const PAGE = `<!doctype html>
 </head>
 <body class="slds-scope">
 <div id="root" class="preview-shell"></div>
+<script>window.__TANDEM_PREVIEW__ = ${JSON.stringify(boot).replace(/</g, '\\u003c')};</script>
 <script type="module" src="/app.js"></script>
 </body>
 </html>`;
@@ -57,20 +58,30 @@ function fileBelow(base, urlPath) {
 }
 
 /**
- * Starts the server. `bundleFile` is the built app; `callApex(className, methodName, params, userId)` answers
- * the components' Apex calls (the twins), resolving to a value or throwing an error shaped like the platform's.
+ * Starts the server. `bundleFile` is the built app; `callApex(className, methodName, params)` answers the
+ * components' Apex calls (the twins) and `callOrg(action, body)` the preview pages' record reads and saves,
+ * each resolving to a value or throwing an error whose `body` is shaped like the platform's.
  */
-export function startServer({ bundleFile, callApex, port = 0, host = '127.0.0.1' }) {
+export function startServer({ bundleFile, callApex, callOrg, boot = {}, port = 0, host = '127.0.0.1' }) {
     const server = http.createServer(async (req, res) => {
         const url = new URL(req.url, `http://${host}`);
         try {
             if (req.method === 'POST' && url.pathname.startsWith('/api/apex/')) {
                 const [, , , className, methodName] = url.pathname.split('/');
-                const { params, userId } = await readJson(req);
+                const { params } = await readJson(req);
                 try {
-                    sendJson(res, 200, { result: await callApex(className, methodName, params ?? {}, userId) });
+                    sendJson(res, 200, { result: await callApex(className, methodName, params ?? {}) });
                 } catch (error) {
-                    sendJson(res, 400, error.body ?? { message: error.message });
+                    sendJson(res, error.status ?? 400, error.body ?? { message: error.message });
+                }
+                return;
+            }
+            if (req.method === 'POST' && url.pathname.startsWith('/api/org/')) {
+                const action = url.pathname.split('/')[3];
+                try {
+                    sendJson(res, 200, { result: await callOrg(action, await readJson(req)) });
+                } catch (error) {
+                    sendJson(res, error.status ?? 400, error.body ?? { message: error.message });
                 }
                 return;
             }
@@ -82,7 +93,7 @@ export function startServer({ bundleFile, callApex, port = 0, host = '127.0.0.1'
                 return;
             }
             res.writeHead(200, { 'content-type': TYPES['.html'] });
-            res.end(PAGE);
+            res.end(page(boot));
         } catch (error) {
             sendJson(res, 500, { message: error.message });
         }

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// npm start: builds the real components with the open-source LWC compiler, starts an embedded in-memory org
+// seeded with demo data (it reads and applies the package's own metadata), and serves both on 127.0.0.1.
+//   PORT=4173 npm start     choose the port (default 4173; 0 picks a free one)
+//   npm start -- --no-build  reuse dist/preview/app.js
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildPreview } from '../preview/build.mjs';
+import { startServer } from '../preview/server.mjs';
+import { createDemoOrg } from '../preview/org/seed.mjs';
+import { createOrgApi } from '../preview/org-api.mjs';
+import { apexDispatcher, loadTwinRegistry } from '../preview/twins.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Builds (unless told not to), seeds and serves; resolves to { server, url, org, demo }. */
+export async function startPreview({ port = 4173, build = true, today } = {}) {
+    const bundleFile = join(root, 'dist', 'preview', 'app.js');
+    if (build) await buildPreview(bundleFile);
+    const { org, demo } = createDemoOrg({ root, today });
+    const orgApi = createOrgApi(org);
+    const server = await startServer({
+        bundleFile,
+        callApex: apexDispatcher(await loadTwinRegistry(root), org),
+        callOrg: async (action, body) => {
+            if (typeof orgApi[action] !== 'function')
+                throw Object.assign(new Error(`unknown action ${action}`), { status: 404 });
+            return org.transaction(() => orgApi[action](body));
+        },
+        boot: { userId: org.currentUserId },
+        port
+    });
+    const url = `http://127.0.0.1:${server.address().port}/`;
+    return { server, url, org, demo };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+    const started = Date.now();
+    const { url, org } = await startPreview({
+        port: Number(process.env.PORT ?? 4173),
+        build: !process.argv.includes('--no-build')
+    });
+    const counts = org.counts();
+    console.log(
+        `Tandem preview on ${url} (${((Date.now() - started) / 1000).toFixed(1)}s): ` +
+            `${counts.Opportunity} opportunities, ${counts.Mutual_Action_Plan__c} plans. Ctrl+C to stop.`
+    );
+}
