@@ -1,0 +1,241 @@
+// The standard objects the package touches, as the embedded org stores them. A project holds no metadata for
+// standard objects (only the fields the package adds to them, merged in by schema.mjs), so their shape is
+// declared here: just the fields the package, its components and the demo data use, with the platform's types,
+// lengths and key prefixes. Behaviour the platform derives on save (an opportunity's probability and closed/won
+// flags from its stage, a person's full name) is in `derive`, which the org runs before validation.
+
+/**
+ * The standard sales process an org starts with: stage API names in order, with the default probability and
+ * forecast category the platform assigns, and whether the stage closes the deal (and wins it).
+ */
+export const OPPORTUNITY_STAGES = [
+    { name: 'Prospecting', probability: 10, forecastCategory: 'Pipeline', closed: false, won: false },
+    { name: 'Qualification', probability: 10, forecastCategory: 'Pipeline', closed: false, won: false },
+    { name: 'Needs Analysis', probability: 20, forecastCategory: 'Pipeline', closed: false, won: false },
+    { name: 'Value Proposition', probability: 50, forecastCategory: 'Pipeline', closed: false, won: false },
+    { name: 'Id. Decision Makers', probability: 60, forecastCategory: 'Pipeline', closed: false, won: false },
+    { name: 'Perception Analysis', probability: 70, forecastCategory: 'Pipeline', closed: false, won: false },
+    { name: 'Proposal/Price Quote', probability: 75, forecastCategory: 'Pipeline', closed: false, won: false },
+    { name: 'Negotiation/Review', probability: 90, forecastCategory: 'Pipeline', closed: false, won: false },
+    { name: 'Closed Won', probability: 100, forecastCategory: 'Closed', closed: true, won: true },
+    { name: 'Closed Lost', probability: 0, forecastCategory: 'Omitted', closed: true, won: false }
+];
+
+const stageNamed = new Map(OPPORTUNITY_STAGES.map((stage) => [stage.name, stage]));
+
+// Field shorthands. `required` is what the API enforces, not what a page layout asks for.
+const text = (length, extra = {}) => ({ type: 'Text', length, ...extra });
+const picklist = (values, extra = {}) => ({ type: 'Picklist', picklist: { values, restricted: false }, ...extra });
+const lookup = (referenceTo, relationshipName, deleteConstraint = 'SetNull', extra = {}) => ({
+    type: 'Lookup',
+    referenceTo,
+    relationshipName,
+    deleteConstraint,
+    ...extra
+});
+const readOnly = (spec) => ({ ...spec, readOnly: true });
+
+const fullName = (record) => [record.FirstName, record.LastName].filter(Boolean).join(' ') || null;
+
+/**
+ * Standard objects by API name: key prefix, labels, the Name field, fields (besides the audit fields every
+ * object has) and `derive(record, prior)`, the platform's own before-save derivations.
+ */
+export const STANDARD_OBJECTS = {
+    Account: {
+        keyPrefix: '001',
+        label: 'Account',
+        pluralLabel: 'Accounts',
+        nameField: text(255, { label: 'Account Name', required: true }),
+        owned: true,
+        fields: {
+            Type: picklist(['Prospect', 'Customer - Direct', 'Customer - Channel', 'Partner', 'Other']),
+            Industry: picklist([
+                'Banking',
+                'Biotechnology',
+                'Education',
+                'Energy',
+                'Healthcare',
+                'Insurance',
+                'Manufacturing',
+                'Retail',
+                'Technology',
+                'Transportation',
+                'Other'
+            ]),
+            Website: { type: 'Url', length: 255 },
+            Phone: { type: 'Phone', length: 40 },
+            BillingCity: text(40),
+            BillingCountry: text(80),
+            NumberOfEmployees: { type: 'Number', precision: 8, scale: 0, label: 'Employees' },
+            AnnualRevenue: { type: 'Currency', precision: 18, scale: 0 },
+            ParentId: lookup('Account', 'Parent', 'SetNull', { label: 'Parent Account' }),
+            Description: { type: 'LongTextArea', length: 32000 }
+        }
+    },
+    Contact: {
+        keyPrefix: '003',
+        label: 'Contact',
+        pluralLabel: 'Contacts',
+        // The full name is compound: the platform builds it from first and last name.
+        nameField: readOnly(text(121, { label: 'Full Name' })),
+        owned: true,
+        fields: {
+            FirstName: text(40, { label: 'First Name' }),
+            LastName: text(80, { label: 'Last Name', required: true }),
+            Title: text(128),
+            Department: text(80),
+            Email: { type: 'Email', length: 80 },
+            Phone: { type: 'Phone', length: 40 },
+            AccountId: lookup('Account', 'Account', 'Cascade', { label: 'Account Name' }),
+            ReportsToId: lookup('Contact', 'ReportsTo', 'SetNull', { label: 'Reports To' })
+        },
+        derive(record) {
+            record.Name = fullName(record);
+        }
+    },
+    Opportunity: {
+        keyPrefix: '006',
+        label: 'Opportunity',
+        pluralLabel: 'Opportunities',
+        nameField: text(120, { label: 'Opportunity Name', required: true }),
+        owned: true,
+        fields: {
+            AccountId: lookup('Account', 'Account', 'Cascade', { label: 'Account Name' }),
+            Amount: { type: 'Currency', precision: 16, scale: 2 },
+            CloseDate: { type: 'Date', required: true, label: 'Close Date' },
+            // Restricted like an org's sales process: a stage the org does not define cannot be saved.
+            StageName: {
+                type: 'Picklist',
+                label: 'Stage',
+                required: true,
+                picklist: { values: OPPORTUNITY_STAGES.map((stage) => stage.name), restricted: true }
+            },
+            Probability: { type: 'Percent', precision: 3, scale: 0, label: 'Probability (%)' },
+            ForecastCategoryName: picklist(['Omitted', 'Pipeline', 'Best Case', 'Commit', 'Closed'], {
+                label: 'Forecast Category'
+            }),
+            Type: picklist([
+                'New Customer',
+                'Existing Customer - Upgrade',
+                'Existing Customer - Replacement',
+                'Existing Customer - Downgrade'
+            ]),
+            LeadSource: picklist(['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'], {
+                label: 'Lead Source'
+            }),
+            NextStep: text(255, { label: 'Next Step' }),
+            Description: { type: 'LongTextArea', length: 32000 },
+            IsClosed: readOnly({ type: 'Checkbox', label: 'Closed' }),
+            IsWon: readOnly({ type: 'Checkbox', label: 'Won' })
+        },
+        // The platform keeps probability and forecast category in step with the stage unless the same save sets
+        // them, and derives IsClosed/IsWon from the stage.
+        derive(record, prior) {
+            const stage = stageNamed.get(record.StageName);
+            if (!stage) return;
+            const stageMoved = !prior || prior.StageName !== record.StageName;
+            if (stageMoved && (!prior ? record.Probability == null : record.Probability === prior.Probability)) {
+                record.Probability = stage.probability;
+            }
+            if (
+                stageMoved &&
+                (!prior
+                    ? record.ForecastCategoryName == null
+                    : record.ForecastCategoryName === prior.ForecastCategoryName)
+            ) {
+                record.ForecastCategoryName = stage.forecastCategory;
+            }
+            record.IsClosed = stage.closed;
+            record.IsWon = stage.won;
+        }
+    },
+    OpportunityContactRole: {
+        keyPrefix: '00K',
+        label: 'Contact Role',
+        pluralLabel: 'Contact Roles',
+        nameField: null,
+        fields: {
+            OpportunityId: lookup('Opportunity', 'Opportunity', 'Cascade', { required: true }),
+            ContactId: lookup('Contact', 'Contact', 'Cascade', { required: true }),
+            Role: picklist([
+                'Business User',
+                'Decision Maker',
+                'Economic Buyer',
+                'Economic Decision Maker',
+                'Evaluator',
+                'Executive Sponsor',
+                'Influencer',
+                'Technical Buyer',
+                'Other'
+            ]),
+            IsPrimary: { type: 'Checkbox', label: 'Primary' }
+        }
+    },
+    User: {
+        keyPrefix: '005',
+        label: 'User',
+        pluralLabel: 'Users',
+        nameField: readOnly(text(121, { label: 'Full Name' })),
+        fields: {
+            FirstName: text(40, { label: 'First Name' }),
+            LastName: text(80, { label: 'Last Name', required: true }),
+            Username: text(80, { required: true }),
+            Alias: text(8),
+            Email: { type: 'Email', length: 128 },
+            Title: text(80),
+            Department: text(80),
+            IsActive: { type: 'Checkbox', label: 'Active', defaultValue: 'true' },
+            UserRoleId: lookup('UserRole', 'UserRole', 'Restrict', { label: 'Role' }),
+            ManagerId: lookup('User', 'Manager', 'SetNull', { label: 'Manager' })
+        },
+        derive(record) {
+            record.Name = fullName(record);
+        }
+    },
+    UserRole: {
+        keyPrefix: '00E',
+        label: 'Role',
+        pluralLabel: 'Roles',
+        nameField: text(80, { label: 'Label', required: true }),
+        fields: {
+            DeveloperName: text(80, { label: 'Role Name' }),
+            ParentRoleId: lookup('UserRole', 'ParentRole', 'Restrict', { label: 'This role reports to' })
+        }
+    },
+    // Permission sets are metadata: the org creates one record per permission set of the project and users get
+    // them through assignments, which is how the running user's custom permissions ($Permission) are found.
+    PermissionSet: {
+        keyPrefix: '0PS',
+        label: 'Permission Set',
+        pluralLabel: 'Permission Sets',
+        nameField: text(80, { label: 'API Name', required: true }),
+        fields: {
+            Label: text(80)
+        }
+    },
+    PermissionSetAssignment: {
+        keyPrefix: '0Pa',
+        label: 'Permission Set Assignment',
+        pluralLabel: 'Permission Set Assignments',
+        nameField: null,
+        fields: {
+            AssigneeId: lookup('User', 'Assignee', 'Cascade', { required: true }),
+            PermissionSetId: lookup('PermissionSet', 'PermissionSet', 'Cascade', { required: true })
+        }
+    }
+};
+
+/** Audit fields every stored object has; the org sets them, nobody writes them. */
+export const AUDIT_FIELDS = {
+    CreatedDate: { type: 'DateTime', label: 'Created Date' },
+    CreatedById: { type: 'Lookup', referenceTo: 'User', label: 'Created By', relationshipName: 'CreatedBy' },
+    LastModifiedDate: { type: 'DateTime', label: 'Last Modified Date' },
+    LastModifiedById: {
+        type: 'Lookup',
+        referenceTo: 'User',
+        label: 'Last Modified By',
+        relationshipName: 'LastModifiedBy'
+    },
+    SystemModstamp: { type: 'DateTime', label: 'System Modstamp' }
+};
