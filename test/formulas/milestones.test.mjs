@@ -100,9 +100,27 @@ describe('Slip_Reason_When_Moved_Later', () => {
                 expect: true
             },
             {
-                name: 'allows moving it later with a reason',
+                name: 'allows moving it later with a reason given in the same save',
                 record: { Slip_Reason__c: 'Buyer availability' },
+                changed: ['Due_Date__c', 'Slip_Reason__c'],
                 expect: false
+            },
+            {
+                name: 'blocks a second slip that only reuses the reason left from the first',
+                record: { Slip_Reason__c: 'Buyer availability', Slip_Note__c: 'CFO travelling' },
+                expect: true
+            },
+            {
+                name: 'allows a second slip for the same reason when a new note explains it',
+                record: { Slip_Reason__c: 'Buyer availability', Slip_Note__c: 'CFO out again until the 20th' },
+                changed: ['Due_Date__c', 'Slip_Note__c'],
+                expect: false
+            },
+            {
+                name: 'blocks clearing the reason while moving the date later',
+                record: { Slip_Reason__c: null, Slip_Note__c: 'no idea' },
+                changed: ['Due_Date__c', 'Slip_Reason__c', 'Slip_Note__c'],
+                expect: true
             },
             { name: 'allows moving it earlier without a reason', prior: { Due_Date__c: '2026-04-20' }, expect: false },
             {
