@@ -1,0 +1,295 @@
+import { LightningElement } from 'lwc';
+import { NavigationMixin } from 'lightning/navigation';
+import loadPage from '@salesforce/apex/PipelineReviewController.loadPage';
+import userId from '@salesforce/user/Id';
+import {
+    CLOSE_PERIOD_OPTIONS,
+    DEFAULT_FILTERS,
+    HEALTH_OPTIONS,
+    PAGE_SIZES,
+    SCOPE_OPTIONS,
+    activeFilterCount,
+    buildRequest,
+    headerViews,
+    nextSort,
+    ownerOptions,
+    pagingView,
+    reduceErrors,
+    restoreState,
+    rowViews,
+    serializeState,
+    stageOptions,
+    storageKey,
+    summaryView,
+    withFilter
+} from 'c/pipelineReviewModel';
+import type {
+    ColumnKey,
+    Cursor,
+    Filters,
+    HeaderView,
+    Option,
+    PagingView,
+    ReviewOptions,
+    ReviewPage,
+    ReviewState,
+    RowView,
+    SummaryView
+} from 'c/pipelineReviewModel';
+
+interface PageReference {
+    type: string;
+    attributes: Record<string, string>;
+}
+
+/** The navigation method NavigationMixin adds, keyed by its symbol. */
+interface Navigates {
+    [NavigationMixin.Navigate](pageReference: PageReference, replace?: boolean): void;
+}
+
+const PAGE_SIZE_OPTIONS: Option[] = PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }));
+
+/**
+ * The manager's pipeline review: the open opportunities in scope with the plan behind each, filters, sorting on
+ * every column, summary figures, and keyset paging on the server. State is kept per user in localStorage, so a
+ * reload shows the same view. Each change asks the server for one page; views are computed once per response.
+ */
+export default class PipelineReview extends NavigationMixin(LightningElement) {
+    state: ReviewState = restoreState(null);
+    rows: RowView[] = [];
+    headers: HeaderView[] = headerViews(this.state.sort);
+    summary: SummaryView | null = null;
+    paging: PagingView = pagingView(0, this.state.pageSize, 0, null, false);
+    ownerChoices: Option[] = ownerOptions(null, '');
+    stageChoices: Option[] = stageOptions(null, '');
+    isLoading = false;
+    errors: string[] = [];
+
+    private options: ReviewOptions | null = null;
+    private currencyCode = 'USD';
+    private total: number | null = null;
+    private pageIndex = 0;
+    /** cursors[i] is where page i starts; page 0 starts at the beginning. */
+    private cursors: Array<Cursor | null> = [null];
+    private nextCursor: Cursor | null = null;
+    private latestRequest = 0;
+
+    override connectedCallback(): void {
+        this.state = restoreState(this.readSavedState());
+        this.headers = headerViews(this.state.sort);
+        this.ownerChoices = ownerOptions(null, this.state.filters.ownerId);
+        this.stageChoices = stageOptions(null, this.state.filters.stageName);
+        this.reload({ summary: true, options: true });
+    }
+
+    // ----- template values -------------------------------------------------------------------------------------
+
+    get filters(): Filters {
+        return this.state.filters;
+    }
+
+    get scopeOptions(): Option[] {
+        return [...SCOPE_OPTIONS];
+    }
+
+    get closePeriodOptions(): Option[] {
+        return [...CLOSE_PERIOD_OPTIONS];
+    }
+
+    get healthOptions(): Option[] {
+        return [...HEALTH_OPTIONS];
+    }
+
+    get pageSizeOptions(): Option[] {
+        return PAGE_SIZE_OPTIONS;
+    }
+
+    get pageSizeValue(): string {
+        return String(this.state.pageSize);
+    }
+
+    get rowCurrency(): string {
+        return this.currencyCode;
+    }
+
+    get showEmpty(): boolean {
+        return !this.isLoading && this.rows.length === 0 && this.errors.length === 0;
+    }
+
+    get hasErrors(): boolean {
+        return this.errors.length > 0;
+    }
+
+    get noFiltersActive(): boolean {
+        return activeFilterCount(this.state.filters) === 0;
+    }
+
+    get clearLabel(): string {
+        const active = activeFilterCount(this.state.filters);
+        return active > 0 ? `Clear filters (${active})` : 'Clear filters';
+    }
+
+    get ownersTruncated(): boolean {
+        return Boolean(this.options?.ownersTruncated);
+    }
+
+    get noPrevious(): boolean {
+        return this.isLoading || !this.paging.hasPrevious;
+    }
+
+    get noNext(): boolean {
+        return this.isLoading || !this.paging.hasNext;
+    }
+
+    // ----- events ----------------------------------------------------------------------------------------------
+
+    handleFilterChange(event: CustomEvent<{ value?: string; checked?: boolean }>): void {
+        const target = event.target as HTMLElement & { checked?: boolean };
+        const name = target.dataset.filter ?? '';
+        const value =
+            name === 'gatedWithoutPlan' ? Boolean(target.checked ?? event.detail?.checked) : event.detail?.value;
+        const filters = withFilter(this.state.filters, name, value);
+        if (filters === this.state.filters) {
+            return;
+        }
+        const scopeChanged = filters.scope !== this.state.filters.scope;
+        this.applyFilters(filters, scopeChanged);
+    }
+
+    handleClearFilters(): void {
+        this.applyFilters({ ...DEFAULT_FILTERS, scope: this.state.filters.scope }, false);
+    }
+
+    handleTileAction(event: Event): void {
+        const action = (event.currentTarget as HTMLElement).dataset.action;
+        if (action === 'offTrack') {
+            this.applyFilters(withFilter(this.state.filters, 'health', 'Off Track'), false);
+        } else if (action === 'gated') {
+            this.applyFilters(withFilter(this.state.filters, 'gatedWithoutPlan', true), false);
+        }
+    }
+
+    handleSort(event: Event): void {
+        const key = (event.currentTarget as HTMLElement).dataset.key as ColumnKey;
+        this.updateState({ ...this.state, sort: nextSort(this.state.sort, key) });
+        this.headers = headerViews(this.state.sort);
+        // The summary does not depend on the order: keep it and its total.
+        this.reload({ summary: false, options: false });
+    }
+
+    handlePageSize(event: CustomEvent<{ value: string }>): void {
+        const size = Number(event.detail.value);
+        if (!PAGE_SIZES.includes(size) || size === this.state.pageSize) {
+            return;
+        }
+        this.updateState({ ...this.state, pageSize: size });
+        this.reload({ summary: false, options: false });
+    }
+
+    handleNext(): void {
+        if (!this.paging.hasNext || !this.nextCursor) {
+            return;
+        }
+        this.cursors[this.pageIndex + 1] = this.nextCursor;
+        this.load(this.pageIndex + 1, { summary: false, options: false });
+    }
+
+    handlePrevious(): void {
+        if (this.pageIndex === 0) {
+            return;
+        }
+        this.load(this.pageIndex - 1, { summary: false, options: false });
+    }
+
+    handleRefresh(): void {
+        this.reload({ summary: true, options: true });
+    }
+
+    handleOpen(event: Event): void {
+        event.preventDefault();
+        const recordId = (event.currentTarget as HTMLElement).dataset.id;
+        if (!recordId) {
+            return;
+        }
+        (this as unknown as Navigates)[NavigationMixin.Navigate]({
+            type: 'standard__recordPage',
+            attributes: { recordId, objectApiName: 'Opportunity', actionName: 'view' }
+        });
+    }
+
+    // ----- state and loading -----------------------------------------------------------------------------------
+
+    private applyFilters(filters: Filters, scopeChanged: boolean): void {
+        this.updateState({ ...this.state, filters });
+        this.ownerChoices = ownerOptions(this.options, filters.ownerId);
+        this.stageChoices = stageOptions(this.options, filters.stageName);
+        this.reload({ summary: true, options: scopeChanged });
+    }
+
+    private updateState(state: ReviewState): void {
+        this.state = state;
+        try {
+            window.localStorage.setItem(storageKey(userId), serializeState(state));
+        } catch {
+            // Storage can be full or blocked; the review still works, it just will not remember this view.
+        }
+    }
+
+    private readSavedState(): string | null {
+        try {
+            return window.localStorage.getItem(storageKey(userId));
+        } catch {
+            return null;
+        }
+    }
+
+    /** Back to the first page, for a new filter, sort or page size. */
+    private reload(include: { summary: boolean; options: boolean }): void {
+        this.cursors = [null];
+        this.load(0, include);
+    }
+
+    private async load(pageIndex: number, include: { summary: boolean; options: boolean }): Promise<void> {
+        const requestNumber = ++this.latestRequest;
+        const cursor = this.cursors[pageIndex] ?? null;
+        this.isLoading = true;
+        try {
+            const page = (await loadPage({ request: buildRequest(this.state, cursor, include) })) as ReviewPage;
+            if (requestNumber !== this.latestRequest) {
+                return; // A newer request is on its way; this answer is stale.
+            }
+            this.errors = [];
+            this.pageIndex = pageIndex;
+            this.nextCursor = page.nextCursor ?? null;
+            this.rows = rowViews(page.rows);
+            if (page.summary) {
+                this.summary = summaryView(page.summary);
+                this.total = page.summary.deals;
+                this.currencyCode = page.summary.currencyCode || this.currencyCode;
+            }
+            if (page.options) {
+                this.options = page.options;
+                this.ownerChoices = ownerOptions(page.options, this.state.filters.ownerId);
+                this.stageChoices = stageOptions(page.options, this.state.filters.stageName);
+            }
+            this.paging = pagingView(
+                pageIndex,
+                this.state.pageSize,
+                this.rows.length,
+                this.total,
+                this.nextCursor !== null
+            );
+        } catch (error) {
+            if (requestNumber !== this.latestRequest) {
+                return;
+            }
+            this.errors = reduceErrors(error);
+            this.rows = [];
+            this.paging = pagingView(0, this.state.pageSize, 0, null, false);
+        } finally {
+            if (requestNumber === this.latestRequest) {
+                this.isLoading = false;
+            }
+        }
+    }
+}
