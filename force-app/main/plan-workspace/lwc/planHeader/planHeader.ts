@@ -11,8 +11,10 @@ export interface PlanSummary {
     sharedObjective?: string | null;
     targetDate?: string | null;
     anchorEvent?: string | null;
+    buyerLeadId?: string | null;
     buyerLeadName?: string | null;
-    buyerAccepted?: boolean;
+    buyerAccepted?: boolean | null;
+    buyerAcceptedById?: string | null;
     buyerAcceptedByName?: string | null;
     buyerAcceptedOn?: string | null;
     milestoneCount?: number | null;
@@ -21,38 +23,126 @@ export interface PlanSummary {
     buyerCompletedMilestoneCount?: number | null;
     projectedCloseDate?: string | null;
     opportunityCloseDate?: string | null;
+    daysOverdue?: number | null;
+    daysSinceProgress?: number | null;
+    isStale?: boolean | null;
 }
 
+/** A buyer contact who can accept the plan. */
+export interface Contact {
+    id: string;
+    name: string;
+    detail?: string | null;
+}
+
+/** Errors of the plan itself, placed next to the action that caused them. */
+export interface PlanErrors {
+    messages: string[];
+    fieldErrors: Record<string, string[]>;
+}
+
+interface StatusAction {
+    status: string;
+    label: string;
+    variant: 'brand' | 'neutral' | 'destructive-text';
+    confirmVariant: 'brand' | 'destructive';
+    confirm: string;
+}
+
+const ACTIVATE: StatusAction = {
+    status: 'Active',
+    label: 'Activate plan',
+    variant: 'brand',
+    confirmVariant: 'brand',
+    confirm:
+        'Activate the plan? Both sides commit to its dates: they become the baseline, and moving one later asks why.'
+};
+const COMPLETE: StatusAction = {
+    status: 'Completed',
+    label: 'Mark complete',
+    variant: 'neutral',
+    confirmVariant: 'brand',
+    confirm: 'Mark the plan complete? It stays on the opportunity as Completed and no longer counts as active.'
+};
+const CANCEL: StatusAction = {
+    status: 'Cancelled',
+    label: 'Cancel plan',
+    variant: 'destructive-text',
+    confirmVariant: 'destructive',
+    confirm: 'Cancel the plan? It stays on the opportunity as Cancelled, and stage gates no longer count it.'
+};
+
+const ACTIONS_BY_STATUS: Record<string, StatusAction[]> = {
+    Draft: [ACTIVATE, CANCEL],
+    Active: [COMPLETE, CANCEL]
+};
+
 export default class PlanHeader extends LightningElement {
-    /** The plan to summarise; the header renders nothing until it is set. */
-    @api plan?: PlanSummary;
+    /** Buyer contacts offered as the person who accepted the plan. */
+    @api buyerContacts: Contact[] = [];
+    /** The user may change the plan's status. */
+    @api canEditPlan = false;
+    /** The user may record or withdraw the buyer's acceptance. */
+    @api canRecordAcceptance = false;
+    /** A save is in flight: actions are disabled. */
+    @api busy = false;
+    /** Errors of the last plan save (status change, acceptance). */
+    @api errors: PlanErrors | null = null;
+    /** The projected close with the user's unsaved milestone changes, when they move it. */
+    @api unsavedProjectedCloseDate: string | null = null;
+
+    private currentPlan?: PlanSummary;
+    /** The status change waiting for the user's confirmation. */
+    confirming: StatusAction | null = null;
+    accepting = false;
+    acceptedById: string | null = null;
+
+    /** The plan to summarise; the header renders nothing until it is set. A new plan closes open forms. */
+    @api
+    get plan(): PlanSummary | undefined {
+        return this.currentPlan;
+    }
+
+    set plan(value: PlanSummary | undefined) {
+        this.currentPlan = value;
+        this.confirming = null;
+        this.accepting = false;
+    }
 
     get hasPlan(): boolean {
-        return Boolean(this.plan);
+        return Boolean(this.currentPlan);
     }
 
     get badge(): HealthBadge {
-        return healthBadge(this.plan?.health ?? this.plan?.status);
+        return healthBadge(this.currentPlan?.health ?? this.currentPlan?.status);
     }
 
     get completion(): number {
-        return completionPercent(this.plan?.completedMilestoneCount, this.plan?.milestoneCount);
+        return completionPercent(this.currentPlan?.completedMilestoneCount, this.currentPlan?.milestoneCount);
     }
 
     get completionLabel(): string {
-        return `${this.plan?.completedMilestoneCount ?? 0} of ${this.plan?.milestoneCount ?? 0} milestones complete`;
+        return `${this.currentPlan?.completedMilestoneCount ?? 0} of ${this.currentPlan?.milestoneCount ?? 0} milestones complete`;
     }
 
     get buyerCompletion(): number {
-        return completionPercent(this.plan?.buyerCompletedMilestoneCount, this.plan?.buyerMilestoneCount);
+        return completionPercent(this.currentPlan?.buyerCompletedMilestoneCount, this.currentPlan?.buyerMilestoneCount);
     }
 
     get buyerCompletionLabel(): string {
-        return `${this.plan?.buyerCompletedMilestoneCount ?? 0} of ${this.plan?.buyerMilestoneCount ?? 0} buyer milestones complete`;
+        return `${this.currentPlan?.buyerCompletedMilestoneCount ?? 0} of ${this.currentPlan?.buyerMilestoneCount ?? 0} buyer milestones complete`;
+    }
+
+    get showsUnsavedProjection(): boolean {
+        return Boolean(this.unsavedProjectedCloseDate);
+    }
+
+    get projectedCloseDate(): string | null | undefined {
+        return this.unsavedProjectedCloseDate || this.currentPlan?.projectedCloseDate;
     }
 
     get closeComparison(): CloseDateComparison {
-        return compareCloseDates(this.plan?.projectedCloseDate, this.plan?.opportunityCloseDate);
+        return compareCloseDates(this.projectedCloseDate, this.currentPlan?.opportunityCloseDate);
     }
 
     get closeDateClass(): string {
@@ -60,14 +150,138 @@ export default class PlanHeader extends LightningElement {
     }
 
     get objective(): string {
-        return this.plan?.sharedObjective || 'No shared objective yet: agree with the buyer what success looks like.';
+        return (
+            this.currentPlan?.sharedObjective ||
+            'No shared objective yet: agree with the buyer what success looks like.'
+        );
     }
 
     get acceptanceText(): string {
-        if (!this.plan?.buyerAccepted) {
+        if (!this.currentPlan?.buyerAccepted) {
             return 'Not yet accepted by the buyer';
         }
-        const who = this.plan.buyerAcceptedByName || 'the buyer';
+        const who = this.currentPlan.buyerAcceptedByName || 'the buyer';
         return `Accepted by ${who}`;
+    }
+
+    get isStale(): boolean {
+        return Boolean(this.currentPlan?.isStale);
+    }
+
+    get staleText(): string {
+        const days = this.currentPlan?.daysSinceProgress;
+        return days ? `Stale: no milestone has moved for ${days} days` : 'Stale: no recent progress';
+    }
+
+    get isOverdue(): boolean {
+        return (this.currentPlan?.daysOverdue ?? 0) > 0;
+    }
+
+    get overdueText(): string {
+        const days = this.currentPlan?.daysOverdue ?? 0;
+        return `The earliest open milestone is ${days} ${days === 1 ? 'day' : 'days'} overdue`;
+    }
+
+    get hasAttention(): boolean {
+        return this.isStale || this.isOverdue;
+    }
+
+    get statusActions(): StatusAction[] {
+        return this.canEditPlan ? (ACTIONS_BY_STATUS[this.currentPlan?.status ?? ''] ?? []) : [];
+    }
+
+    get hasStatusActions(): boolean {
+        return this.statusActions.length > 0 && !this.confirming;
+    }
+
+    get isOpenPlan(): boolean {
+        const status = this.currentPlan?.status;
+        return status === 'Draft' || status === 'Active';
+    }
+
+    get canAccept(): boolean {
+        return this.canRecordAcceptance && this.isOpenPlan && !this.currentPlan?.buyerAccepted && !this.accepting;
+    }
+
+    get canWithdraw(): boolean {
+        return this.canRecordAcceptance && Boolean(this.currentPlan?.buyerAccepted);
+    }
+
+    get contactOptions(): { label: string; value: string }[] {
+        return this.buyerContacts.map((contact) => ({
+            label: contact.detail ? `${contact.name} (${contact.detail})` : contact.name,
+            value: contact.id
+        }));
+    }
+
+    get hasContacts(): boolean {
+        return this.buyerContacts.length > 0;
+    }
+
+    get recordDisabled(): boolean {
+        return this.busy || !this.acceptedById;
+    }
+
+    get statusError(): string | null {
+        return this.joined(this.errors?.fieldErrors.status);
+    }
+
+    get acceptanceError(): string | null {
+        return this.joined(this.errors?.fieldErrors.buyerAcceptedById, this.errors?.fieldErrors.buyerAccepted);
+    }
+
+    get acceptanceErrorWithoutContacts(): boolean {
+        return Boolean(this.acceptanceError) && !this.hasContacts;
+    }
+
+    get planMessages(): string | null {
+        const placed = new Set(['status', 'buyerAcceptedById', 'buyerAccepted']);
+        const others = Object.entries(this.errors?.fieldErrors ?? {})
+            .filter(([field]) => !placed.has(field))
+            .flatMap(([, messages]) => messages);
+        return this.joined(this.errors?.messages, others);
+    }
+
+    private joined(...lists: (string[] | undefined)[]): string | null {
+        const all = lists.flatMap((list) => list ?? []);
+        return all.length ? all.join(' ') : null;
+    }
+
+    handleStatusAction(event: Event): void {
+        const status = (event.currentTarget as HTMLElement).dataset.status;
+        this.confirming = this.statusActions.find((action) => action.status === status) ?? null;
+    }
+
+    handleConfirmStatus(): void {
+        if (this.confirming) {
+            this.dispatchEvent(new CustomEvent('statuschange', { detail: { status: this.confirming.status } }));
+        }
+    }
+
+    handleKeepStatus(): void {
+        this.confirming = null;
+    }
+
+    handleStartAcceptance(): void {
+        this.accepting = true;
+        const lead = this.currentPlan?.buyerLeadId;
+        const offered = this.buyerContacts.some((contact) => contact.id === lead);
+        this.acceptedById = offered ? (lead as string) : (this.buyerContacts[0]?.id ?? null);
+    }
+
+    handleAcceptedByChange(event: CustomEvent<{ value: string }>): void {
+        this.acceptedById = event.detail.value || null;
+    }
+
+    handleCancelAcceptance(): void {
+        this.accepting = false;
+    }
+
+    handleRecordAcceptance(): void {
+        this.dispatchEvent(new CustomEvent('acceptance', { detail: { accepted: true, contactId: this.acceptedById } }));
+    }
+
+    handleWithdrawAcceptance(): void {
+        this.dispatchEvent(new CustomEvent('acceptance', { detail: { accepted: false, contactId: null } }));
     }
 }

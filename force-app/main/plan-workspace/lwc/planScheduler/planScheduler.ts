@@ -20,8 +20,13 @@
  *   descends from it (naming a predecessor for the first step always closes a cycle, which is rejected). The
  *   milestones returned carry the effective predecessor (explicit or by order), so what is saved as Depends_On__c
  *   is what was scheduled, and `reproject` on a saved plan follows only those saved links.
- * - End. Steps that no other step follows are due on the target date, or on the last working day before it when
- *   the target is a weekend or holiday. A step followed by several steps is due before the earliest of them starts.
+ * - Parallel tracks rejoin at the close. A step that no other step follows and that comes before the close in
+ *   order (the end of a parallel track, such as a security review running beside the business case) must be done
+ *   before the close milestone starts: nobody signs with the security review still open. Tracks after the close
+ *   (implementation) and plans without a close milestone keep the rule below.
+ * - End. The remaining steps that nothing follows are due on the target date, or on the last working day before
+ *   it when the target is a weekend or holiday. A step followed by several steps is due before the earliest of
+ *   them starts.
  * - Re-projection (`reproject`). Only a move later pushes other milestones, and only successors (directly or
  *   through other successors) that would otherwise start before their predecessor is due. Each is pushed by the
  *   least number of working days that removes the overlap: slack already between two milestones absorbs a slip,
@@ -443,6 +448,27 @@ function validateStep(step: TemplateStep): void {
 }
 
 /**
+ * Where parallel tracks rejoin: every step that nothing follows and that comes before the close milestone in
+ * order must be done before the close starts. Returns Map<close step, tracks>. A track that the close itself
+ * leads to (the close is its ancestor) is left alone, so the extra link never closes a cycle.
+ */
+function rejoinTracks(
+    steps: readonly TemplateStep[],
+    predecessor: readonly number[],
+    successorCount: readonly number[]
+): Map<number, number[]> {
+    const close = steps.findIndex((step) => step.marksClose === true);
+    const tracks: number[] = [];
+    for (let track = 0; track < close; track++) {
+        if (successorCount[track] > 0) continue;
+        let leadsFromClose = false;
+        for (let p = predecessor[track]; p >= 0 && !leadsFromClose; p = predecessor[p]) leadsFromClose = p === close;
+        if (!leadsFromClose) tracks.push(track);
+    }
+    return tracks.length ? new Map([[close, tracks]]) : new Map();
+}
+
+/**
  * Dates every step of a template so the plan lands on the target date (see the conventions at the top of this
  * file). Linear in the number of steps, apart from sorting them by order.
  */
@@ -474,6 +500,8 @@ export function scheduleBackward(
     // Schedule from the end: a step is dated once every step that follows it is dated.
     const pendingSuccessors = new Array<number>(ordered.length).fill(0);
     predecessor.forEach((p) => p >= 0 && pendingSuccessors[p]++);
+    const rejoins = rejoinTracks(ordered, predecessor, pendingSuccessors);
+    rejoins.forEach((tracks) => tracks.forEach((track) => pendingSuccessors[track]++));
     const latestDue = new Array<number>(ordered.length).fill(Infinity);
     const due = new Array<number>(ordered.length);
     const start = new Array<number>(ordered.length);
@@ -485,8 +513,8 @@ export function scheduleBackward(
         const duration = ordered[i].durationDays;
         due[i] = latestDue[i] === Infinity ? lastDay : latestDue[i];
         start[i] = calendar.startOf(due[i], duration);
-        const p = predecessor[i];
-        if (p >= 0) {
+        for (const p of [predecessor[i], ...(rejoins.get(i) ?? [])]) {
+            if (p < 0) continue;
             latestDue[p] = Math.min(latestDue[p], calendar.add(due[i], -duration));
             if (--pendingSuccessors[p] === 0) {
                 ready.push(p);

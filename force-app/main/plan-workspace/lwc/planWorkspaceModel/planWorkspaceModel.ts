@@ -596,6 +596,7 @@ export interface MovedMilestone {
     fromLabel: string;
     toLabel: string;
     days: number;
+    daysLabel: string;
     /** Later than its saved date and baselined: it needs a slip reason too. */
     needsReason: boolean;
 }
@@ -608,16 +609,29 @@ export interface MovePreview {
     fromLabel: string;
     toLabel: string;
     days: number;
+    daysLabel: string;
     /** Later than the date shown before this move. */
     isLater: boolean;
     /** Later than the saved date of a baselined milestone: the platform asks why. */
     needsReason: boolean;
+    /** The reason and note of the previous slip: the same reason again needs a new note. */
+    savedReason: string | null;
+    savedNote: string | null;
     /** The milestones that move with it (not the moved one itself). */
     dependents: MovedMilestone[];
     projectedCloseDate: string | null;
+    projectedCloseLabel: string;
     previousProjectedCloseDate: string | null;
     closeComparison: CloseDateComparison;
     warnings: string[];
+}
+
+/** "5 days later", "1 day earlier", "same day". */
+export function movedByLabel(days: number): string {
+    if (days > 0) {
+        return `${plural(days, 'day')} later`;
+    }
+    return days < 0 ? `${plural(-days, 'day')} earlier` : 'same day';
 }
 
 function baselined(milestone: EffectiveMilestone, planStatus: string | null | undefined): boolean {
@@ -692,6 +706,7 @@ export function previewMove(
                     fromLabel: formatDate(move.from, context.locale),
                     toLabel: formatDate(move.to, context.locale),
                     days: move.days,
+                    daysLabel: movedByLabel(move.days),
                     needsReason: baselined(dependent, context.planStatus) && movesLaterThanSaved(dependent, move.to)
                 };
             });
@@ -717,14 +732,36 @@ export function previewMove(
         fromLabel: formatDate(from, context.locale),
         toLabel: formatDate(to, context.locale),
         days: daysBetween(from, to),
+        daysLabel: movedByLabel(daysBetween(from, to)),
         isLater: epochDay(to) > epochDay(from),
         needsReason: baselined(moved, context.planStatus) && movesLaterThanSaved(moved, to),
+        savedReason: moved.saved?.slipReason ?? null,
+        savedNote: moved.saved?.slipNote ?? null,
         dependents,
         projectedCloseDate,
+        projectedCloseLabel: projectedCloseDate ? formatDate(projectedCloseDate, context.locale) : 'none',
         previousProjectedCloseDate: projectedClose(milestones),
         closeComparison: compareCloseDates(projectedCloseDate, context.opportunityCloseDate),
         warnings
     };
+}
+
+/**
+ * Why a move cannot be applied yet: a slip needs a reason, and the platform only accepts the reason of the previous
+ * slip again with a new note (Slip_Reason_When_Moved_Later), so each slip is explained on its own.
+ */
+export function moveReasonProblem(preview: MovePreview, reason: string | null, note: string | null): string | null {
+    if (!preview.needsReason) {
+        return null;
+    }
+    if (!reason) {
+        return 'Choose why the date moves later: the slip history keeps it.';
+    }
+    const newNote = (note ?? '').trim();
+    if (reason === preview.savedReason && (!newNote || newNote === (preview.savedNote ?? '').trim())) {
+        return 'The last slip had the same reason: add a note about this one.';
+    }
+    return null;
 }
 
 /** The reason given to dependents pushed by a slip: "Predecessor slipped" when the picklist has it. */
@@ -753,7 +790,7 @@ export function applyMove(
         next = dependent.needsReason
             ? setFields(next, workspace, dependent.key, {
                   slipReason: pushedReason,
-                  slipNote: truncate(`Moved with "${preview.name}"`, 255)
+                  slipNote: truncate(`Moved with "${preview.name}" (${preview.fromLabel} → ${preview.toLabel})`, 255)
               })
             : clearSlip(next, workspace, dependent.key);
     }
@@ -1050,7 +1087,8 @@ export interface FieldErrorView {
 export interface RowView {
     key: string;
     name: string;
-    nameLabel: string;
+    /** The name as typed (blank for a new milestone not yet named). */
+    rawName: string;
     description: string | null;
     phase: string | null;
     side: string | null;
@@ -1063,13 +1101,17 @@ export interface RowView {
     sellerOwnerId: string | null;
     ownerText: string;
     ownerMissing: boolean;
+    ownerClass: string;
     dueDate: string | null;
+    /** What the date input shows: the date being previewed while a move is pending. */
+    dateValue: string | null;
     dueLabel: string;
     status: string;
     statusLabel: string;
     statusClass: string;
     buyerConfirmed: boolean;
     confirmationText: string;
+    confirmationClass: string;
     slipText: string;
     slipClass: string;
     isOverdue: boolean;
@@ -1080,6 +1122,8 @@ export interface RowView {
     isDeleted: boolean;
     isDirty: boolean;
     isEditing: boolean;
+    showEdit: boolean;
+    showDone: boolean;
     canEdit: boolean;
     canDelete: boolean;
     cannotMoveUp: boolean;
@@ -1088,7 +1132,9 @@ export interface RowView {
     errors: FieldErrorView;
     hasErrors: boolean;
     historyCount: number;
+    canViewHistory: boolean;
     historyLabel: string;
+    historyIcon: string;
     showHistory: boolean;
     historyExpanded: string;
     history: HistoryRow[];
@@ -1197,8 +1243,7 @@ function historyRows(changes: readonly DateChangeInfo[], locale?: string): Histo
         const days =
             change.daysMoved ??
             (change.previousDate && change.newDate ? daysBetween(change.previousDate, change.newDate) : 0);
-        const direction =
-            days > 0 ? `${plural(days, 'day')} later` : days < 0 ? `${plural(-days, 'day')} earlier` : 'no change';
+        const direction = days === 0 ? 'no change' : movedByLabel(days);
         const on = change.changedOn ? formatDate(change.changedOn.slice(0, 10), locale) : '';
         return {
             id: change.id,
@@ -1436,7 +1481,7 @@ function rowView(milestone: EffectiveMilestone, context: RowContext): RowView {
     return {
         key: milestone.key,
         name,
-        nameLabel: name,
+        rawName: milestone.name ?? '',
         description: milestone.description,
         phase: milestone.phase,
         side,
@@ -1454,7 +1499,9 @@ function rowView(milestone: EffectiveMilestone, context: RowContext): RowView {
         sellerOwnerId: milestone.sellerOwnerId,
         ownerText: owners || 'No owner',
         ownerMissing,
+        ownerClass: ownerMissing ? 'slds-text-color_error' : '',
         dueDate: milestone.dueDate,
+        dateValue: move ? move.to : milestone.dueDate,
         dueLabel: milestone.dueDate ? formatDate(milestone.dueDate, context.locale) : 'No date',
         status: milestone.status,
         statusLabel: context.statusLabels.get(milestone.status) ?? milestone.status,
@@ -1465,6 +1512,7 @@ function rowView(milestone: EffectiveMilestone, context: RowContext): RowView {
                 ? 'Confirmed by buyer'
                 : 'Not confirmed by buyer'
             : '',
+        confirmationClass: milestone.buyerConfirmed ? 'slds-text-color_success' : 'slds-text-color_weak',
         slipText: slip.text,
         slipClass: slip.cls,
         isOverdue: context.overdue,
@@ -1475,6 +1523,8 @@ function rowView(milestone: EffectiveMilestone, context: RowContext): RowView {
         isDeleted: milestone.isDeleted,
         isDirty: rowIsDirty,
         isEditing,
+        showEdit: !isEditing,
+        showDone: isEditing && !milestone.isNew,
         canEdit: canEdit && !milestone.isDeleted,
         canDelete: milestone.isNew || Boolean(permissions.canDeleteMilestones),
         cannotMoveUp: context.index === 0 || !canEdit,
@@ -1483,6 +1533,8 @@ function rowView(milestone: EffectiveMilestone, context: RowContext): RowView {
         errors,
         hasErrors: rowHasErrors,
         historyCount: context.history.length,
+        canViewHistory: Boolean(permissions.canViewHistory) && !milestone.isNew,
+        historyIcon: showHistory ? 'utility:chevrondown' : 'utility:chevronright',
         historyLabel: context.history.length ? `Date history (${context.history.length})` : 'Date history',
         showHistory,
         historyExpanded: String(showHistory),

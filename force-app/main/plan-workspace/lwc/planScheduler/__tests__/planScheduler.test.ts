@@ -519,6 +519,41 @@ describe('scheduleBackward: order and predecessors', () => {
         });
     });
 
+    it('a parallel track before the close must be done before the close milestone starts', () => {
+        // security runs beside the business case; nothing names it, yet nobody signs with it open.
+        const steps = [
+            step('validation', 1, 2),
+            step('security', 2, 10, { predecessorKey: 'validation' }),
+            step('businessCase', 3, 3, { predecessorKey: 'validation' }),
+            step('contract', 4, 2),
+            step('signature', 5, 0, { marksClose: true }),
+            step('kickoff', 6, 3)
+        ];
+        const result = scheduleBackward(steps, '2026-03-27', { today: EARLY_TODAY });
+        expect(datesOf(result)).toEqual({
+            validation: ['2026-03-09', '2026-03-10'],
+            security: ['2026-03-11', '2026-03-24'],
+            businessCase: ['2026-03-18', '2026-03-20'],
+            contract: ['2026-03-23', '2026-03-24'],
+            signature: ['2026-03-24', '2026-03-24'],
+            kickoff: ['2026-03-25', '2026-03-27']
+        });
+        expect(result.milestones.find((m) => m.key === 'security')?.predecessorKey).toBe('validation');
+    });
+
+    it('a parallel track after the close (implementation) stays due on the target date', () => {
+        const steps = [
+            step('validation', 1, 2),
+            step('signature', 2, 0, { marksClose: true }),
+            step('kickoff', 3, 2, { predecessorKey: 'signature' }),
+            step('training', 4, 5, { predecessorKey: 'signature' })
+        ];
+        const result = scheduleBackward(steps, '2026-03-27', { today: EARLY_TODAY });
+        expect(datesOf(result).training).toEqual(['2026-03-23', '2026-03-27']);
+        expect(datesOf(result).kickoff).toEqual(['2026-03-26', '2026-03-27']);
+        expect(datesOf(result).signature).toEqual(['2026-03-20', '2026-03-20']);
+    });
+
     it('a step followed by two branches is due before the earlier of them starts', () => {
         // security (3 days) would allow 03-24; legal (5 days, then 2 more for the order form) needs 03-18.
         const steps = [

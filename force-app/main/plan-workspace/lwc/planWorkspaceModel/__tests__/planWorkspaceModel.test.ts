@@ -17,6 +17,8 @@ import {
     isOverdue,
     keysInError,
     moveMilestone,
+    movedByLabel,
+    moveReasonProblem,
     normalizeWorkspace,
     ownerOptions,
     parseServerError,
@@ -104,6 +106,15 @@ describe('normalizeWorkspace', () => {
 });
 
 describe('small helpers', () => {
+    it.each([
+        [5, '5 days later'],
+        [1, '1 day later'],
+        [-1, '1 day earlier'],
+        [0, 'same day']
+    ])('describes a move of %p days as %p', (days, label) => {
+        expect(movedByLabel(days)).toBe(label);
+    });
+
     it.each([
         ['2026-03-31', 'Mar 31, 2026'],
         ['2026-01-01', 'Jan 1, 2026'],
@@ -433,6 +444,7 @@ describe('previewing a date move', () => {
             fromLabel: 'Mar 13, 2026',
             toLabel: 'Mar 18, 2026',
             days: 5,
+            daysLabel: '5 days later',
             isLater: true,
             needsReason: true,
             previousProjectedCloseDate: '2026-03-19',
@@ -460,6 +472,7 @@ describe('previewing a date move', () => {
         expect(preview.needsReason).toBe(false);
         expect(preview.dependents).toEqual([]);
         expect(preview.days).toBe(-1);
+        expect(preview.daysLabel).toBe('1 day earlier');
     });
 
     it('asks no reason while the plan is a draft and nothing is baselined', () => {
@@ -519,11 +532,46 @@ describe('previewing a date move', () => {
     });
 });
 
+describe('the reason a slip needs', () => {
+    const w = workspace();
+    const slip = previewMove(effectiveMilestones(w, EMPTY_DRAFT), M(2), '2026-03-03', { planStatus: 'Active' });
+    const earlier = previewMove(effectiveMilestones(w, EMPTY_DRAFT), M(2), '2026-02-26', { planStatus: 'Active' });
+
+    it('remembers the reason and note of the previous slip', () => {
+        expect(slip).toMatchObject({ savedReason: 'Buyer availability', savedNote: 'IT lead on holiday' });
+    });
+
+    it.each<[string, string | null, string | null, string | null]>([
+        ['no reason', null, null, 'Choose why the date moves later: the slip history keeps it.'],
+        ['a new reason', 'Scope change', null, null],
+        [
+            'the same reason and note',
+            'Buyer availability',
+            ' IT lead on holiday ',
+            'The last slip had the same reason: add a note about this one.'
+        ],
+        [
+            'the same reason without a note',
+            'Buyer availability',
+            null,
+            'The last slip had the same reason: add a note about this one.'
+        ],
+        ['the same reason with a new note', 'Buyer availability', 'Now their architect is out', null]
+    ])('%s', (_, reason, note, problem) => {
+        expect(moveReasonProblem(slip, reason, note)).toBe(problem);
+    });
+
+    it('asks nothing of a move that needs no reason', () => {
+        expect(moveReasonProblem(earlier, null, null)).toBeNull();
+    });
+});
+
 describe('applying a move', () => {
     it('sets the dates and the reason, and gives pushed milestones "Predecessor slipped"', () => {
         const w = workspace();
         const preview = previewMove(effectiveMilestones(w, EMPTY_DRAFT), M(4), '2026-03-18', {
-            planStatus: 'Active'
+            planStatus: 'Active',
+            locale: 'en-US'
         });
         const draft = applyMove(EMPTY_DRAFT, w, preview, 'Security review', 'Pen test findings');
         expect(draft.changes[M(4)]).toEqual({
@@ -534,7 +582,7 @@ describe('applying a move', () => {
         expect(draft.changes[M(5)]).toEqual({
             dueDate: '2026-03-20',
             slipReason: 'Predecessor slipped',
-            slipNote: 'Moved with "Buyer security team completes the review"'
+            slipNote: 'Moved with "Buyer security team completes the review" (Mar 13, 2026 → Mar 18, 2026)'
         });
         expect(draft.changes[M(6)]).toMatchObject({ dueDate: '2026-03-20', slipReason: 'Predecessor slipped' });
     });

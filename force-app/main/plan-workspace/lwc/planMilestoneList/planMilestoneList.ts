@@ -1,0 +1,186 @@
+import { LightningElement, api } from 'lwc';
+import type { ListView, Option, Permissions } from 'c/planWorkspaceModel';
+
+/** The choices the list offers in its inputs, computed once per workspace load. */
+export interface ListOptions {
+    statuses: Option[];
+    phases: Option[];
+    sides: Option[];
+    slipReasons: Option[];
+    buyerOwners: Option[];
+    sellerOwners: Option[];
+}
+
+/** Row actions the list reports in a `rowaction` event. */
+export type RowAction = 'edit' | 'done' | 'remove' | 'restore' | 'up' | 'down' | 'history';
+
+const EMPTY_OPTIONS: ListOptions = {
+    statuses: [],
+    phases: [],
+    sides: [],
+    slipReasons: [],
+    buyerOwners: [],
+    sellerOwners: []
+};
+
+/** Which control takes the focus after an action re-renders the row, so keyboard users keep their place. */
+const FOCUS_AFTER: Record<RowAction, string> = {
+    edit: 'first-input',
+    done: 'edit',
+    remove: 'restore',
+    restore: 'remove',
+    up: 'up',
+    down: 'down',
+    history: 'history'
+};
+
+/**
+ * The milestones of a plan, grouped by phase: each row with its side, owners, due date, status, buyer confirmation
+ * and slip; inline edit of owner, date and status; add, remove and reorder; the preview of a date move with its slip
+ * reason; and each milestone's date history. Presentational: it renders the view computed by planWorkspaceModel and
+ * reports what the user does in events, and the workspace decides.
+ *
+ * Events (detail): rowaction ({ key, action }), fieldchange ({ key, field, value }), datechange ({ key, value }),
+ * moveinput ({ field: 'reason' | 'note', value }), moveconfirm, movecancel, filterchange ({ filter }),
+ * add ({ phase }), save, discard.
+ */
+export default class PlanMilestoneList extends LightningElement {
+    @api view?: ListView;
+    @api options: ListOptions = EMPTY_OPTIONS;
+    @api permissions: Permissions = {};
+    @api busy = false;
+
+    private pendingFocus: { key: string; target: string } | null = null;
+
+    get groups() {
+        return this.view?.groups ?? [];
+    }
+
+    get hasGroups(): boolean {
+        return this.groups.length > 0;
+    }
+
+    get filters() {
+        return (this.view?.filters ?? []).map((filter) => ({
+            ...filter,
+            className: `slds-button ${filter.variant === 'brand' ? 'slds-button_brand' : 'slds-button_neutral'} filter__button`
+        }));
+    }
+
+    get canAdd(): boolean {
+        return Boolean(this.permissions.canAddMilestones);
+    }
+
+    get isDirty(): boolean {
+        return Boolean(this.view?.isDirty);
+    }
+
+    get hasOrphanErrors(): boolean {
+        return (this.view?.orphanErrors.length ?? 0) > 0;
+    }
+
+    get summary(): string {
+        if (!this.view) {
+            return '';
+        }
+        const parts = [`${this.view.overdueCount} overdue`, `${this.view.buyerOpenCount} open buyer items`];
+        if (this.view.unconfirmedCount > 0) {
+            parts.push(`${this.view.unconfirmedCount} not confirmed by the buyer`);
+        }
+        return parts.join(' · ');
+    }
+
+    get hasOverdue(): boolean {
+        return (this.view?.overdueCount ?? 0) > 0;
+    }
+
+    override renderedCallback(): void {
+        if (!this.pendingFocus) {
+            return;
+        }
+        const { key, target } = this.pendingFocus;
+        this.pendingFocus = null;
+        const root = this.template?.querySelector(`[data-row="${key}"]`);
+        const enabled = (selector: string) =>
+            [...(root?.querySelectorAll<HTMLElement & { disabled?: boolean }>(selector) ?? [])].find(
+                (element) => !element.disabled
+            );
+        (enabled(`[data-focus="${target}"]`) ?? enabled('[data-focus]'))?.focus();
+    }
+
+    private emit(name: string, detail?: unknown): void {
+        this.dispatchEvent(new CustomEvent(name, { detail }));
+    }
+
+    private static data(event: Event): DOMStringMap {
+        return (event.currentTarget as HTMLElement).dataset;
+    }
+
+    handleFilter(event: Event): void {
+        this.emit('filterchange', { filter: PlanMilestoneList.data(event).filter });
+    }
+
+    handleRowAction(event: Event): void {
+        const { key, action } = PlanMilestoneList.data(event);
+        if (!key || !action) {
+            return;
+        }
+        this.pendingFocus = { key, target: FOCUS_AFTER[action as RowAction] ?? action };
+        this.emit('rowaction', { key, action });
+    }
+
+    handleFieldChange(event: CustomEvent<{ value?: unknown; checked?: boolean }>): void {
+        const { key, field } = PlanMilestoneList.data(event);
+        const target = event.target as HTMLInputElement;
+        const value =
+            target.type === 'checkbox' || target.type === 'toggle' ? Boolean(target.checked) : event.detail?.value;
+        this.emit('fieldchange', { key, field, value: value ?? null });
+    }
+
+    handleDateChange(event: CustomEvent<{ value?: string }>): void {
+        const { key } = PlanMilestoneList.data(event);
+        if (key) {
+            this.pendingFocus = { key, target: 'move' };
+        }
+        this.emit('datechange', { key, value: event.detail?.value || null });
+    }
+
+    handleMoveReason(event: CustomEvent<{ value?: string }>): void {
+        this.emit('moveinput', { field: 'reason', value: event.detail?.value || null });
+    }
+
+    handleMoveNote(event: CustomEvent<{ value?: string }>): void {
+        this.emit('moveinput', { field: 'note', value: event.detail?.value || null });
+    }
+
+    handleMoveConfirm(event: Event): void {
+        const { key } = PlanMilestoneList.data(event);
+        this.pendingFocus = key ? { key, target: 'date' } : null;
+        this.emit('moveconfirm');
+    }
+
+    handleMoveCancel(event: Event): void {
+        const { key } = PlanMilestoneList.data(event);
+        this.pendingFocus = key ? { key, target: 'date' } : null;
+        this.emit('movecancel');
+    }
+
+    handleAdd(event: Event): void {
+        const { phase } = PlanMilestoneList.data(event);
+        this.emit('add', { phase: phase || null });
+    }
+
+    handleSave(): void {
+        this.emit('save');
+    }
+
+    handleDiscard(): void {
+        this.emit('discard');
+    }
+
+    /** Puts the focus on a row's first input, for a milestone just added. */
+    @api
+    focusRow(key: string): void {
+        this.pendingFocus = { key, target: 'first-input' };
+    }
+}

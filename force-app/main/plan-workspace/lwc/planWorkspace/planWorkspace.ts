@@ -1,0 +1,432 @@
+import { LightningElement, api } from 'lwc';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import getWorkspace from '@salesforce/apex/PlanWorkspaceController.getWorkspace';
+import createPlan from '@salesforce/apex/PlanWorkspaceController.createPlan';
+import saveMilestones from '@salesforce/apex/PlanWorkspaceController.saveMilestones';
+import setPlanStatus from '@salesforce/apex/PlanWorkspaceController.setPlanStatus';
+import recordBuyerAcceptance from '@salesforce/apex/PlanWorkspaceController.recordBuyerAcceptance';
+import {
+    addMilestone,
+    applyMove,
+    buildListView,
+    effectiveMilestones,
+    EMPTY_DRAFT,
+    EMPTY_UI,
+    hasErrors,
+    keysInError,
+    moveMilestone,
+    moveReasonProblem,
+    normalizeWorkspace,
+    ownerOptions,
+    parseServerError,
+    PLAN_KEY,
+    previewMove,
+    removeMilestone,
+    restoreMilestone,
+    savePayload,
+    setField,
+    toggleEditing,
+    validateMilestones
+} from 'c/planWorkspaceModel';
+import type { Draft, EditableField, Filter, ListView, SaveErrors, UiState, Workspace } from 'c/planWorkspaceModel';
+import type { ListOptions, RowAction } from 'c/planMilestoneList';
+import type { CreatePlanRequest } from 'c/planCreationModel';
+import type { PlanErrors } from 'c/planHeader';
+
+const LOAD_FAILED = 'We could not load the plan.';
+
+/**
+ * The mutual action plan workspace on the Opportunity record page. One Apex call loads everything
+ * (PlanWorkspaceController.getWorkspace); every save returns the fresh workspace. The user's unsaved edits live in a
+ * draft (planWorkspaceModel) that only a successful save clears, so they survive a failed one; its errors are placed
+ * next to what caused them. Children: c-plan-header (summary, status, acceptance), c-plan-milestone-list (the
+ * milestones) and c-plan-creator (a new plan from a template).
+ */
+export default class PlanWorkspace extends LightningElement {
+    /** The opportunity, set by the record page. */
+    @api recordId?: string;
+    /** Set by the record page; the workspace only runs on Opportunity. */
+    @api objectApiName?: string;
+
+    workspace: Workspace | null = null;
+    draft: Draft = EMPTY_DRAFT;
+    ui: UiState = EMPTY_UI;
+    /** Errors of the last action: page errors at the top, record errors on their rows and fields. */
+    errors: SaveErrors | null = null;
+    view: ListView | null = null;
+    listOptions: ListOptions | null = null;
+    loading = true;
+    busy = false;
+    creating = false;
+
+    override connectedCallback(): void {
+        this.load();
+    }
+
+    /** Reloads the workspace (after a change made elsewhere); unsaved edits are kept. */
+    @api
+    async refresh(): Promise<void> {
+        await this.load();
+    }
+
+    private async load(): Promise<void> {
+        this.loading = true;
+        try {
+            this.setWorkspace(await getWorkspace({ opportunityId: this.recordId }));
+            this.errors = null;
+        } catch (error) {
+            this.errors = parseServerError(error, LOAD_FAILED);
+        } finally {
+            this.loading = false;
+            this.updateView();
+        }
+    }
+
+    private setWorkspace(json: unknown): void {
+        const raw = (typeof json === 'string' ? JSON.parse(json) : json) as Workspace;
+        const workspace = normalizeWorkspace(raw);
+        this.workspace = workspace;
+        this.listOptions = {
+            statuses: workspace.picklists.milestoneStatuses,
+            phases: workspace.picklists.phases,
+            sides: workspace.picklists.sides,
+            slipReasons: workspace.picklists.slipReasons,
+            buyerOwners: ownerOptions(workspace.buyerContacts, 'No buyer owner'),
+            sellerOwners: ownerOptions(workspace.sellerUsers, 'No seller owner')
+        };
+    }
+
+    /** Recomputes the list view: once per change, never per row. */
+    private updateView(): void {
+        this.view = this.workspace?.plan ? buildListView(this.workspace, this.draft, this.ui, this.errors) : null;
+    }
+
+    private change(draft: Draft, ui: UiState = this.ui): void {
+        this.draft = draft;
+        this.ui = ui;
+        this.updateView();
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // What the template shows
+    // -----------------------------------------------------------------------------------------------------------
+
+    get hasWorkspace(): boolean {
+        return Boolean(this.workspace);
+    }
+
+    get plan() {
+        return this.workspace?.plan ?? null;
+    }
+
+    get hasPlan(): boolean {
+        return Boolean(this.plan) && !this.creating;
+    }
+
+    get permissions() {
+        return this.workspace?.permissions ?? {};
+    }
+
+    get showEmptyState(): boolean {
+        return Boolean(this.workspace) && !this.plan && !this.creating;
+    }
+
+    get canReadPlans(): boolean {
+        return this.permissions.canReadPlans !== false;
+    }
+
+    get canCreatePlan(): boolean {
+        return Boolean(this.permissions.canCreatePlan);
+    }
+
+    /** A finished plan (Completed or Cancelled) can be followed by a new one. */
+    get canStartNewPlan(): boolean {
+        const status = this.plan?.status;
+        return this.canCreatePlan && (status === 'Completed' || status === 'Cancelled');
+    }
+
+    get otherPlansText(): string {
+        const count = this.workspace?.otherPlanCount ?? 0;
+        if (!count) {
+            return '';
+        }
+        return `This opportunity has ${count} other ${count === 1 ? 'plan' : 'plans'}; the workspace shows the active one, else the newest draft.`;
+    }
+
+    get pageErrors(): string[] {
+        return this.errors?.pageErrors ?? [];
+    }
+
+    get hasPageErrors(): boolean {
+        return Boolean(this.errors) && (this.pageErrors.length > 0 || this.hasRecordErrors);
+    }
+
+    private get hasRecordErrors(): boolean {
+        return Object.keys(this.errors?.records ?? {}).length > 0;
+    }
+
+    get errorSummary(): string {
+        return this.errors?.message ?? 'Something went wrong.';
+    }
+
+    get planErrors(): PlanErrors | null {
+        return this.creating ? null : (this.errors?.records[PLAN_KEY] ?? null);
+    }
+
+    get createErrors(): SaveErrors | null {
+        return this.creating ? this.errors : null;
+    }
+
+    get unsavedProjectedCloseDate(): string | null {
+        return this.view?.projectionChanged ? this.view.projectedCloseDate : null;
+    }
+
+    get showRetry(): boolean {
+        return !this.workspace && !this.loading;
+    }
+
+    get hasOnlyRecordErrors(): boolean {
+        return this.pageErrors.length === 0 && this.hasRecordErrors;
+    }
+
+    handleRetry(): void {
+        this.load();
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // Creating a plan
+    // -----------------------------------------------------------------------------------------------------------
+
+    handleStartCreate(): void {
+        this.errors = null;
+        this.creating = true;
+    }
+
+    handleCancelCreate(): void {
+        this.errors = null;
+        this.creating = false;
+        this.updateView();
+    }
+
+    async handleCreate(event: CustomEvent<{ request: CreatePlanRequest }>): Promise<void> {
+        await this.run(
+            () =>
+                createPlan({
+                    opportunityId: this.recordId,
+                    requestJson: JSON.stringify(event.detail.request)
+                }),
+            'We could not create the plan. Nothing was saved.',
+            'Plan created',
+            () => {
+                this.creating = false;
+                this.draft = EMPTY_DRAFT;
+                this.ui = EMPTY_UI;
+            }
+        );
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // Plan status and acceptance (from c-plan-header)
+    // -----------------------------------------------------------------------------------------------------------
+
+    async handleStatusChange(event: CustomEvent<{ status: string }>): Promise<void> {
+        const planId = this.plan?.id;
+        await this.run(
+            () => setPlanStatus({ planId, status: event.detail.status }),
+            'We could not change the status of the plan.',
+            `Plan ${event.detail.status === 'Active' ? 'activated' : event.detail.status.toLowerCase()}`
+        );
+    }
+
+    async handleAcceptance(event: CustomEvent<{ accepted: boolean; contactId: string | null }>): Promise<void> {
+        const planId = this.plan?.id;
+        const { accepted, contactId } = event.detail;
+        await this.run(
+            () => recordBuyerAcceptance({ planId, contactId, accepted }),
+            'We could not record the buyer acceptance.',
+            accepted ? 'Buyer acceptance recorded' : 'Buyer acceptance withdrawn'
+        );
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // Milestones (from c-plan-milestone-list)
+    // -----------------------------------------------------------------------------------------------------------
+
+    handleFilterChange(event: CustomEvent<{ filter: Filter }>): void {
+        this.change(this.draft, { ...this.ui, filter: event.detail.filter });
+    }
+
+    handleRowAction(event: CustomEvent<{ key: string; action: RowAction }>): void {
+        const { key, action } = event.detail;
+        const workspace = this.workspace as Workspace;
+        switch (action) {
+            case 'edit':
+                this.change(this.draft, toggleEditing(this.ui, key, true));
+                break;
+            case 'done':
+                this.change(this.draft, toggleEditing(this.ui, key, false));
+                break;
+            case 'remove':
+                this.change(removeMilestone(this.draft, key), {
+                    ...toggleEditing(this.ui, key, false),
+                    pendingMove: this.ui.pendingMove?.key === key ? null : this.ui.pendingMove
+                });
+                break;
+            case 'restore':
+                this.change(restoreMilestone(this.draft, key));
+                break;
+            case 'up':
+            case 'down':
+                this.change(moveMilestone(this.draft, workspace, key, action));
+                break;
+            case 'history':
+                this.change(this.draft, { ...this.ui, historyKey: this.ui.historyKey === key ? null : key });
+                break;
+            default:
+                break;
+        }
+    }
+
+    handleFieldChange(event: CustomEvent<{ key: string; field: EditableField; value: never }>): void {
+        const { key, field, value } = event.detail;
+        this.change(setField(this.draft, this.workspace as Workspace, key, field, value));
+    }
+
+    /** A new date is previewed first (what moves with it, where the close lands, why it slips) unless nothing moves. */
+    handleDateChange(event: CustomEvent<{ key: string; value: string | null }>): void {
+        const { key, value } = event.detail;
+        const workspace = this.workspace as Workspace;
+        const milestone = effectiveMilestones(workspace, this.draft).find((m) => m.key === key);
+        if (!milestone) {
+            return;
+        }
+        if (!value || !milestone.dueDate || milestone.isNew) {
+            this.change(setField(this.draft, workspace, key, 'dueDate', value));
+            return;
+        }
+        if (value === milestone.dueDate) {
+            this.change(this.draft, { ...this.ui, pendingMove: null });
+            return;
+        }
+        const reason = milestone.saved?.slipReason === milestone.slipReason ? null : milestone.slipReason;
+        this.change(this.draft, { ...this.ui, pendingMove: { key, to: value, reason, note: null } });
+    }
+
+    handleMoveInput(event: CustomEvent<{ field: 'reason' | 'note'; value: string | null }>): void {
+        const pending = this.ui.pendingMove;
+        if (!pending) {
+            return;
+        }
+        const next = { ...pending, [event.detail.field]: event.detail.value };
+        next.reasonError = null;
+        this.change(this.draft, { ...this.ui, pendingMove: next });
+    }
+
+    handleMoveConfirm(): void {
+        const pending = this.ui.pendingMove;
+        const workspace = this.workspace as Workspace;
+        if (!pending) {
+            return;
+        }
+        const preview = previewMove(effectiveMilestones(workspace, this.draft), pending.key, pending.to, {
+            planStatus: workspace.plan?.status,
+            opportunityCloseDate: workspace.opportunity.closeDate
+        });
+        const problem = moveReasonProblem(preview, pending.reason, pending.note);
+        if (problem) {
+            this.change(this.draft, { ...this.ui, pendingMove: { ...pending, reasonError: problem } });
+            return;
+        }
+        this.change(applyMove(this.draft, workspace, preview, pending.reason, pending.note), {
+            ...this.ui,
+            pendingMove: null
+        });
+    }
+
+    handleMoveCancel(): void {
+        this.change(this.draft, { ...this.ui, pendingMove: null });
+    }
+
+    handleAdd(event: CustomEvent<{ phase: string | null }>): void {
+        const { draft, key } = addMilestone(this.draft, this.workspace as Workspace, {
+            phase: event.detail?.phase ?? null
+        });
+        this.change(draft, { ...this.ui, filter: 'all' });
+        this.template
+            ?.querySelector<HTMLElement & { focusRow(key: string): void }>('c-plan-milestone-list')
+            ?.focusRow(key);
+    }
+
+    handleDiscard(): void {
+        this.errors = null;
+        this.change(EMPTY_DRAFT, { ...EMPTY_UI, filter: this.ui.filter });
+    }
+
+    async handleSave(): Promise<void> {
+        const workspace = this.workspace as Workspace;
+        const invalid = validateMilestones(effectiveMilestones(workspace, this.draft));
+        if (invalid) {
+            this.errors = invalid;
+            this.change(this.draft, {
+                ...this.ui,
+                editing: [...new Set([...this.ui.editing, ...keysInError(invalid)])]
+            });
+            return;
+        }
+        const planId = workspace.plan?.id;
+        const payload = savePayload(workspace, this.draft);
+        await this.run(
+            () => saveMilestones({ planId, requestJson: JSON.stringify(payload) }),
+            'We could not save your changes. Nothing was saved.',
+            'Plan saved',
+            () => {
+                this.draft = EMPTY_DRAFT;
+                this.ui = { ...EMPTY_UI, filter: this.ui.filter, historyKey: this.ui.historyKey };
+            }
+        );
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // One server call, its errors, and what follows a success
+    // -----------------------------------------------------------------------------------------------------------
+
+    /**
+     * Runs a save that returns the fresh workspace. On success: the workspace, a toast, the record page told to
+     * refresh (the opportunity's plan roll-ups changed). On failure: the errors, placed; the draft kept.
+     */
+    private async run(
+        call: () => Promise<unknown>,
+        failure: string,
+        success: string,
+        afterSuccess?: () => void
+    ): Promise<void> {
+        if (this.busy) {
+            return;
+        }
+        this.busy = true;
+        try {
+            const result = await call();
+            this.setWorkspace(result);
+            this.errors = null;
+            afterSuccess?.();
+            this.dispatchEvent(new ShowToastEvent({ title: success, message: '', variant: 'success' }));
+            this.dispatchEvent(new CustomEvent('planchange'));
+            this.notifyRecordPage();
+        } catch (error) {
+            this.errors = parseServerError(error, failure);
+            if (hasErrors(this.errors)) {
+                this.ui = { ...this.ui, editing: [...new Set([...this.ui.editing, ...keysInError(this.errors)])] };
+            }
+        } finally {
+            this.busy = false;
+            this.updateView();
+        }
+    }
+
+    private notifyRecordPage(): void {
+        if (this.recordId) {
+            notifyRecordUpdateAvailable([{ recordId: this.recordId }]).catch(() => undefined);
+        }
+    }
+}
