@@ -263,7 +263,7 @@ export default class PipelineReview extends NavigationMixin(LightningElement) {
             this.nextCursor = page.nextCursor ?? null;
             this.rows = rowViews(page.rows);
             if (page.summary) {
-                this.summary = summaryView(page.summary);
+                this.summary = summaryView(page.summary, this.state.filters);
                 this.total = page.summary.deals;
                 this.currencyCode = page.summary.currencyCode || this.currencyCode;
             }

@@ -112,14 +112,14 @@ export const COLUMNS: readonly ColumnDef[] = [
     { key: 'stage', label: 'Stage', numeric: false, firstDirection: 'asc' },
     { key: 'amount', label: 'Amount', numeric: true, firstDirection: 'desc' },
     { key: 'closeDate', label: 'Close date', numeric: true, firstDirection: 'asc' },
+    { key: 'projectedClose', label: 'Projected close', numeric: true, firstDirection: 'desc' },
     { key: 'planStatus', label: 'Plan', numeric: false, firstDirection: 'desc' },
     { key: 'health', label: 'Health', numeric: false, firstDirection: 'desc' },
     { key: 'completion', label: 'Completion', numeric: true, firstDirection: 'asc' },
     { key: 'buyerCompletion', label: 'Buyer completion', numeric: true, firstDirection: 'asc' },
     { key: 'overdue', label: 'Overdue', numeric: true, firstDirection: 'desc' },
     { key: 'slipDays', label: 'Slip days', numeric: true, firstDirection: 'desc' },
-    { key: 'acceptance', label: 'Buyer acceptance', numeric: false, firstDirection: 'asc' },
-    { key: 'projectedClose', label: 'Projected close', numeric: true, firstDirection: 'desc' }
+    { key: 'acceptance', label: 'Buyer acceptance', numeric: false, firstDirection: 'asc' }
 ];
 
 const COLUMN_KEYS = new Set<string>(COLUMNS.map((column) => column.key));
@@ -509,7 +509,7 @@ function acceptanceColumn(row: ReviewRow): { acceptanceText: string; acceptanceI
             acceptanceClass: 'slds-text-color_success'
         };
     }
-    return { acceptanceText: 'Not accepted', acceptanceIcon: '', acceptanceClass: 'slds-text-color_weak' };
+    return { acceptanceText: 'Not yet', acceptanceIcon: '', acceptanceClass: 'slds-text-color_weak' };
 }
 
 function closeColumn(row: ReviewRow): { varianceText: string; varianceTitle: string; varianceClass: string } {
@@ -527,14 +527,14 @@ function closeColumn(row: ReviewRow): { varianceText: string; varianceTitle: str
     }
     if (variance > 0) {
         return {
-            varianceText: `${plural(variance, 'day')} after close date`,
+            varianceText: `${plural(variance, 'day')} late`,
             varianceTitle: comparison.message,
             varianceClass: 'slds-text-color_error'
         };
     }
     if (variance < 0) {
         return {
-            varianceText: `${plural(-variance, 'day')} before close date`,
+            varianceText: `${plural(-variance, 'day')} early`,
             varianceTitle: comparison.message,
             varianceClass: 'slds-text-color_weak'
         };
@@ -605,6 +605,8 @@ export interface SummaryTile {
     title: string;
     value: string;
     caption: string;
+    /** What the tile counts, in a sentence (its tooltip). */
+    explanation: string;
     detail: string;
     valueClass: string;
     /** Amounts to show under the value (covered of total), when the server summed them. */
@@ -625,6 +627,7 @@ export interface SummaryView {
 function coverageTile(
     key: string,
     title: string,
+    coverage: string,
     deals: number,
     covered: number,
     summary: ReviewSummary,
@@ -637,6 +640,7 @@ function coverageTile(
         title,
         value: amounts ? share(coveredAmount, summary.amount) : dealShare,
         caption: amounts ? 'of pipeline amount' : 'of deals',
+        explanation: amounts ? `Share of the pipeline amount on ${coverage}` : `Share of ${coverage}`,
         detail: `${covered} of ${plural(deals, 'deal')}${amounts ? ` (${dealShare})` : ''}`,
         valueClass: '',
         hasAmounts: amounts,
@@ -652,7 +656,7 @@ function countTile(
     title: string,
     value: number,
     deals: number,
-    caption: string,
+    explanation: string,
     action: TileAction,
     actionLabel: string
 ): SummaryTile {
@@ -660,28 +664,38 @@ function countTile(
         key,
         title,
         value: String(value),
-        caption,
+        caption: value === 1 ? 'deal' : 'deals',
+        explanation,
         detail: `${share(value, deals)} of deals`,
         valueClass: value > 0 ? 'slds-text-color_error' : '',
         hasAmounts: false,
         amount: null,
         totalAmount: null,
         action: value > 0 ? action : '',
-        actionLabel: value > 0 ? actionLabel : ''
+        actionLabel: value > 0 && action ? actionLabel : ''
     };
 }
 
-/** The figures above the table, over every deal the filters select. */
-export function summaryView(summary: ReviewSummary | null | undefined): SummaryView | null {
+/**
+ * The figures above the table, over every deal the filters select. A tile does not offer to filter to its deals
+ * when that filter is already on.
+ */
+export function summaryView(
+    summary: ReviewSummary | null | undefined,
+    filters: Filters = DEFAULT_FILTERS
+): SummaryView | null {
     if (!summary) {
         return null;
     }
     const deals = asCount(summary.deals);
+    const offTrackAction: TileAction = filters.health === 'Off Track' ? '' : 'offTrack';
+    const gatedAction: TileAction = filters.gatedWithoutPlan ? '' : 'gated';
     return {
         tiles: [
             coverageTile(
                 'active',
                 'Covered by an active plan',
+                'deals with an active mutual action plan',
                 deals,
                 asCount(summary.activePlanDeals),
                 summary,
@@ -690,6 +704,7 @@ export function summaryView(summary: ReviewSummary | null | undefined): SummaryV
             coverageTile(
                 'accepted',
                 'Covered by a buyer-accepted plan',
+                'deals whose active plan the buyer accepted',
                 deals,
                 asCount(summary.acceptedPlanDeals),
                 summary,
@@ -700,8 +715,8 @@ export function summaryView(summary: ReviewSummary | null | undefined): SummaryV
                 'Off track',
                 asCount(summary.offTrackDeals),
                 deals,
-                'deals whose plan is off track',
-                'offTrack',
+                'Active plans that are Off Track',
+                offTrackAction,
                 'Show them'
             ),
             countTile(
@@ -709,7 +724,7 @@ export function summaryView(summary: ReviewSummary | null | undefined): SummaryV
                 'Plan lands after close date',
                 asCount(summary.landsAfterCloseDeals),
                 deals,
-                'deals whose plan projects a later close',
+                'Active plans whose projected close is later than the close date',
                 '',
                 ''
             ),
@@ -718,8 +733,8 @@ export function summaryView(summary: ReviewSummary | null | undefined): SummaryV
                 'Gated stage, no active plan',
                 asCount(summary.gatedWithoutPlanDeals),
                 deals,
-                'deals in a stage that requires a plan',
-                'gated',
+                'Deals in a stage that requires an active plan, without one',
+                gatedAction,
                 'Show them'
             )
         ],

@@ -173,14 +173,14 @@ describe('sorting', () => {
             'stage',
             'amount',
             'closeDate',
+            'projectedClose',
             'planStatus',
             'health',
             'completion',
             'buyerCompletion',
             'overdue',
             'slipDays',
-            'acceptance',
-            'projectedClose'
+            'acceptance'
         ]);
     });
 
@@ -297,7 +297,7 @@ describe('rows', () => {
             acceptanceText: 'Accepted',
             acceptanceClass: 'slds-text-color_success',
             projectedClose: '2026-03-25',
-            varianceText: '6 days before close date',
+            varianceText: '6 days early',
             varianceTitle: "The plan closes 6 days before the opportunity's close date."
         });
         expect(rowView(ACME).badge.label).toBe('On Track');
@@ -309,8 +309,8 @@ describe('rows', () => {
             overdueDetail: '1 on the buyer side, oldest 9 days late',
             overdueClass: 'slds-text-color_error',
             slipText: '14 days',
-            acceptanceText: 'Not accepted',
-            varianceText: '12 days after close date',
+            acceptanceText: 'Not yet',
+            varianceText: '12 days late',
             varianceClass: 'slds-text-color_error'
         });
         expect(rowView(GLOBEX).badge.themeClass).toContain('slds-theme_error');
@@ -373,7 +373,7 @@ describe('rows', () => {
     });
 
     it('uses the server variance when the opportunity has no close date to compare', () => {
-        expect(rowView({ ...GLOBEX, closeDate: null }).varianceText).toBe('12 days after close date');
+        expect(rowView({ ...GLOBEX, closeDate: null }).varianceText).toBe('12 days late');
         expect(rowView({ ...GLOBEX, closeDate: null, closeDateVarianceDays: null }).varianceText).toBe('');
     });
 
@@ -412,17 +412,33 @@ describe('summary', () => {
         expect(view?.tiles.map((tile) => [tile.key, tile.value, tile.caption, tile.detail])).toEqual([
             ['active', '70%', 'of pipeline amount', '31 of 57 deals (54%)'],
             ['accepted', '25%', 'of pipeline amount', '12 of 57 deals (21%)'],
-            ['offTrack', '7', 'deals whose plan is off track', '12% of deals'],
-            ['late', '5', 'deals whose plan projects a later close', '9% of deals'],
-            ['gated', '4', 'deals in a stage that requires a plan', '7% of deals']
+            ['offTrack', '7', 'deals', '12% of deals'],
+            ['late', '5', 'deals', '9% of deals'],
+            ['gated', '4', 'deals', '7% of deals']
         ]);
-        expect(view?.tiles[0]).toMatchObject({ hasAmounts: true, amount: 1715000, totalAmount: 2450000 });
+        expect(view?.tiles[0]).toMatchObject({
+            hasAmounts: true,
+            amount: 1715000,
+            totalAmount: 2450000,
+            explanation: 'Share of the pipeline amount on deals with an active mutual action plan'
+        });
+        expect(view?.tiles[2].explanation).toBe('Active plans that are Off Track');
     });
 
     it('offers to filter to the deals a warning tile counts', () => {
         const tiles = summaryView(PAGE.summary)?.tiles ?? [];
         expect(tiles.map((tile) => tile.action)).toEqual(['', '', 'offTrack', '', 'gated']);
         expect(tiles[2]).toMatchObject({ actionLabel: 'Show them', valueClass: 'slds-text-color_error' });
+    });
+
+    it.each<[Partial<Filters>, string[]]>([
+        [{ health: 'Off Track' }, ['', '', '', '', 'gated']],
+        [{ gatedWithoutPlan: true }, ['', '', 'offTrack', '', '']],
+        [{ health: 'At Risk' }, ['', '', 'offTrack', '', 'gated']]
+    ])('does not offer a filter that is already on (%p)', (filters, expected) => {
+        const tiles = summaryView(PAGE.summary, { ...DEFAULT_FILTERS, ...filters })?.tiles ?? [];
+        expect(tiles.map((tile) => tile.action)).toEqual(expected);
+        expect(tiles.map((tile) => (tile.actionLabel ? tile.action : ''))).toEqual(expected);
     });
 
     it('falls back to shares of deals, and says why, when the pipeline is too large to sum', () => {
@@ -434,6 +450,7 @@ describe('summary', () => {
             hasAmounts: false
         });
         expect(view?.amountsNote).toContain('Narrow the filters');
+        expect(view?.tiles[1].explanation).toBe('Share of deals whose active plan the buyer accepted');
     });
 
     it('shows nothing to act on for an empty pipeline', () => {
