@@ -116,6 +116,11 @@ export default class PipelineReview extends NavigationMixin(LightningElement) {
         return !this.isLoading && this.rows.length === 0 && this.errors.length === 0;
     }
 
+    /** The summary, once it counts at least one deal (an empty pipeline has nothing to summarise). */
+    get hasSummaryTiles(): boolean {
+        return Boolean(this.summary && this.summary.totalDeals > 0);
+    }
+
     get hasErrors(): boolean {
         return this.errors.length > 0;
     }

@@ -160,6 +160,7 @@ describe('c-pipeline-review', () => {
             expect(text($(element, '[data-id="empty"]'))).toBe('No open opportunities match these filters.');
             expect($$(element, 'tbody tr')).toHaveLength(0);
             expect(text($(element, '[data-id="range"]'))).toBe('No opportunities Page 1 of 1');
+            expect($(element, 'li[data-tile]')).toBeNull();
         });
 
         it('shows the reason when the server refuses, and no stale rows', async () => {
@@ -171,7 +172,7 @@ describe('c-pipeline-review', () => {
             await settle();
 
             expect(text($(element, '[data-id="errors"]'))).toBe(
-                'Ask your admin for the Tandem Manager permission set.'
+                'The pipeline review could not load. Ask your admin for the Tandem Manager permission set.'
             );
             expect($(element, '[data-id="errors"]')?.getAttribute('role')).toBe('alert');
             expect($$(element, 'tbody tr')).toHaveLength(0);
