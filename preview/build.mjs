@@ -112,9 +112,9 @@ function replaceDefines() {
     };
 }
 
-export async function buildPreview(outputFile) {
+export async function buildPreview(outputFile, { input = join(root, 'preview', 'app', 'main.js') } = {}) {
     const bundle = await rollup({
-        input: join(root, 'preview', 'app', 'main.js'),
+        input,
         plugins: [
             singleEngine(),
             platformModules(),
@@ -127,6 +127,8 @@ export async function buildPreview(outputFile) {
                     { npm: 'lightning-base-components' }
                 ],
                 enableDynamicComponents: true,
+                // Base components such as lightning-combobox use ElementInternals, which synthetic shadow lacks.
+                enableSyntheticElementInternals: true,
                 disableSyntheticShadowSupport: false
             })
         ],
