@@ -170,7 +170,7 @@ export default class PlanHeader extends LightningElement {
 
     get staleText(): string {
         const days = this.currentPlan?.daysSinceProgress;
-        return days ? `Stale: no milestone has moved for ${days} days` : 'Stale: no recent progress';
+        return days ? `No milestone has moved for ${days} days` : 'No recent progress';
     }
 
     get isOverdue(): boolean {

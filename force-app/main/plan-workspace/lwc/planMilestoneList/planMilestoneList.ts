@@ -90,6 +90,10 @@ export default class PlanMilestoneList extends LightningElement {
         return parts.join(' · ');
     }
 
+    get emptyMessage(): string {
+        return this.view?.emptyMessage ?? '';
+    }
+
     get hasOverdue(): boolean {
         return (this.view?.overdueCount ?? 0) > 0;
     }

@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import PlanHeader from 'c/planHeader';
-import type { PlanSummary } from 'c/planHeader';
+import type { Contact, PlanErrors, PlanSummary } from 'c/planHeader';
 
 const ACTIVE_PLAN: PlanSummary = {
     id: 'a01000000000001AAA',
@@ -10,6 +10,7 @@ const ACTIVE_PLAN: PlanSummary = {
     sharedObjective: 'Cut onboarding time from 30 to 10 days by Q3',
     targetDate: '2026-03-31',
     anchorEvent: 'Board meeting on April 2',
+    buyerLeadId: '003A',
     buyerLeadName: 'Dana Buyer',
     buyerAccepted: true,
     buyerAcceptedByName: 'Dana Buyer',
@@ -21,6 +22,40 @@ const ACTIVE_PLAN: PlanSummary = {
     projectedCloseDate: '2026-03-20',
     opportunityCloseDate: '2026-03-15'
 };
+
+type HeaderElement = HTMLElement & {
+    plan?: PlanSummary;
+    buyerContacts: Contact[];
+    canEditPlan: boolean;
+    canRecordAcceptance: boolean;
+    busy: boolean;
+    errors: PlanErrors | null;
+    unsavedProjectedCloseDate: string | null;
+};
+
+const CONTACTS: Contact[] = [
+    { id: '003A', name: 'Dana Buyer', detail: 'Economic Buyer' },
+    { id: '003B', name: 'Sam Security' }
+];
+
+function renderWith(props: Partial<HeaderElement>): HeaderElement {
+    const element = createElement('c-plan-header', { is: PlanHeader }) as HeaderElement;
+    Object.assign(element, { plan: ACTIVE_PLAN, buyerContacts: CONTACTS, ...props });
+    document.body.appendChild(element);
+    return element;
+}
+
+function listen(element: HTMLElement, ...types: string[]): { type: string; detail: unknown }[] {
+    const events: { type: string; detail: unknown }[] = [];
+    for (const type of types) {
+        element.addEventListener(type, (event) => events.push({ type, detail: (event as CustomEvent).detail }));
+    }
+    return events;
+}
+
+const click = (element: HTMLElement, selector: string) =>
+    (element.shadowRoot?.querySelector(selector) as HTMLElement).click();
+const flush = () => Promise.resolve();
 
 function render(plan?: PlanSummary): HTMLElement & { plan?: PlanSummary } {
     const element = createElement('c-plan-header', { is: PlanHeader }) as HTMLElement & { plan?: PlanSummary };
@@ -100,6 +135,213 @@ describe('c-plan-header', () => {
 
     it('is accessible', async () => {
         const element = render(ACTIVE_PLAN);
+        await expect(element).toBeAccessible();
+    });
+
+    describe('what needs attention', () => {
+        it('says how overdue the plan is and that it is stale', () => {
+            const element = render({ ...ACTIVE_PLAN, daysOverdue: 3, isStale: true, daysSinceProgress: 16 });
+            expect(text(element, 'overdue')).toBe('The earliest open milestone is 3 days overdue');
+            expect(text(element, 'stale')).toBe('Stale: No milestone has moved for 16 days');
+        });
+
+        it.each([
+            [{ daysOverdue: 1 }, 'overdue', 'The earliest open milestone is 1 day overdue'],
+            [{ isStale: true, daysSinceProgress: null }, 'stale', 'Stale: No recent progress']
+        ])('words %p', (change, id, message) => {
+            expect(text(render({ ...ACTIVE_PLAN, ...change }), id)).toBe(message);
+        });
+
+        it('says nothing when nothing is late', () => {
+            const element = render({ ...ACTIVE_PLAN, daysOverdue: 0, isStale: false });
+            expect(element.shadowRoot?.querySelector('[data-id="attention"]')).toBeNull();
+        });
+    });
+
+    it('shows where the close lands with unsaved changes', () => {
+        const element = renderWith({ unsavedProjectedCloseDate: '2026-03-10' });
+        expect(text(element, 'unsaved-projection')).toBe('(with your unsaved changes)');
+        expect(text(element, 'close-message')).toBe("The plan closes 5 days before the opportunity's close date.");
+    });
+
+    describe('status', () => {
+        it.each([
+            ['Draft', ['Activate plan', 'Cancel plan']],
+            ['Active', ['Mark complete', 'Cancel plan']],
+            ['Completed', []],
+            ['Cancelled', []]
+        ])('offers a %s plan %p', (status, labels) => {
+            const element = renderWith({ plan: { ...ACTIVE_PLAN, status }, canEditPlan: true });
+            const buttons = [...(element.shadowRoot?.querySelectorAll('[data-status]') ?? [])];
+            expect(buttons.map((b) => (b as unknown as { label: string }).label)).toEqual(labels);
+        });
+
+        it('offers no status change without permission', () => {
+            const element = renderWith({ canEditPlan: false });
+            expect(element.shadowRoot?.querySelector('[data-id="status-actions"]')).toBeNull();
+        });
+
+        it.each([
+            ['Draft', 'Active', 'Activate the plan? Both sides commit', 'brand'],
+            ['Active', 'Completed', 'Mark the plan complete?', 'brand'],
+            ['Active', 'Cancelled', 'Cancel the plan?', 'destructive']
+        ])('asks before moving a %s plan to %s, then reports it', async (status, next, question, variant) => {
+            const element = renderWith({ plan: { ...ACTIVE_PLAN, status }, canEditPlan: true });
+            const events = listen(element, 'statuschange');
+            click(element, `[data-status="${next}"]`);
+            await flush();
+            expect(text(element, 'confirm-text')).toContain(question);
+            expect(element.shadowRoot?.querySelector('[data-id="status-actions"]')).toBeNull();
+            const confirm = element.shadowRoot?.querySelector('[data-id="confirm-status"]') as unknown as {
+                variant: string;
+            };
+            expect(confirm.variant).toBe(variant);
+            click(element, '[data-id="confirm-status"]');
+            expect(events).toEqual([{ type: 'statuschange', detail: { status: next } }]);
+        });
+
+        it('lets the user step back from a status change', async () => {
+            const element = renderWith({ canEditPlan: true });
+            const events = listen(element, 'statuschange');
+            click(element, '[data-status="Cancelled"]');
+            await flush();
+            click(element, '[data-id="confirm-keep"]');
+            await flush();
+            expect(element.shadowRoot?.querySelector('[data-id="confirm-text"]')).toBeNull();
+            expect(events).toEqual([]);
+        });
+
+        it('keeps the question open with the error after a failed change, and closes it for a new plan', async () => {
+            const element = renderWith({ canEditPlan: true, plan: { ...ACTIVE_PLAN, status: 'Draft' } });
+            click(element, '[data-status="Active"]');
+            await flush();
+            element.errors = {
+                messages: ['Before this plan can be active, fix milestone "Legal": name the buyer contact.'],
+                fieldErrors: { status: ['This opportunity already has an active plan.'] }
+            };
+            await flush();
+            expect(text(element, 'confirm-text')).toContain('Activate the plan?');
+            expect(element.shadowRoot?.querySelector('[data-error="status"]')?.textContent).toBe(
+                'This opportunity already has an active plan.'
+            );
+            expect(element.shadowRoot?.querySelector('[data-error="plan"]')?.textContent).toBe(
+                'Before this plan can be active, fix milestone "Legal": name the buyer contact.'
+            );
+            element.plan = { ...ACTIVE_PLAN };
+            await flush();
+            expect(element.shadowRoot?.querySelector('[data-id="confirm-text"]')).toBeNull();
+        });
+
+        it('disables the actions while saving', () => {
+            const element = renderWith({ canEditPlan: true, canRecordAcceptance: true, busy: true });
+            const buttons = [...(element.shadowRoot?.querySelectorAll('lightning-button') ?? [])];
+            expect(buttons.length).toBeGreaterThan(0);
+            expect(buttons.every((b) => (b as unknown as { disabled: boolean }).disabled)).toBe(true);
+        });
+    });
+
+    describe('buyer acceptance', () => {
+        const notAccepted = { ...ACTIVE_PLAN, buyerAccepted: false, buyerAcceptedOn: null, buyerAcceptedByName: null };
+
+        it('records who accepted, defaulting to the buyer lead', async () => {
+            const element = renderWith({ plan: notAccepted, canRecordAcceptance: true });
+            const events = listen(element, 'acceptance');
+            click(element, '[data-id="start-acceptance"]');
+            await flush();
+            const select = element.shadowRoot?.querySelector('[data-id="accepted-by"]') as unknown as {
+                value: string;
+                options: { label: string; value: string }[];
+            };
+            expect(select.value).toBe('003A');
+            expect(select.options).toEqual([
+                { label: 'Dana Buyer (Economic Buyer)', value: '003A' },
+                { label: 'Sam Security', value: '003B' }
+            ]);
+            (select as unknown as HTMLElement).dispatchEvent(new CustomEvent('change', { detail: { value: '003B' } }));
+            await flush();
+            click(element, '[data-id="record-acceptance"]');
+            expect(events).toEqual([{ type: 'acceptance', detail: { accepted: true, contactId: '003B' } }]);
+        });
+
+        it('defaults to the first contact when the lead is not offered, and needs someone', async () => {
+            const element = renderWith({ plan: { ...notAccepted, buyerLeadId: null }, canRecordAcceptance: true });
+            click(element, '[data-id="start-acceptance"]');
+            await flush();
+            const select = element.shadowRoot?.querySelector('[data-id="accepted-by"]') as HTMLElement & {
+                value: string;
+            };
+            expect(select.value).toBe('003A');
+            select.dispatchEvent(new CustomEvent('change', { detail: { value: '' } }));
+            await flush();
+            const record = element.shadowRoot?.querySelector('[data-id="record-acceptance"]') as unknown as {
+                disabled: boolean;
+            };
+            expect(record.disabled).toBe(true);
+        });
+
+        it('can be cancelled', async () => {
+            const element = renderWith({ plan: notAccepted, canRecordAcceptance: true });
+            click(element, '[data-id="start-acceptance"]');
+            await flush();
+            click(element, '[data-id="cancel-acceptance"]');
+            await flush();
+            expect(element.shadowRoot?.querySelector('[data-id="accepted-by"]')).toBeNull();
+            expect(element.shadowRoot?.querySelector('[data-id="start-acceptance"]')).not.toBeNull();
+        });
+
+        it('shows the platform error on who accepted', async () => {
+            const element = renderWith({ plan: notAccepted, canRecordAcceptance: true });
+            click(element, '[data-id="start-acceptance"]');
+            element.errors = { messages: [], fieldErrors: { buyerAcceptedById: ['Choose the buyer contact.'] } };
+            await flush();
+            const select = element.shadowRoot?.querySelector('[data-id="accepted-by"]') as unknown as { error: string };
+            expect(select.error).toBe('Choose the buyer contact.');
+        });
+
+        it('explains what to do when the opportunity has no buyer contacts', async () => {
+            const element = renderWith({ plan: notAccepted, canRecordAcceptance: true, buyerContacts: [] });
+            click(element, '[data-id="start-acceptance"]');
+            element.errors = { messages: [], fieldErrors: { buyerAcceptedById: ['Choose the buyer contact.'] } };
+            await flush();
+            expect(text(element, 'no-contacts')).toContain('contact roles');
+            expect(element.shadowRoot?.querySelector('[data-error="acceptance"]')?.textContent).toBe(
+                'Choose the buyer contact.'
+            );
+        });
+
+        it('withdraws an acceptance', () => {
+            const element = renderWith({ canRecordAcceptance: true });
+            const events = listen(element, 'acceptance');
+            expect(element.shadowRoot?.querySelector('[data-id="start-acceptance"]')).toBeNull();
+            click(element, '[data-id="withdraw-acceptance"]');
+            expect(events).toEqual([{ type: 'acceptance', detail: { accepted: false, contactId: null } }]);
+        });
+
+        it.each([
+            ['without permission', { canRecordAcceptance: false }],
+            ['on a cancelled plan', { canRecordAcceptance: true, plan: { ...notAccepted, status: 'Cancelled' } }]
+        ])('is not offered %s', (_, props) => {
+            const element = renderWith({ plan: notAccepted, ...props });
+            expect(element.shadowRoot?.querySelector('[data-id="start-acceptance"]')).toBeNull();
+        });
+
+        it('names the buyer when the acceptance has no contact name', () => {
+            expect(text(render({ ...ACTIVE_PLAN, buyerAcceptedByName: null }), 'acceptance')).toContain(
+                'Accepted by the buyer'
+            );
+        });
+    });
+
+    it('is accessible with its forms open and errors shown', async () => {
+        const element = renderWith({
+            plan: { ...ACTIVE_PLAN, status: 'Draft', buyerAccepted: false, daysOverdue: 2, isStale: true },
+            canEditPlan: true,
+            canRecordAcceptance: true
+        });
+        click(element, '[data-status="Active"]');
+        click(element, '[data-id="start-acceptance"]');
+        element.errors = { messages: ['Plan error'], fieldErrors: { status: ['Status error'] } };
+        await flush();
         await expect(element).toBeAccessible();
     });
 });

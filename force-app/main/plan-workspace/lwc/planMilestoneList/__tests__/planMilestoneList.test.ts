@@ -1,0 +1,607 @@
+import { createElement } from 'lwc';
+import PlanMilestoneList from 'c/planMilestoneList';
+import type { ListOptions } from 'c/planMilestoneList';
+import {
+    addMilestone,
+    buildListView,
+    EMPTY_DRAFT,
+    EMPTY_UI,
+    normalizeWorkspace,
+    ownerOptions,
+    parseServerError,
+    removeMilestone,
+    setField
+} from 'c/planWorkspaceModel';
+import type { Draft, ListView, Permissions, SaveErrors, UiState, Workspace } from 'c/planWorkspaceModel';
+
+const FIXTURE = jest.requireActual<Workspace>('../../planWorkspaceModel/__tests__/data/workspace.json');
+const M = (n: number) => `a02000000000${String(n).padStart(3, '0')}AAA`;
+
+type ListElement = HTMLElement & {
+    view?: ListView;
+    options: ListOptions;
+    permissions: Permissions;
+    busy: boolean;
+    focusRow(key: string): void;
+};
+
+function workspace(change: (w: Workspace) => void = () => undefined): Workspace {
+    const copy = normalizeWorkspace(JSON.parse(JSON.stringify(FIXTURE)) as Workspace);
+    change(copy);
+    return copy;
+}
+
+function options(w: Workspace): ListOptions {
+    return {
+        statuses: w.picklists.milestoneStatuses,
+        phases: w.picklists.phases,
+        sides: w.picklists.sides,
+        slipReasons: w.picklists.slipReasons,
+        buyerOwners: ownerOptions(w.buyerContacts, 'No buyer owner'),
+        sellerOwners: ownerOptions(w.sellerUsers, 'No seller owner')
+    };
+}
+
+interface RenderOptions {
+    w?: Workspace;
+    draft?: Draft;
+    ui?: Partial<UiState>;
+    errors?: SaveErrors | null;
+    busy?: boolean;
+}
+
+function render({ w = workspace(), draft = EMPTY_DRAFT, ui = {}, errors = null, busy = false }: RenderOptions = {}) {
+    const element = createElement('c-plan-milestone-list', { is: PlanMilestoneList }) as ListElement;
+    element.view = buildListView(w, draft, { ...EMPTY_UI, ...ui }, errors, 'en-US');
+    element.options = options(w);
+    element.permissions = w.permissions;
+    element.busy = busy;
+    document.body.appendChild(element);
+    const events: { type: string; detail: unknown }[] = [];
+    for (const type of [
+        'rowaction',
+        'fieldchange',
+        'datechange',
+        'moveinput',
+        'moveconfirm',
+        'movecancel',
+        'filterchange',
+        'add',
+        'save',
+        'discard'
+    ]) {
+        element.addEventListener(type, (event) => events.push({ type, detail: (event as CustomEvent).detail }));
+    }
+    return { element, events };
+}
+
+const $ = <T extends Element = HTMLElement>(root: Element | ShadowRoot | null | undefined, selector: string) =>
+    root?.querySelector(selector) as T | null;
+const $$ = (root: Element | ShadowRoot | null | undefined, selector: string) => [
+    ...(root?.querySelectorAll(selector) ?? [])
+];
+const rowOf = (element: HTMLElement, n: number | string) =>
+    $(element.shadowRoot, `[data-row="${typeof n === 'number' ? M(n) : n}"]`);
+const text = (root: Element | null, selector: string) => $(root, selector)?.textContent?.replace(/\s+/g, ' ').trim();
+
+function changeSelect(host: Element | null, value: string): void {
+    const select = host?.shadowRoot?.querySelector('select') as HTMLSelectElement;
+    select.value = value;
+    select.dispatchEvent(new CustomEvent('change'));
+}
+
+describe('c-plan-milestone-list', () => {
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+    });
+
+    describe('showing the plan', () => {
+        it('lists the milestones in order, grouped by phase, with what each group has done', () => {
+            const { element } = render();
+            const groups = $$(element.shadowRoot, 'section.phase');
+            expect(groups.map((g) => text(g, 'h3'))).toEqual([
+                'Evaluation: 1 of 1 complete',
+                'Validation: 0 of 1 complete',
+                'Business Case: 0 of 1 complete',
+                'Security Review: 0 of 1 complete',
+                'Legal: 0 of 1 complete',
+                'Signature: 0 of 1 complete',
+                'Implementation: 0 of 2 complete'
+            ]);
+            expect($$(element.shadowRoot, '[data-id="name"]').map((n) => n.textContent)).toEqual([
+                'Buyer confirms success criteria',
+                'Buyer IT completes technical validation',
+                'Seller delivers the business case',
+                'Buyer security team completes the review',
+                'Buyer legal returns first redlines',
+                'Both sides sign the order form',
+                'Kickoff with the implementation team',
+                'Buyer reaches first value'
+            ]);
+            expect(groups[0].getAttribute('aria-labelledby')).toBe($(groups[0], 'h3')?.id);
+        });
+
+        it('shows each milestone with its side, owners, due date, status, buyer confirmation and slip', () => {
+            const { element } = render();
+            const row = rowOf(element, 2);
+            expect(text(row, '[data-id="side"]')).toBe('Joint');
+            expect(text(row, '[data-id="owner"]')).toBe('Sam Security · Ada Executive');
+            expect(text(row, '[data-id="due"]')).toBe('Feb 27, 2026, Slipped 2 days');
+            expect($(row, '[data-id="slip"]')?.className).toBe('slds-text-color_error');
+            expect(text(row, '[data-id="status"]')).toBe('In Progress');
+            expect(text(row, '[data-id="confirmation"]')).toBe('Not confirmed by buyer');
+            expect(text(rowOf(element, 1), '[data-id="confirmation"]')).toBe('Confirmed by buyer');
+            expect($(rowOf(element, 3), '[data-id="confirmation"]')).toBeNull();
+            expect(text(row, '.milestone__meta')).toContain('After "Buyer confirms success criteria"');
+        });
+
+        it('makes overdue milestones, buyer items and missing owners stand out', () => {
+            const { element } = render();
+            expect(rowOf(element, 2)?.className).toContain('milestone_overdue');
+            expect(text(rowOf(element, 2), '[data-id="overdue-flag"]')).toBe('Overdue by 3 days');
+            expect($(rowOf(element, 3), '[data-id="overdue-flag"]')).toBeNull();
+            expect(rowOf(element, 4)?.className).toContain('milestone_buyer');
+            expect(rowOf(element, 6)?.className).toContain('milestone_joint');
+            expect(rowOf(element, 3)?.className).not.toContain('milestone_buyer');
+            expect($(rowOf(element, 5), '[data-id="owner"]')?.className).toBe('slds-text-color_error');
+            expect(text(rowOf(element, 6), '[data-id="close-flag"]')).toBe('Marks the close');
+            expect(text(element.shadowRoot as unknown as Element, '[data-id="summary"]')).toBe(
+                '1 overdue · 6 open buyer items · 6 not confirmed by the buyer'
+            );
+        });
+
+        it('shows the empty message of an empty plan', () => {
+            const { element } = render({ w: workspace((x) => (x.milestones = [])) });
+            expect(text(element.shadowRoot as unknown as Element, '[data-id="empty"]')).toBe(
+                'This plan has no milestones yet. Add the first one.'
+            );
+        });
+
+        it('offers filters as toggle buttons and reports the one chosen', () => {
+            const { element, events } = render({ ui: { filter: 'overdue' } });
+            const buttons = $$(element.shadowRoot, '[data-id="filter"] button');
+            expect(buttons.map((b) => [b.textContent?.trim(), b.getAttribute('aria-pressed')])).toEqual([
+                ['All (8)', 'false'],
+                ['Open (7)', 'false'],
+                ['Overdue (1)', 'true'],
+                ['Buyer items (6)', 'false']
+            ]);
+            expect(buttons[2].className).toContain('slds-button_brand');
+            (buttons[3] as HTMLButtonElement).click();
+            expect(events).toEqual([{ type: 'filterchange', detail: { filter: 'buyer' } }]);
+        });
+
+        it('lists errors that belong to no shown row at the top', () => {
+            const errors: SaveErrors = {
+                message: 'x',
+                pageErrors: [],
+                records: { gone: { messages: ['This milestone was deleted by someone else.'], fieldErrors: {} } }
+            };
+            const { element } = render({ errors });
+            expect(text(element.shadowRoot as unknown as Element, '[data-id="orphan-errors"]')).toBe(
+                'This milestone was deleted by someone else.'
+            );
+        });
+    });
+
+    describe('row actions', () => {
+        it.each([
+            ['edit', 3, 'edit'],
+            ['up', 8, 'up'],
+            ['down', 7, 'down'],
+            ['remove', 3, 'remove'],
+            ['history', 2, 'history']
+        ])('reports %s', (_, n, action) => {
+            const { element, events } = render();
+            ($(rowOf(element, n), `[data-action="${action}"]`) as HTMLElement).click();
+            expect(events).toEqual([{ type: 'rowaction', detail: { key: M(n), action } }]);
+        });
+
+        it('names every action button after its milestone', () => {
+            const { element } = render();
+            const labels = $$(rowOf(element, 3), 'lightning-button-icon').map(
+                (b) => (b as unknown as { alternativeText: string }).alternativeText
+            );
+            expect(labels).toEqual([
+                'Edit Seller delivers the business case',
+                'Move Seller delivers the business case up',
+                'Move Seller delivers the business case down',
+                'Remove Seller delivers the business case'
+            ]);
+        });
+
+        it('disables moving the first of a phase up and the last one down', () => {
+            const { element } = render();
+            const disabled = (n: number, action: string) =>
+                ($(rowOf(element, n), `[data-action="${action}"]`) as unknown as { disabled: boolean }).disabled;
+            expect(disabled(7, 'up')).toBe(true);
+            expect(disabled(7, 'down')).toBe(false);
+            expect(disabled(8, 'up')).toBe(false);
+            expect(disabled(8, 'down')).toBe(true);
+        });
+
+        it('offers to restore a milestone marked for removal', () => {
+            const w = workspace();
+            const { element, events } = render({ w, draft: removeMilestone(EMPTY_DRAFT, M(3)) });
+            const row = rowOf(element, 3);
+            expect(row?.className).toContain('milestone_deleted');
+            expect(text(row, '[data-id="deleted-flag"]')).toBe('Removed when you save');
+            expect($(row, '[data-action="edit"]')).toBeNull();
+            ($(row, '[data-action="restore"]') as HTMLElement).click();
+            expect(events[0]).toEqual({ type: 'rowaction', detail: { key: M(3), action: 'restore' } });
+        });
+
+        it('offers no edit, move or delete without permission', () => {
+            const w = workspace((x) => (x.permissions = { canReadPlans: true, canViewHistory: true }));
+            const { element } = render({ w });
+            expect($$(rowOf(element, 3), 'lightning-button-icon')).toEqual([]);
+            expect($(element.shadowRoot, '[data-id="add"]')).toBeNull();
+            expect($(rowOf(element, 3), '[data-action="history"]')).not.toBeNull();
+        });
+
+        it('hides the history toggle from users who cannot read slip history', () => {
+            const w = workspace((x) => (x.permissions = { ...x.permissions, canViewHistory: false }));
+            expect($(rowOf(render({ w }).element, 2), '[data-action="history"]')).toBeNull();
+        });
+
+        it('reports adding a milestone', () => {
+            const { element, events } = render();
+            ($(element.shadowRoot, '[data-id="add"]') as HTMLElement).click();
+            expect(events).toEqual([{ type: 'add', detail: { phase: null } }]);
+        });
+    });
+
+    describe('inline edit', () => {
+        it('edits owners, date, status and buyer confirmation of a row in edit mode', () => {
+            const { element, events } = render({ ui: { editing: [M(2)] } });
+            const row = rowOf(element, 2);
+            const buyer = $(row, 'c-plan-select[data-field="buyerOwnerId"]');
+            const seller = $(row, 'c-plan-select[data-field="sellerOwnerId"]');
+            const status = $(row, 'c-plan-select[data-field="status"]');
+            expect((buyer as unknown as { value: string }).value).toBe('003000000000002AAA');
+            expect((seller as unknown as { value: string }).value).toBe('005000000000001AAA');
+            changeSelect(buyer, '003000000000001AAA');
+            changeSelect(status, 'Blocked');
+            const confirmed = $(row, 'lightning-input[data-field="buyerConfirmed"]') as HTMLElement & {
+                checked: boolean;
+                type: string;
+            };
+            confirmed.checked = true;
+            confirmed.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
+            const date = $(row, 'lightning-input[data-focus="date"]') as HTMLElement;
+            date.dispatchEvent(new CustomEvent('change', { detail: { value: '2026-03-03' } }));
+            expect(events).toEqual([
+                { type: 'fieldchange', detail: { key: M(2), field: 'buyerOwnerId', value: '003000000000001AAA' } },
+                { type: 'fieldchange', detail: { key: M(2), field: 'status', value: 'Blocked' } },
+                { type: 'fieldchange', detail: { key: M(2), field: 'buyerConfirmed', value: true } },
+                { type: 'datechange', detail: { key: M(2), value: '2026-03-03' } }
+            ]);
+        });
+
+        it('shows only the owner of the side that does the work', () => {
+            const { element } = render({ ui: { editing: [M(3), M(4)] } });
+            expect($(rowOf(element, 3), '[data-field="buyerOwnerId"]')).toBeNull();
+            expect($(rowOf(element, 3), '[data-field="sellerOwnerId"]')).not.toBeNull();
+            expect($(rowOf(element, 3), '[data-field="buyerConfirmed"]')).toBeNull();
+            expect($(rowOf(element, 4), '[data-field="sellerOwnerId"]')).toBeNull();
+        });
+
+        it('names, phases and sides a new milestone', () => {
+            const w = workspace();
+            const { element, events } = render({ w, draft: addMilestone(EMPTY_DRAFT, w).draft });
+            const row = rowOf(element, 'new-1');
+            expect($(row, '[data-action="done"]')).toBeNull();
+            const name = $(row, 'lightning-input[data-field="name"]') as HTMLElement;
+            name.dispatchEvent(new CustomEvent('change', { detail: { value: 'Buyer procurement issues the PO' } }));
+            changeSelect($(row, 'c-plan-select[data-field="phase"]'), 'Procurement');
+            changeSelect($(row, 'c-plan-select[data-field="side"]'), 'Buyer');
+            expect(events.map((e) => e.detail)).toEqual([
+                { key: 'new-1', field: 'name', value: 'Buyer procurement issues the PO' },
+                { key: 'new-1', field: 'phase', value: 'Procurement' },
+                { key: 'new-1', field: 'side', value: 'Buyer' }
+            ]);
+        });
+
+        it('reports leaving edit mode', () => {
+            const { element, events } = render({ ui: { editing: [M(3)] } });
+            ($(rowOf(element, 3), '[data-action="done"]') as HTMLElement).click();
+            expect(events).toEqual([{ type: 'rowaction', detail: { key: M(3), action: 'done' } }]);
+        });
+
+        it('reports a cleared date as none', () => {
+            const { element, events } = render({ ui: { editing: [M(3)] } });
+            $(rowOf(element, 3), 'lightning-input[data-focus="date"]')?.dispatchEvent(
+                new CustomEvent('change', { detail: { value: '' } })
+            );
+            expect(events).toEqual([{ type: 'datechange', detail: { key: M(3), value: null } }]);
+        });
+
+        it('puts the platform errors on the field that caused them, and the rest on the row', () => {
+            const errors = parseServerError(
+                {
+                    body: {
+                        message: JSON.stringify({
+                            message: 'Nothing was saved.',
+                            pageErrors: [],
+                            recordErrors: [
+                                {
+                                    key: M(2),
+                                    messages: ['Before this plan can be active, fix it.'],
+                                    fieldErrors: {
+                                        buyerOwnerId: ['Name the buyer contact.'],
+                                        sellerOwnerId: ['Name the person on your side.'],
+                                        status: ['Enter the date this milestone was completed.'],
+                                        dueDate: ['Enter a due date.'],
+                                        slipReason: ['Choose the reason for this slip.']
+                                    }
+                                }
+                            ]
+                        })
+                    }
+                },
+                'x'
+            );
+            const { element } = render({ errors });
+            const row = rowOf(element, 2);
+            expect(row?.className).toContain('milestone_error');
+            const errorOf = (field: string) =>
+                ($(row, `c-plan-select[data-field="${field}"]`) as unknown as { error: string }).error;
+            expect(errorOf('buyerOwnerId')).toBe('Name the buyer contact.');
+            expect(errorOf('sellerOwnerId')).toBe('Name the person on your side.');
+            expect(errorOf('status')).toBe('Enter the date this milestone was completed.');
+            expect(text(row, '[data-error="dueDate"]')).toBe('Enter a due date.');
+            expect(text(row, '[data-error="slip"]')).toBe('Choose the reason for this slip.');
+            expect(text(row, '[data-error="row"]')).toBe('Before this plan can be active, fix it.');
+        });
+
+        it('shows owner errors in display mode too', () => {
+            const errors: SaveErrors = {
+                message: 'x',
+                pageErrors: [],
+                records: { [M(3)]: { messages: [], fieldErrors: { sellerOwnerId: ['Name the person.'] } } }
+            };
+            const w = workspace((x) => (x.permissions = { canReadPlans: true }));
+            const { element } = render({ w, errors });
+            expect(text(rowOf(element, 3), '[data-error="sellerOwnerId"]')).toBe('Name the person.');
+        });
+
+        it('shows the errors of a new milestone on its name, phase and side', () => {
+            const w = workspace();
+            const errors: SaveErrors = {
+                message: 'x',
+                pageErrors: [],
+                records: {
+                    'new-1': { messages: [], fieldErrors: { name: ['Enter a name.'], phase: ['Bad'], side: ['Worse'] } }
+                }
+            };
+            const { element } = render({ w, draft: addMilestone(EMPTY_DRAFT, w).draft, errors });
+            const row = rowOf(element, 'new-1');
+            expect(text(row, '[data-error="name"]')).toBe('Enter a name.');
+            expect(($(row, 'c-plan-select[data-field="phase"]') as unknown as { error: string }).error).toBe('Bad');
+            expect(($(row, 'c-plan-select[data-field="side"]') as unknown as { error: string }).error).toBe('Worse');
+        });
+    });
+
+    describe('saving', () => {
+        it('shows how much is unsaved and reports save and discard', () => {
+            const w = workspace();
+            const { element, events } = render({ w, draft: setField(EMPTY_DRAFT, w, M(3), 'status', 'Blocked') });
+            expect(text(element.shadowRoot as unknown as Element, '[data-id="save-bar"]')).toContain(
+                '1 unsaved change'
+            );
+            expect(text(rowOf(element, 3), '[data-id="dirty-flag"]')).toBe('Unsaved');
+            ($(element.shadowRoot, '[data-id="save"]') as HTMLElement).click();
+            ($(element.shadowRoot, '[data-id="discard"]') as HTMLElement).click();
+            expect(events.map((e) => e.type)).toEqual(['save', 'discard']);
+        });
+
+        it('has no save bar without changes, and disables saving while busy', () => {
+            expect($(render().element.shadowRoot, '[data-id="save-bar"]')).toBeNull();
+            const w = workspace();
+            const { element } = render({ w, draft: setField(EMPTY_DRAFT, w, M(3), 'status', 'Blocked'), busy: true });
+            expect(($(element.shadowRoot, '[data-id="save"]') as unknown as { disabled: boolean }).disabled).toBe(true);
+        });
+    });
+
+    describe('moving a date', () => {
+        const pendingMove = { key: M(4), to: '2026-03-20', reason: null, note: null };
+
+        it('shows what moves with it and where the close lands before anything is saved', () => {
+            const { element } = render({ ui: { editing: [M(4)], pendingMove } });
+            const panel = $(rowOf(element, 4), '[data-id="move-panel"]');
+            expect(text(panel, 'p')).toBe('Mar 13, 2026 → Mar 20, 2026 (7 days later)');
+            expect(
+                $$(panel, '[data-id="dependents"] li').map((li) => li.textContent?.replace(/\s+/g, ' ').trim())
+            ).toEqual([
+                'Buyer legal returns first redlines: Mar 17, 2026 → Mar 24, 2026 (7 days later)',
+                'Both sides sign the order form: Mar 19, 2026 → Mar 24, 2026 (5 days later)',
+                'Kickoff with the implementation team: Mar 24, 2026 → Mar 25, 2026 (1 day later)',
+                'Buyer reaches first value: Mar 31, 2026 → Apr 1, 2026 (1 day later)'
+            ]);
+            expect(text(panel, '[data-id="move-close"]')).toBe(
+                "Projected close: Mar 24, 2026. The plan closes 4 days after the opportunity's close date."
+            );
+            expect($(panel, '[data-id="move-close"] lightning-icon')).not.toBeNull();
+            expect(
+                ($(rowOf(element, 4), 'lightning-input[data-focus="date"]') as unknown as { value: string }).value
+            ).toBe('2026-03-20');
+        });
+
+        it('asks why a committed date moves later, and reports the reason, note, apply and cancel', () => {
+            const { element, events } = render({ ui: { editing: [M(4)], pendingMove } });
+            const panel = $(rowOf(element, 4), '[data-id="move-panel"]');
+            changeSelect($(panel, 'c-plan-select[data-id="move-reason"]'), 'Security review');
+            $(panel, 'lightning-input')?.dispatchEvent(new CustomEvent('change', { detail: { value: 'Pen test' } }));
+            ($(panel, '[data-id="move-apply"]') as HTMLElement).click();
+            ($(panel, '[data-id="move-cancel"]') as HTMLElement).click();
+            expect(events).toEqual([
+                { type: 'moveinput', detail: { field: 'reason', value: 'Security review' } },
+                { type: 'moveinput', detail: { field: 'note', value: 'Pen test' } },
+                { type: 'moveconfirm', detail: null },
+                { type: 'movecancel', detail: null }
+            ]);
+        });
+
+        it('shows why the reason is missing', () => {
+            const { element } = render({
+                ui: { editing: [M(4)], pendingMove: { ...pendingMove, reasonError: 'Choose why.' } }
+            });
+            const reason = $(rowOf(element, 4), 'c-plan-select[data-id="move-reason"]') as unknown as { error: string };
+            expect(reason.error).toBe('Choose why.');
+        });
+
+        it('asks no reason for a move earlier, and says nothing else moves', () => {
+            const { element } = render({
+                ui: { editing: [M(5)], pendingMove: { key: M(5), to: '2026-03-16', reason: null, note: null } }
+            });
+            const panel = $(rowOf(element, 5), '[data-id="move-panel"]');
+            expect($(panel, '[data-id="move-reason"]')).toBeNull();
+            expect(text(panel, '[data-id="no-dependents"]')).toBe('No other milestone moves.');
+            expect($(panel, '[data-id="move-close"] lightning-icon')).toBeNull();
+        });
+    });
+
+    describe('date history', () => {
+        it('opens one click away, newest first, with reason, note and who', () => {
+            const { element } = render({ ui: { historyKey: M(2) } });
+            const row = rowOf(element, 2);
+            const toggle = $(row, '[data-action="history"]') as HTMLButtonElement;
+            expect(toggle.textContent?.trim()).toBe('Date history (1)');
+            expect(toggle.getAttribute('aria-expanded')).toBe('true');
+            const panel = $(row, '[data-id="history"]');
+            expect(toggle.getAttribute('aria-controls')).toBe(panel?.id);
+            expect(text(panel, 'li')).toBe(
+                'Feb 25, 2026 → Feb 27, 2026 (2 days later) · Buyer availability · “IT lead on holiday” by Ada Executive on Feb 24, 2026'
+            );
+        });
+
+        it('says when a date never moved', () => {
+            const { element } = render({ ui: { historyKey: M(3) } });
+            expect(text(rowOf(element, 3), '[data-id="history"]')).toBe(
+                'This date has not moved since the plan became active.'
+            );
+            expect($(rowOf(element, 2), '[data-action="history"]')?.getAttribute('aria-expanded')).toBe('false');
+        });
+    });
+
+    describe('keyboard focus', () => {
+        async function rerender(element: ListElement, ui: Partial<UiState>, w = workspace(), draft = EMPTY_DRAFT) {
+            element.view = buildListView(w, draft, { ...EMPTY_UI, ...ui }, null, 'en-US');
+            await Promise.resolve();
+        }
+
+        it('moves the focus into the row after Edit, and back to Edit after Done', async () => {
+            const { element } = render();
+            ($(rowOf(element, 3), '[data-action="edit"]') as HTMLElement).click();
+            await rerender(element, { editing: [M(3)] });
+            expect(element.shadowRoot?.activeElement).toBe($(rowOf(element, 3), '[data-field="sellerOwnerId"]'));
+            const spy = jest.spyOn(HTMLElement.prototype, 'focus');
+            ($(rowOf(element, 3), '[data-action="done"]') as HTMLElement).click();
+            await rerender(element, {});
+            expect(spy.mock.contexts.at(-1)).toBe($(rowOf(element, 3), '[data-action="edit"]'));
+            spy.mockRestore();
+        });
+
+        it('keeps the focus on the move button after reordering, and moves it into a new row', async () => {
+            const { element } = render();
+            const spy = jest.spyOn(HTMLElement.prototype, 'focus');
+            ($(rowOf(element, 8), '[data-action="up"]') as HTMLElement).click();
+            await rerender(element, {});
+            expect(spy.mock.contexts.at(-1)).toBe($(rowOf(element, 8), '[data-action="up"]'));
+            const w = workspace();
+            const { draft, key } = addMilestone(EMPTY_DRAFT, w);
+            element.focusRow(key);
+            await rerender(element, {}, w, draft);
+            expect(spy.mock.contexts.at(-1)).toBe($(rowOf(element, key), '[data-field="name"]'));
+            spy.mockRestore();
+        });
+
+        it('takes the focus to the slip reason when a date moves, and back to the date after', async () => {
+            const { element } = render({ ui: { editing: [M(4)] } });
+            const spy = jest.spyOn(HTMLElement.prototype, 'focus');
+            $(rowOf(element, 4), 'lightning-input[data-focus="date"]')?.dispatchEvent(
+                new CustomEvent('change', { detail: { value: '2026-03-20' } })
+            );
+            await rerender(element, {
+                editing: [M(4)],
+                pendingMove: { key: M(4), to: '2026-03-20', reason: null, note: null }
+            });
+            expect(element.shadowRoot?.activeElement).toBe($(rowOf(element, 4), '[data-id="move-reason"]'));
+            ($(rowOf(element, 4), '[data-id="move-cancel"]') as HTMLElement).click();
+            await rerender(element, { editing: [M(4)] });
+            expect(spy.mock.contexts.at(-1)).toBe($(rowOf(element, 4), 'lightning-input[data-focus="date"]'));
+            spy.mockRestore();
+        });
+    });
+
+    describe('edge cases', () => {
+        it('renders nothing but an empty list before it has a view', () => {
+            const element = createElement('c-plan-milestone-list', { is: PlanMilestoneList }) as ListElement;
+            document.body.appendChild(element);
+            expect($$(element.shadowRoot, 'section.phase')).toEqual([]);
+            expect(text(element.shadowRoot as unknown as Element, '[data-id="summary"]')).toBe('');
+            expect($$(element.shadowRoot, '[data-id="filter"] button')).toEqual([]);
+            expect($(element.shadowRoot, '[data-id="add"]')).toBeNull();
+        });
+
+        it('reports blank values as none', () => {
+            const { element, events } = render({
+                ui: { editing: [M(4)], pendingMove: { key: M(4), to: '2026-03-20', reason: null, note: null } }
+            });
+            const row = rowOf(element, 4);
+            $(row, 'c-plan-select[data-id="move-reason"]')?.dispatchEvent(new CustomEvent('change', { detail: {} }));
+            $(row, '[data-id="move-panel"] lightning-input')?.dispatchEvent(new CustomEvent('change', { detail: {} }));
+            $(row, 'c-plan-select[data-field="status"]')?.dispatchEvent(new CustomEvent('change', { detail: {} }));
+            $(row, 'lightning-input[data-focus="date"]')?.dispatchEvent(new CustomEvent('change'));
+            expect(events.map((e) => e.detail)).toEqual([
+                { field: 'reason', value: null },
+                { field: 'note', value: null },
+                { key: M(4), field: 'status', value: null },
+                { key: M(4), value: null }
+            ]);
+        });
+
+        it('ignores a focus request for a row that is not shown', async () => {
+            const { element } = render();
+            element.focusRow('nope');
+            element.view = { ...(element.view as ListView) };
+            await Promise.resolve();
+            expect(element.shadowRoot?.activeElement ?? null).toBeNull();
+        });
+    });
+
+    describe('accessibility', () => {
+        it('is accessible showing the plan', async () => {
+            const { element } = render({ ui: { historyKey: M(2) } });
+            await expect(element).toBeAccessible();
+        });
+
+        it('is accessible while editing, moving a date and showing errors', async () => {
+            const w = workspace();
+            let draft = addMilestone(EMPTY_DRAFT, w).draft;
+            draft = removeMilestone(draft, M(7));
+            const errors: SaveErrors = {
+                message: 'x',
+                pageErrors: [],
+                records: { [M(3)]: { messages: ['Row'], fieldErrors: { sellerOwnerId: ['Owner'] } } }
+            };
+            const { element } = render({
+                w,
+                draft,
+                errors,
+                ui: {
+                    editing: [M(2), M(4)],
+                    pendingMove: { key: M(4), to: '2026-03-20', reason: null, note: null, reasonError: 'Choose why.' }
+                }
+            });
+            await expect(element).toBeAccessible();
+        });
+
+        it('is accessible when empty', async () => {
+            const { element } = render({ w: workspace((x) => (x.milestones = [])) });
+            await expect(element).toBeAccessible();
+        });
+    });
+});
