@@ -28,6 +28,10 @@ const STEPS = [
     ['org scripts against the sf CLI manifests', checks('org-scripts')],
     ['preview twins match the Apex they stand in for', checks('preview-twins')],
     ['formula scenarios', node('--test', ...testFiles('test/formulas'))],
+    [
+        'preview: embedded org and Apex twins',
+        node('--test', ...testFiles('test/preview'), ...testFiles('test/preview-twins'))
+    ],
     ['the checks catch their broken fixtures', node('--test', ...testFiles('scripts/checks/__tests__'))]
 ];
 
