@@ -25,7 +25,7 @@ const page = (boot) => `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Tandem preview</title>
 <link rel="stylesheet" href="/assets/styles/salesforce-lightning-design-system.min.css">
-<style>body { background: #f3f3f3; } .preview-shell { max-width: 1280px; margin: 0 auto; padding: 0.75rem; }</style>
+<style>html, body { background: #f3f3f3; min-height: 100%; } .preview-shell { max-width: 1280px; margin: 0 auto; padding: 0.75rem; }</style>
 </head>
 <body class="slds-scope">
 <div id="root" class="preview-shell"></div>
