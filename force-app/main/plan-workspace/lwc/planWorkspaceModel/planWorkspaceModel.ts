@@ -14,7 +14,7 @@
  *   the platform's formulas.
  * - A milestone's key is its Id, or `new-<n>` for one added in this draft.
  * - Overdue: open (neither Complete nor Skipped) and due before today, like Is_Overdue__c.
- * - Buyer items: milestones on the Buyer side, and Joint ones (the buyer is on the hook for both).
+ * - Buyer & joint: milestones on the Buyer side, and Joint ones (the buyer is on the hook for both).
  * - A date moved later than its saved date needs a slip reason once the milestone is baselined (its plan is no
  *   longer a draft), as the Slip_Reason_When_Moved_Later rule demands; the reason and note are sent with each such
  *   move, so the slip history records this move's reason rather than an earlier one.
@@ -1393,7 +1393,7 @@ export function buildListView(
             ['all', `All (${live.length})`],
             ['open', `Open (${live.filter((m) => isOpen(m.status)).length})`],
             ['overdue', `Overdue (${overdueCount})`],
-            ['buyer', `Buyer items (${buyerOpenCount})`]
+            ['buyer', `Buyer & joint (${buyerOpenCount})`]
         ] as [Filter, string][]
     ).map(([value, label]) => ({
         value,

@@ -166,7 +166,7 @@ describe('c-plan-milestone-list', () => {
                 ['All (8)', 'false'],
                 ['Open (7)', 'false'],
                 ['Overdue (1)', 'true'],
-                ['Buyer items (6)', 'false']
+                ['Buyer & joint (6)', 'false']
             ]);
             expect(buttons[2].className).toContain('slds-button_brand');
             (buttons[3] as HTMLButtonElement).click();

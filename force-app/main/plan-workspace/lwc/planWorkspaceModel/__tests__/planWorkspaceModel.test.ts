@@ -836,7 +836,7 @@ describe('the list view', () => {
         expect(v.overdueCount).toBe(1);
         expect(v.buyerOpenCount).toBe(6);
         expect(v.unconfirmedCount).toBe(6);
-        expect(v.filters.map((f) => f.label)).toEqual(['All (8)', 'Open (7)', 'Overdue (1)', 'Buyer items (6)']);
+        expect(v.filters.map((f) => f.label)).toEqual(['All (8)', 'Open (7)', 'Overdue (1)', 'Buyer & joint (6)']);
         expect(v.filters[0]).toMatchObject({ variant: 'brand', pressed: 'true' });
         expect(v.filters[1]).toMatchObject({ variant: 'neutral', pressed: 'false' });
     });
