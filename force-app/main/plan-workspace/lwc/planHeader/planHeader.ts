@@ -1,32 +1,10 @@
 import { LightningElement, api } from 'lwc';
 import { compareCloseDates, completionPercent, healthBadge } from 'c/planHealth';
 import type { CloseDateComparison, HealthBadge } from 'c/planHealth';
+import type { PlanInfo } from 'c/planWorkspaceModel';
 
-/** The plan fields the header shows, as the workspace controller returns them. */
-export interface PlanSummary {
-    id: string;
-    name: string;
-    status: string;
-    health?: string | null;
-    sharedObjective?: string | null;
-    targetDate?: string | null;
-    anchorEvent?: string | null;
-    buyerLeadId?: string | null;
-    buyerLeadName?: string | null;
-    buyerAccepted?: boolean | null;
-    buyerAcceptedById?: string | null;
-    buyerAcceptedByName?: string | null;
-    buyerAcceptedOn?: string | null;
-    milestoneCount?: number | null;
-    completedMilestoneCount?: number | null;
-    buyerMilestoneCount?: number | null;
-    buyerCompletedMilestoneCount?: number | null;
-    projectedCloseDate?: string | null;
-    opportunityCloseDate?: string | null;
-    daysOverdue?: number | null;
-    daysSinceProgress?: number | null;
-    isStale?: boolean | null;
-}
+/** The plan fields the header shows: the workspace's plan, as the controller returns it. */
+export type PlanSummary = PlanInfo;
 
 /** A buyer contact who can accept the plan. */
 export interface Contact {
