@@ -1,0 +1,231 @@
+// The bench's page: the real components (c-plan-workspace, c-pipeline-review) and their lightning-datatable
+// baselines, bundled by preview/build.mjs exactly as the preview is, and a harness that scripts/bench.mjs drives.
+// Each measure starts with performance.now() just before the mount or the user's action and ends once the browser
+// has produced the frame showing the result: the condition is checked in requestAnimationFrame (before the frame is
+// rendered), and a task posted from there runs after the frame's style, layout and paint.
+import '@lwc/synthetic-shadow';
+import { createElement } from 'lwc';
+import PlanWorkspace from 'c/planWorkspace';
+import PipelineReview from 'c/pipelineReview';
+import WorkspaceTable from './modules/bench/workspaceTable/workspaceTable';
+import ReviewTable from './modules/bench/reviewTable/reviewTable';
+
+const root = document.querySelector('#root');
+const TIMEOUT = 60000;
+
+/** Resolves to the time the first frame in which `condition()` holds has been painted. */
+function settled(condition, what) {
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+        const check = () => {
+            let done = false;
+            try {
+                done = condition();
+            } catch {
+                done = false;
+            }
+            if (done) {
+                const channel = new MessageChannel();
+                channel.port1.onmessage = () => resolve(performance.now());
+                channel.port2.postMessage(null);
+            } else if (performance.now() - started > TIMEOUT) {
+                reject(new Error(`timed out waiting for ${what}`));
+            } else {
+                requestAnimationFrame(check);
+            }
+        };
+        requestAnimationFrame(check);
+    });
+}
+
+// Synthetic shadow keeps each component's elements behind its shadowRoot: reach them the way a test would.
+const inside = (element, selector) => element?.shadowRoot?.querySelector(selector) ?? null;
+const allInside = (element, selector) =>
+    element?.shadowRoot ? [...element.shadowRoot.querySelectorAll(selector)] : [];
+
+/** The time the page spent waiting for Apex calls started at or after `since` (the server's share of a measure). */
+function apexTime(since) {
+    return performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.includes('/api/apex/') && entry.startTime >= since)
+        .reduce((sum, entry) => sum + (entry.responseEnd - entry.startTime), 0);
+}
+
+async function measure(action, condition, what) {
+    const started = performance.now();
+    action();
+    const ended = await settled(condition, what);
+    return { ms: ended - started, apexMs: apexTime(started) };
+}
+
+function mount(tag, component, configure) {
+    const element = createElement(tag, { is: component });
+    configure(element);
+    root.replaceChildren(element);
+    return element;
+}
+
+// ----- the plan workspace and its baseline ---------------------------------------------------------------------
+
+const workspace = {
+    ours: {
+        element: null,
+        list() {
+            return inside(this.element, 'c-plan-milestone-list');
+        },
+        mount({ opportunityId, milestones }) {
+            return measure(
+                () => {
+                    this.element = mount('c-plan-workspace', PlanWorkspace, (element) => {
+                        element.recordId = opportunityId;
+                        element.objectApiName = 'Opportunity';
+                    });
+                },
+                () =>
+                    allInside(this.list(), 'li[data-row]').length === milestones &&
+                    Boolean(inside(inside(this.element, 'c-plan-header'), 'section')),
+                `${milestones} milestones`
+            );
+        },
+        /** Opens the row for editing (not measured), then measures changing its status, as a user picks one. */
+        async edit({ milestoneId, status }) {
+            const row = () => inside(this.list(), `li[data-row="${milestoneId}"]`);
+            const statusSelect = () => row()?.querySelector('c-plan-select[data-field="status"]');
+            inside(row().querySelector('lightning-button-icon[data-action="edit"]'), 'button').click();
+            await settled(() => Boolean(statusSelect()), 'the row in edit mode');
+            const select = inside(statusSelect(), 'select');
+            return measure(
+                () => {
+                    select.value = status;
+                    select.dispatchEvent(new Event('change'));
+                },
+                () =>
+                    Boolean(inside(this.list(), '[data-id="save-bar"]')) &&
+                    Boolean(row().querySelector('[data-id="dirty-flag"]')),
+                'the unsaved change shown'
+            );
+        }
+    },
+    baseline: {
+        element: null,
+        table() {
+            return inside(this.element, 'lightning-datatable');
+        },
+        mount({ opportunityId, milestones }) {
+            return measure(
+                () => {
+                    this.element = mount('bench-workspace-table', WorkspaceTable, (element) => {
+                        element.setAttribute('data-opportunity-id', opportunityId);
+                    });
+                },
+                () => allInside(this.table(), 'tbody tr[data-row-key-value]').length === milestones,
+                `${milestones} rows`
+            );
+        },
+        edit({ milestoneId, status }) {
+            return measure(
+                () => this.element.dispatchEvent(new CustomEvent('benchedit', { detail: { id: milestoneId, status } })),
+                () => allInside(this.table(), '.slds-is-edited').length > 0,
+                'the edited cell shown'
+            );
+        }
+    }
+};
+
+// ----- the pipeline review and its baseline --------------------------------------------------------------------
+
+/** What a manager's saved view says: everything they can see, soonest close first, 200 rows a page. */
+function saveReviewState(userId) {
+    const state = {
+        filters: {
+            scope: 'all',
+            ownerId: '',
+            stageName: '',
+            closePeriod: 'any',
+            health: '',
+            gatedWithoutPlan: false
+        },
+        sort: { by: 'closeDate', direction: 'asc' },
+        pageSize: 200
+    };
+    window.localStorage.setItem(`tandem.pipelineReview.v1.${userId}`, JSON.stringify(state));
+}
+
+const review = {
+    ours: {
+        element: null,
+        rows() {
+            return allInside(this.element, 'tbody tr[data-row]');
+        },
+        shows({ count, firstId }) {
+            const rows = this.rows();
+            return (
+                rows.length === count && rows[0].dataset.row === firstId && !inside(this.element, 'lightning-spinner')
+            );
+        },
+        mount(expected) {
+            saveReviewState(window.__TANDEM_PREVIEW__.userId);
+            return measure(
+                () => {
+                    this.element = mount('c-pipeline-review', PipelineReview, () => undefined);
+                },
+                () => this.shows(expected) && allInside(this.element, 'li[data-tile]').length > 0,
+                'the first page and the summary'
+            );
+        },
+        sort(expected) {
+            const button = inside(this.element, `button[data-key="${expected.column}"]`);
+            return measure(
+                () => button.click(),
+                () => this.shows(expected),
+                'the page in the new order'
+            );
+        },
+        filter(expected) {
+            const combobox = inside(this.element, `lightning-combobox[data-filter="${expected.filter}"]`);
+            return measure(
+                () => combobox.dispatchEvent(new CustomEvent('change', { detail: { value: expected.value } })),
+                () => this.shows(expected),
+                'the filtered page'
+            );
+        }
+    },
+    baseline: {
+        element: null,
+        table() {
+            return inside(this.element, 'lightning-datatable');
+        },
+        shows({ count, firstId }) {
+            const rows = allInside(this.table(), 'tbody tr[data-row-key-value]');
+            return rows.length === count && rows[0].getAttribute('data-row-key-value') === firstId;
+        },
+        mount(expected) {
+            return measure(
+                () => {
+                    this.element = mount('bench-review-table', ReviewTable, () => undefined);
+                },
+                () => this.shows(expected),
+                'the first page'
+            );
+        },
+        sort(expected) {
+            // The event lightning-datatable fires when its column header is clicked.
+            const detail = { fieldName: expected.baselineField, sortDirection: expected.direction };
+            return measure(
+                () => this.table().dispatchEvent(new CustomEvent('sort', { detail })),
+                () => this.shows(expected),
+                'the page in the new order'
+            );
+        },
+        filter(expected) {
+            const detail = { [expected.filter]: expected.value };
+            return measure(
+                () => this.element.dispatchEvent(new CustomEvent('benchfilter', { detail })),
+                () => this.shows(expected),
+                'the filtered page'
+            );
+        }
+    }
+};
+
+window.tandemBench = { workspace, review, ready: true };

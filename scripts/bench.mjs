@@ -1,0 +1,187 @@
+#!/usr/bin/env node
+// npm run bench: how fast the two heavy screens render in headless Chromium, against a plain lightning-datatable
+// showing the same rows from the same Apex call (bench/modules/bench/*):
+//   (a) the plan workspace on a 60-milestone plan: first render (mount → every milestone painted) and the update
+//       after an edit (a milestone's status changed → the unsaved change painted);
+//   (b) the pipeline review over 2,000 more opportunities, 200 a page (the review pages on the server): first render
+//       of the page with its summary, then the re-render after a sort and after a filter change.
+// Times are taken in the page (performance.now() around the mount or the action, ended once the frame showing the
+// result has been painted), the median of several runs, each run on a fresh page. They include the Apex round trip
+// to the preview twins, which is the same request for ours and the baseline and is reported alongside.
+//   node scripts/bench.mjs                 build dist/bench/bench.js, then measure (7 runs)
+//   node scripts/bench.mjs --no-build      reuse the last bundle
+//   node scripts/bench.mjs --runs 9        more runs (at least 5)
+// Prints the table and writes artifacts/bench.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { createBenchOrg, BULK_OPPORTUNITIES, LONG_PLAN_MILESTONES } from '../bench/org.mjs';
+import { startBenchServer } from '../bench/server.mjs';
+import { formatTable, summarize } from '../bench/report.mjs';
+import { loadPipelinePage } from '../preview/twins/lib/pipelineReview.mjs';
+// The end-to-end tests' browser and bundle helpers: the same Chromium flags, the same build with warnings counted.
+import { buildBundle, launchBrowser, ROOT, TODAY } from '../test/e2e/support.mjs';
+
+const args = process.argv.slice(2);
+const runsArg = args.indexOf('--runs');
+const RUNS = Math.max(5, runsArg >= 0 ? Number(args[runsArg + 1]) || 7 : 7);
+const BUNDLE = join(ROOT, 'dist', 'bench', 'bench.js');
+const PAGE_SIZE = 200;
+
+const log = (message) => console.log(message);
+
+if (!args.includes('--no-build')) {
+    log('building the bench bundle (the real components, two baselines)...');
+    const built = await buildBundle({ output: BUNDLE, input: join(ROOT, 'bench', 'entry.js') });
+    log(`  built in ${built.seconds.toFixed(1)} s`);
+}
+
+const { org, bench } = createBenchOrg({ root: ROOT, today: TODAY });
+log(
+    `bench org: a ${LONG_PLAN_MILESTONES}-milestone plan and ${BULK_OPPORTUNITIES} more opportunities loaded in ` +
+        `${bench.seconds.toFixed(1)} s`
+);
+
+/** What the page must show after each step of the review, from the twin itself (the same server the page asks). */
+function reviewExpectations() {
+    const base = {
+        scope: 'all',
+        ownerId: null,
+        stageName: null,
+        closePeriod: 'any',
+        health: null,
+        gatedWithoutPlan: false,
+        sortBy: 'closeDate',
+        sortDirection: 'asc',
+        pageSize: PAGE_SIZE,
+        cursor: null,
+        includeSummary: false,
+        includeOptions: false
+    };
+    const expect = (request) => {
+        const page = loadPipelinePage(org, org.currentUserId, { ...base, ...request });
+        return { count: page.rows.length, firstId: page.rows[0].opportunityId };
+    };
+    const sorted = { sortBy: 'amount', sortDirection: 'desc' };
+    return {
+        first: expect({}),
+        sort: { ...expect(sorted), column: 'amount', baselineField: 'amount', direction: 'desc' },
+        filter: { ...expect({ ...sorted, health: 'On Track' }), filter: 'health', value: 'On Track' }
+    };
+}
+const expected = reviewExpectations();
+const inScope = loadPipelinePage(org, org.currentUserId, { scope: 'all', includeSummary: true }).summary.deals;
+const editedMilestone = bench.milestoneIds[25];
+
+const { server, url } = await startBenchServer({ root: ROOT, org, bundleFile: BUNDLE });
+const browser = await launchBrowser();
+
+/** A fresh page (own context, so no cache or storage carries over) with the bench harness loaded. */
+async function benchPage() {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    await page.waitForFunction(() => globalThis.tandemBench?.ready === true, null, { timeout: 60_000 });
+    return { page, errors, close: () => context.close() };
+}
+
+/** A run's samples, unless the page threw on the way: a figure from a broken render would mean nothing. */
+function checked(steps, errors) {
+    if (errors.length) throw new Error(`the page failed: ${errors.join('; ')}`);
+    return steps;
+}
+
+/**
+ * One run of one screen for one variant (ours or baseline): the steps' samples, in order. The arrow functions given
+ * to page.evaluate run in the page, where bench/entry.js put the harness on globalThis.
+ */
+async function runScreen(screen, variant) {
+    const { page, errors, close } = await benchPage();
+    try {
+        if (screen === 'workspace') {
+            const plan = { opportunityId: bench.opportunityId, milestones: LONG_PLAN_MILESTONES };
+            const mount = await page.evaluate(
+                ([v, p]) => globalThis.tandemBench.workspace[v].mount(p),
+                [variant, plan]
+            );
+            const edit = await page.evaluate(
+                ([v, e]) => globalThis.tandemBench.workspace[v].edit(e),
+                [variant, { milestoneId: editedMilestone, status: 'Complete' }]
+            );
+            return checked([mount, edit], errors);
+        }
+        const mount = await page.evaluate(
+            ([v, e]) => globalThis.tandemBench.review[v].mount(e),
+            [variant, expected.first]
+        );
+        const sort = await page.evaluate(
+            ([v, e]) => globalThis.tandemBench.review[v].sort(e),
+            [variant, expected.sort]
+        );
+        const filter = await page.evaluate(
+            ([v, e]) => globalThis.tandemBench.review[v].filter(e),
+            [variant, expected.filter]
+        );
+        return checked([mount, sort, filter], errors);
+    } catch (error) {
+        throw new Error(`${screen} (${variant}): ${error.message}${errors.length ? `; page errors: ${errors}` : ''}`);
+    } finally {
+        await close();
+    }
+}
+
+const MEASURES = [
+    { name: `plan workspace, ${LONG_PLAN_MILESTONES} milestones: first render`, screen: 'workspace', step: 0 },
+    { name: `plan workspace, ${LONG_PLAN_MILESTONES} milestones: update after an edit`, screen: 'workspace', step: 1 },
+    { name: `pipeline review, ${PAGE_SIZE} of ${inScope} deals: first render`, screen: 'review', step: 0 },
+    { name: `pipeline review, ${PAGE_SIZE} of ${inScope} deals: re-render after a sort`, screen: 'review', step: 1 },
+    { name: `pipeline review, ${PAGE_SIZE} of ${inScope} deals: re-render after a filter`, screen: 'review', step: 2 }
+];
+const samples = Object.fromEntries(MEASURES.map((m) => [m.name, { ours: [], baseline: [] }]));
+
+try {
+    // One warm-up run first (the org computes formula fields on the first read after a load; Chromium warms up),
+    // then the measured runs, alternating which variant goes first so neither always meets a colder machine.
+    for (let run = 0; run <= RUNS; run++) {
+        const order = run % 2 ? ['baseline', 'ours'] : ['ours', 'baseline'];
+        for (const screen of ['workspace', 'review']) {
+            for (const variant of order) {
+                const steps = await runScreen(screen, variant);
+                if (run === 0) continue;
+                for (const measure of MEASURES.filter((m) => m.screen === screen)) {
+                    samples[measure.name][variant].push(steps[measure.step]);
+                }
+            }
+        }
+        log(run === 0 ? 'warm-up run done' : `run ${run}/${RUNS} done`);
+    }
+} finally {
+    await browser.close();
+    server.closeAllConnections?.();
+    server.close();
+}
+
+const rows = summarize(MEASURES.map((m) => ({ name: m.name, ...samples[m.name] })));
+log('');
+log(`Medians of ${RUNS} runs, headless Chromium, ${cpus().length} cores; Apex round trip in parentheses.`);
+log(formatTable(rows));
+
+mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
+const report = {
+    date: new Date().toISOString(),
+    runs: RUNS,
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', node: process.version },
+    data: {
+        longPlanMilestones: LONG_PLAN_MILESTONES,
+        opportunitiesInView: inScope,
+        pageSize: PAGE_SIZE,
+        sort: 'amount, largest first',
+        filter: 'health On Track'
+    },
+    results: rows,
+    samples
+};
+writeFileSync(join(ROOT, 'artifacts', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+log('\nwritten to artifacts/bench.json');

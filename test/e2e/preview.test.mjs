@@ -1,0 +1,558 @@
+// End to end, in headless Chromium: the real components in the preview, driven as a user drives them (roles,
+// labels, visible text), against the embedded demo org. One preview and one browser for the whole run; each test
+// has its own page and storage, and works on deals no other test touches, so the tests do not depend on their order.
+//   node --test test/e2e/                          build the bundle, then run every scenario
+//   E2E_REUSE_BUNDLE=1 node --test test/e2e/       skip the build, reuse dist/preview/app.js (quicker while editing)
+//   UPDATE_README_IMAGES=1 node --test test/e2e/   also retake docs/images/record-page.png and pipeline-review.png
+// Screenshots of each scenario go to artifacts/screenshots/ (and failed-<test>.png when one fails).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+    addDays,
+    buildBundle,
+    chooseOption,
+    clearFailureScreenshots,
+    eventually,
+    launchBrowser,
+    mediumDate,
+    newPage,
+    readmeImage,
+    requireChromium,
+    screenshot,
+    startE2ePreview,
+    stopServer,
+    TODAY
+} from './support.mjs';
+
+let preview;
+let browser;
+
+before(
+    async () => {
+        requireChromium();
+        clearFailureScreenshots();
+        if (!process.env.E2E_REUSE_BUNDLE) {
+            const built = await buildBundle();
+            console.log(`bundle built in ${built.seconds.toFixed(1)} s (${built.warnings} compiler warnings hidden)`);
+        }
+        preview = await startE2ePreview();
+        browser = await launchBrowser();
+    },
+    { timeout: 240_000 }
+);
+
+after(async () => {
+    await browser?.close();
+    await stopServer(preview?.server);
+});
+
+/**
+ * A test with its own page (and storage), closed afterwards. If the test fails, the page is saved as
+ * artifacts/screenshots/failed-<test>.png first: what the user would have seen is the quickest clue.
+ */
+function scenario(name, body) {
+    // A scenario takes 3 to 10 s here; the limit turns a hang into a failure without failing a slow CI machine.
+    test(name, { timeout: 120_000 }, async () => {
+        const { page, problems, close } = await newPage(browser);
+        const visit = (path) => page.goto(new URL(path, preview.url).href);
+        try {
+            await body({ page, problems, visit });
+        } catch (error) {
+            const slug = name
+                .toLowerCase()
+                .replace(/[^a-z0-9]+/g, '-')
+                .slice(0, 60);
+            await screenshot(page, `failed-${slug}`).catch(() => undefined);
+            throw error;
+        } finally {
+            await close();
+        }
+    });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Pipeline review
+
+/** The review's table, and its rows as a manager reads them: the opportunity and each column's text by header. */
+function reviewTable(page) {
+    const table = page.getByRole('table', { name: 'Open opportunities and their plans' });
+    const dataRows = table.getByRole('row').filter({ has: page.getByRole('rowheader') });
+    return {
+        table,
+        async rows() {
+            const columns = (await table.getByRole('columnheader').allInnerTexts()).map((text) => text.split('\n')[0]);
+            const count = await dataRows.count();
+            const rows = [];
+            for (let i = 0; i < count; i++) {
+                const row = dataRows.nth(i);
+                const cells = await row.getByRole('cell').allInnerTexts();
+                const values = { Opportunity: await row.getByRole('rowheader').getByRole('link').innerText() };
+                cells.forEach((text, index) => {
+                    values[columns[index + 1]] = text.split('\n')[0].trim();
+                });
+                rows.push(values);
+            }
+            return rows;
+        },
+        sortState(label) {
+            return table.getByRole('columnheader', { name: label }).getAttribute('aria-sort');
+        },
+        async sortBy(label) {
+            await table.getByRole('button', { name: new RegExp(`^${label}\\b`) }).click();
+        },
+        /** "1–25 of 25": the range the review says it shows. */
+        range() {
+            return page.getByText(/^\d+–\d+ of \d+/).innerText();
+        }
+    };
+}
+
+const amountOf = (text) => Number(String(text).replace(/[^0-9.]/g, ''));
+const names = (rows) => rows.map((row) => row.Opportunity);
+
+describe('pipeline review', () => {
+    scenario(
+        'filter by health, then by gated stage without an active plan; sort; a reload keeps the view',
+        async ({ page, problems, visit }) => {
+            await visit('pipeline');
+            const { org, demo } = preview;
+            const review = reviewTable(page);
+            const openDeals = org.query('Opportunity', (o) => !o.IsClosed);
+            const activePlans = org.query('Mutual_Action_Plan__c', (p) => p.Status__c === 'Active');
+            const offTrack = new Set(
+                activePlans.filter((p) => p.Health__c === 'Off Track').map((p) => p.Opportunity__c)
+            );
+            const expectedOffTrack = openDeals.filter((o) => offTrack.has(o.Id)).map((o) => o.Name);
+            const legacy = demo.legacyOpportunities.map((id) => org.get('Opportunity', id));
+            assert.ok(expectedOffTrack.length > 0 && legacy.length === 2, 'the demo has off-track and legacy deals');
+
+            // Everything the user can see: every open deal, soonest close first.
+            await chooseOption(page, 'Show', 'All I can see');
+            await eventually(
+                review.range,
+                (text) => text.startsWith(`1–${openDeals.length} of ${openDeals.length}`),
+                `all ${openDeals.length} open deals`
+            );
+            const all = await eventually(
+                review.rows,
+                (rows) => rows.length === openDeals.length,
+                'every open deal listed'
+            );
+            assert.equal(await review.sortState(/^Close date/), 'ascending');
+            const closeDates = all.map((row) => Date.parse(`${row['Close date']} UTC`));
+            assert.deepEqual(
+                closeDates,
+                [...closeDates].sort((a, b) => a - b),
+                'soonest close date first'
+            );
+            // Focus off the combobox just used, so the picture shows the page at rest.
+            await page.getByRole('heading', { name: 'Pipeline review' }).click();
+            await screenshot(page, 'pipeline-all');
+            await readmeImage(page, 'pipeline-review', 1138);
+
+            // Off Track only: exactly the deals whose active plan is off track.
+            await chooseOption(page, 'Health', 'Off Track');
+            const offTrackRows = await eventually(
+                review.rows,
+                (rows) => rows.length === expectedOffTrack.length && rows.every((row) => row.Health === 'Off Track'),
+                `the ${expectedOffTrack.length} off-track deals`
+            );
+            assert.deepEqual(names(offTrackRows).sort(), [...expectedOffTrack].sort());
+            await screenshot(page, 'pipeline-off-track');
+
+            // The other filter managers ask for: deals already in a gated stage without an active plan (the legacy deals).
+            await page.getByRole('button', { name: 'Clear filters (1)' }).click();
+            await eventually(review.rows, (rows) => rows.length === openDeals.length, 'the health filter cleared');
+            // SLDS hides the native checkbox behind its styled box: a user clicks the label.
+            await page.getByText('In a gated stage without an active plan', { exact: true }).click();
+            const gated = await eventually(
+                review.rows,
+                (rows) => rows.length === legacy.length,
+                'the deals in a gated stage without an active plan'
+            );
+            assert.deepEqual(names(gated).sort(), legacy.map((o) => o.Name).sort());
+            assert.ok(gated.every((row) => row.Plan === 'No plan'));
+
+            // Sorting by amount: the first click puts the largest first, the second the smallest.
+            const byAmount = [...legacy].sort((a, b) => b.Amount - a.Amount).map((o) => o.Name);
+            await review.sortBy('Amount');
+            await eventually(
+                () => review.sortState(/^Amount/),
+                (state) => state === 'descending',
+                'amount sorted down'
+            );
+            const descending = await eventually(
+                review.rows,
+                (rows) => names(rows).join() === byAmount.join(),
+                'largest amount first'
+            );
+            assert.ok(amountOf(descending[0].Amount) > amountOf(descending[1].Amount));
+            await review.sortBy('Amount');
+            await eventually(
+                review.rows,
+                (rows) => names(rows).join() === [...byAmount].reverse().join(),
+                'smallest amount first'
+            );
+            assert.equal(await review.sortState(/^Amount/), 'ascending');
+            assert.equal(await review.sortState(/^Close date/), null);
+            await screenshot(page, 'pipeline-gated-by-amount');
+
+            // A reload shows the same view: scope, filter, sort.
+            await page.reload();
+            await eventually(
+                review.rows,
+                (rows) => names(rows).join() === [...byAmount].reverse().join(),
+                'the same rows in the same order after a reload'
+            );
+            assert.ok(
+                await page.getByRole('checkbox', { name: 'In a gated stage without an active plan' }).isChecked()
+            );
+            assert.equal(await page.getByRole('combobox', { name: 'Show' }).innerText(), 'All I can see');
+            assert.equal(await review.sortState(/^Amount/), 'ascending');
+            assert.deepEqual(problems, []);
+        }
+    );
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The opportunity record page: the plan workspace and the stage path
+
+/** The opportunity of the demo named `name` (its record page is /opportunity/<id>). */
+function opportunityNamed(name) {
+    const [found] = preview.org.query('Opportunity', (o) => o.Name === name);
+    assert.ok(found, `the demo has the opportunity ${name}`);
+    return found;
+}
+
+function planOf(opportunityId) {
+    return preview.org.query('Mutual_Action_Plan__c', { Opportunity__c: opportunityId });
+}
+
+function milestonesOf(planId) {
+    return preview.org.query('Plan_Milestone__c', { Plan__c: planId });
+}
+
+/** The record page's parts, found as a user finds them. */
+function recordPage(page) {
+    const summaryRegion = page.getByRole('region', { name: 'Plan summary' });
+    return {
+        summary: summaryRegion,
+        /** A milestone's row: the list item that carries its name. */
+        milestone(name) {
+            return page.getByRole('listitem').filter({ has: page.getByText(name, { exact: true }) });
+        },
+        async edit(name) {
+            const row = this.milestone(name);
+            await row.getByRole('button', { name: `Edit ${name}`, exact: true }).click();
+            await row.getByLabel('Status').waitFor();
+            return row;
+        },
+        /** Types a date into a date input as a user does, then leaves the field (which commits it). */
+        async typeDate(input, iso) {
+            await input.fill(mediumDate(iso));
+            await input.press('Tab');
+        },
+        async save() {
+            await page
+                .getByRole('region', { name: 'Unsaved changes' })
+                .getByRole('button', { name: 'Save', exact: true })
+                .click();
+        },
+        /** "Activate plan", then the same button in the confirmation that follows. */
+        async activatePlan() {
+            await summaryRegion.getByRole('button', { name: 'Activate plan' }).click();
+            await summaryRegion
+                .getByRole('group', { name: 'Activate plan' })
+                .getByRole('button', { name: 'Activate plan' })
+                .click();
+        },
+        toast(title) {
+            return page.getByRole('status').filter({ hasText: title });
+        },
+        /** Closes the toasts, so screenshots show the page rather than the notification over it. */
+        async dismissToasts() {
+            const close = page.getByRole('status').getByRole('button', { name: 'Close' });
+            for (let left = 5; left > 0 && (await close.count()) > 0; left--) await close.first().click();
+        },
+        async moveStage(stage) {
+            await page.getByRole('listbox', { name: 'Stage' }).getByRole('option', { name: stage }).click();
+            await page.getByRole('button', { name: 'Mark as Current Stage' }).click();
+        },
+        /** What the header's completion bar tells a screen reader: "Progress 50%". */
+        progress() {
+            return summaryRegion
+                .getByText(/^Progress/)
+                .first()
+                .innerText();
+        },
+        /** The text of the record page's Details card. */
+        details() {
+            return page
+                .getByRole('article')
+                .filter({ has: page.getByRole('heading', { name: 'Details' }) })
+                .innerText();
+        }
+    };
+}
+
+/** The option of a plan-select whose label starts with `name` ("Maya Adeyemi (Economic Buyer)"). */
+async function optionStartingWith(select, name) {
+    const labels = await select.locator('option').allInnerTexts();
+    const label = labels.map((text) => text.trim()).find((text) => text === name || text.startsWith(`${name} (`));
+    assert.ok(label, `"${name}" is offered (${labels.join(', ')})`);
+    return { label };
+}
+
+const contactName = (id) => {
+    const contact = preview.org.get('Contact', id);
+    return `${contact.FirstName} ${contact.LastName}`;
+};
+
+describe('plan workspace on the opportunity record page', () => {
+    scenario("create a plan from a template, working back from the buyer's date", async ({ page, problems, visit }) => {
+        const deal = opportunityNamed('Cedar & Pine Health – Telehealth scheduling');
+        assert.equal(planOf(deal.Id).length, 0, 'the deal starts without a plan');
+        await visit(`opportunity/${deal.Id}`);
+        const record = recordPage(page);
+        const target = '2026-06-30';
+
+        await page.getByText('No mutual action plan yet').waitFor();
+        await page.getByRole('button', { name: 'Create plan' }).click();
+        await page.getByLabel('Template').selectOption({ label: 'Enterprise' });
+        await record.typeDate(page.getByLabel("Buyer's target date"), target);
+        await page.getByLabel('Anchor event').fill('Telehealth goes live before the summer scheduling peak');
+        await page.getByLabel('Shared objective').fill('Half of follow-up visits booked online by September.');
+
+        // The preview: every milestone dated back from the target, the last one on the target date.
+        const steps = preview.org
+            .customMetadata('Plan_Template_Step__mdt')
+            .filter((step) => step.Template__c === 'Enterprise')
+            .sort((a, b) => a.Sort_Order__c - b.Sort_Order__c);
+        const previewList = page.getByRole('list').filter({ has: page.getByText(steps[0].Title__c, { exact: true }) });
+        await page.getByText(`${steps.length} milestones.`).waitFor();
+        assert.equal(await previewList.getByRole('listitem').count(), steps.length);
+        const lastDate = previewList.getByRole('listitem').last().getByRole('textbox');
+        assert.equal(await lastDate.inputValue(), mediumDate(target));
+        await screenshot(page, 'create-plan-preview');
+
+        await page.getByRole('button', { name: 'Create plan' }).click();
+        await record.toast('Plan created').waitFor();
+        await record.summary.getByText('Status: Draft').waitFor();
+        for (const step of steps) await record.milestone(step.Title__c).waitFor();
+        assert.match(await record.summary.innerText(), new RegExp(`0 of ${steps.length} milestones complete`));
+        assert.match(await record.summary.innerText(), /Telehealth goes live before the summer scheduling peak/);
+
+        const [plan] = planOf(deal.Id);
+        assert.equal(plan.Status__c, 'Draft');
+        assert.equal(plan.Target_Date__c, target);
+        assert.equal(milestonesOf(plan.Id).length, steps.length);
+        await record.dismissToasts();
+        await screenshot(page, 'create-plan-created');
+        assert.deepEqual(problems, []);
+    });
+
+    scenario(
+        'edit milestones inline (status, owner, date), save, and the completion in the header follows',
+        async ({ page, problems, visit }) => {
+            const deal = opportunityNamed('Northwind Logistics – Fleet visibility platform');
+            const [plan] = planOf(deal.Id);
+            const milestones = milestonesOf(plan.Id);
+            const done = milestones.filter((m) => m.Status__c === 'Complete').length;
+            const redlines = milestones.find((m) => m.Name === 'Buyer legal returns first redlines');
+            const terms = milestones.find(
+                (m) => m.Name === 'Buyer and seller legal teams agree the final contract terms'
+            );
+            assert.equal(redlines.Status__c, 'In Progress');
+            const contacts = preview.demo.contacts[deal.AccountId];
+            const newOwner = contactName(contacts.cfo);
+            assert.notEqual(terms.Buyer_Owner__c, contacts.cfo);
+            const earlier = addDays(terms.Due_Date__c, -1);
+
+            await visit(`opportunity/${deal.Id}`);
+            const record = recordPage(page);
+            await record.summary.getByText(`${done} of ${milestones.length} milestones complete`).waitFor();
+            const percent = (count) => Math.round((count / milestones.length) * 100);
+            assert.equal(await record.progress(), `Progress ${percent(done)}%`);
+            await screenshot(page, 'edit-milestones-before');
+            await readmeImage(page, 'record-page', 1280);
+
+            // Complete one milestone.
+            const first = await record.edit(redlines.Name);
+            await first.getByLabel('Status').selectOption('Complete');
+            // Another: start it, hand the buyer side to the economic buyer, pull its date in by a day (no reason needed).
+            const second = await record.edit(terms.Name);
+            await second.getByLabel('Status').selectOption('In Progress');
+            await second
+                .getByLabel('Buyer owner')
+                .selectOption(await optionStartingWith(second.getByLabel('Buyer owner'), newOwner));
+            await record.typeDate(second.getByLabel('Due date'), earlier);
+            const move = second.getByRole('group', { name: 'Date change before saving' });
+            await move.waitFor();
+            assert.equal(await move.getByLabel('Slip reason').count(), 0, 'moving a date earlier asks for no reason');
+            await move.getByRole('button', { name: 'Apply' }).click();
+            await move.waitFor({ state: 'detached' });
+            const saveBar = page.getByRole('region', { name: 'Unsaved changes' });
+            await saveBar.getByText(/unsaved change/).waitFor();
+            await screenshot(page, 'edit-milestones-unsaved');
+
+            await record.save();
+            await record.toast('Plan saved').waitFor();
+            await record.summary.getByText(`${done + 1} of ${milestones.length} milestones complete`).waitFor();
+            await saveBar.waitFor({ state: 'detached' });
+            assert.equal(await record.progress(), `Progress ${percent(done + 1)}%`, 'the completion bar moved');
+            assert.match(await record.milestone(redlines.Name).innerText(), /Complete/);
+            const termsRow = await record.milestone(terms.Name).innerText();
+            assert.match(termsRow, /In Progress/);
+            assert.match(termsRow, new RegExp(newOwner));
+            assert.match(termsRow, new RegExp(mediumDate(earlier)));
+
+            const saved = preview.org.get('Plan_Milestone__c', terms.Id);
+            assert.equal(preview.org.get('Plan_Milestone__c', redlines.Id).Status__c, 'Complete');
+            assert.equal(preview.org.get('Plan_Milestone__c', redlines.Id).Completed_On__c, TODAY);
+            assert.deepEqual(
+                [saved.Status__c, saved.Buyer_Owner__c, saved.Due_Date__c],
+                ['In Progress', contacts.cfo, earlier]
+            );
+            await record.dismissToasts();
+            await screenshot(page, 'edit-milestones-saved');
+            assert.deepEqual(problems, []);
+        }
+    );
+
+    scenario(
+        'slip a date: moving it later asks why, and the history shows the move',
+        async ({ page, problems, visit }) => {
+            const deal = opportunityNamed('Ridgeback Insurance – Claims triage');
+            const [plan] = planOf(deal.Id);
+            const milestone = milestonesOf(plan.Id).find(
+                (m) => m.Name === 'Buyer security team completes the security review'
+            );
+            assert.equal(milestone.Status__c, 'Not Started');
+            const later = addDays(milestone.Due_Date__c, 7);
+            const note = 'Their CISO is at a conference that week';
+
+            await visit(`opportunity/${deal.Id}`);
+            const record = recordPage(page);
+            const row = await record.edit(milestone.Name);
+            await record.typeDate(row.getByLabel('Due date'), later);
+            const move = row.getByRole('group', { name: 'Date change before saving' });
+            await move.getByText(`${mediumDate(milestone.Due_Date__c)} → ${mediumDate(later)}`).waitFor();
+
+            // No reason yet: Apply says what is missing and keeps the panel open.
+            await move.getByRole('button', { name: 'Apply' }).click();
+            await move.getByText('Choose why the date moves later: the slip history keeps it.').waitFor();
+            await screenshot(page, 'slip-needs-reason');
+            await move.getByLabel('Slip reason').selectOption('Security review');
+            await move.getByLabel('Note (optional)').fill(note);
+            await move.getByRole('button', { name: 'Apply' }).click();
+            await move.waitFor({ state: 'detached' });
+            await record.save();
+            await record.toast('Plan saved').waitFor();
+
+            // The history of that milestone: one move, with its reason and note.
+            const saved = record.milestone(milestone.Name);
+            await saved.getByRole('button', { name: /^Date history \(1\)/ }).click();
+            const history = saved.getByRole('list').filter({ hasText: 'Security review' });
+            await history.waitFor();
+            const entry = await history.getByRole('listitem').first().innerText();
+            assert.match(entry, /Security review/);
+            assert.match(entry, new RegExp(note));
+            assert.match(await saved.innerText(), new RegExp(mediumDate(later)));
+
+            const [change] = preview.org.query('Milestone_Date_Change__c', { Milestone__c: milestone.Id });
+            assert.ok(change, 'the org recorded the move');
+            assert.deepEqual(
+                [change.Previous_Date__c, change.New_Date__c, change.Reason__c, change.Note__c],
+                [milestone.Due_Date__c, later, 'Security review', note]
+            );
+            await record.dismissToasts();
+            await screenshot(page, 'slip-history');
+            assert.deepEqual(problems, []);
+        }
+    );
+
+    scenario("record the buyer's acceptance of the plan", async ({ page, problems, visit }) => {
+        const deal = opportunityNamed('Tessellate Retail – Price optimisation pilot');
+        const [plan] = planOf(deal.Id);
+        assert.equal(plan.Buyer_Accepted__c, false);
+        const accepter = contactName(preview.demo.contacts[deal.AccountId].cfo);
+
+        await visit(`opportunity/${deal.Id}`);
+        const record = recordPage(page);
+        await record.summary.getByText('Not yet accepted by the buyer').waitFor();
+        await page.getByRole('button', { name: 'Record buyer acceptance' }).click();
+        const form = page.getByRole('group', { name: 'Record buyer acceptance' });
+        await form
+            .getByLabel('Accepted by')
+            .selectOption(await optionStartingWith(form.getByLabel('Accepted by'), accepter));
+        await form.getByRole('button', { name: 'Record acceptance' }).click();
+        await record.toast('Buyer acceptance recorded').waitFor();
+        await record.summary.getByText(`Accepted by ${accepter}`).waitFor();
+        await record.summary.getByText(mediumDate(TODAY)).waitFor();
+        // The record page's roll-up follows: the opportunity now counts one buyer-accepted plan.
+        await eventually(record.details, (text) => /Buyer-accepted plans\s+1\b/.test(text), 'the roll-up in Details');
+
+        const saved = preview.org.get('Mutual_Action_Plan__c', plan.Id);
+        assert.equal(saved.Buyer_Accepted__c, true);
+        assert.equal(saved.Buyer_Accepted_By__c, preview.demo.contacts[deal.AccountId].cfo);
+        await record.dismissToasts();
+        await screenshot(page, 'buyer-acceptance');
+        assert.deepEqual(problems, []);
+    });
+
+    scenario(
+        'stage gate: blocked without an active plan, through once the plan is active',
+        async ({ page, problems, visit }) => {
+            const deal = opportunityNamed('Kestrel Manufacturing – Supplier quality portal');
+            const [plan] = planOf(deal.Id);
+            assert.equal(plan.Status__c, 'Draft');
+            const gated = 'Proposal/Price Quote';
+            const rule = preview.org.schema
+                .object('Opportunity')
+                .validationRules.find((candidate) => candidate.name === 'Require_Active_Plan');
+
+            await visit(`opportunity/${deal.Id}`);
+            const record = recordPage(page);
+            await record.summary.getByText('Status: Draft').waitFor();
+
+            // Into a gated stage with only a draft: the rule's message, under the path.
+            await record.moveStage(gated);
+            const stageError = page.getByRole('alert').filter({ hasText: rule.errorMessage });
+            await stageError.waitFor();
+            assert.equal((await stageError.innerText()).trim(), rule.errorMessage);
+            assert.equal(preview.org.get('Opportunity', deal.Id).StageName, 'Needs Analysis');
+            await screenshot(page, 'gate-blocked');
+
+            // Activate the plan. The draft still has a buyer milestone nobody owns on the buyer side: activation
+            // is refused and says which one; the user names its owner, saves, and activates again.
+            const unowned = milestonesOf(plan.Id).find((m) => m.Side__c !== 'Seller' && !m.Buyer_Owner__c);
+            assert.ok(unowned, 'the demo draft has a buyer milestone without a buyer owner');
+            await record.activatePlan();
+            await page.getByText(new RegExp(`fix milestone "${unowned.Name}"`)).waitFor();
+            assert.equal(preview.org.get('Mutual_Action_Plan__c', plan.Id).Status__c, 'Draft');
+            await screenshot(page, 'gate-activation-refused');
+            const row = await record.edit(unowned.Name);
+            const owner = contactName(preview.demo.contacts[deal.AccountId].legal);
+            await row
+                .getByLabel('Buyer owner')
+                .selectOption(await optionStartingWith(row.getByLabel('Buyer owner'), owner));
+            await record.save();
+            await record.toast('Plan saved').waitFor();
+            await record.activatePlan();
+            await record.toast('Plan activated').waitFor();
+            await record.summary.getByText('Status: Active').waitFor();
+
+            // Again into the gated stage: through.
+            await record.moveStage(gated);
+            await record.toast('Stage updated').waitFor();
+            await page.getByRole('button', { name: 'Stage is current' }).waitFor();
+            assert.equal(await stageError.count(), 0);
+            const path = page.getByRole('listbox', { name: 'Stage' });
+            assert.equal(await path.getByRole('option', { name: gated, selected: true }).count(), 1);
+            assert.equal(preview.org.get('Opportunity', deal.Id).StageName, gated);
+            await record.dismissToasts();
+            await screenshot(page, 'gate-passed');
+            assert.deepEqual(problems, []);
+        }
+    );
+});

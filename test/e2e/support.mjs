@@ -1,0 +1,191 @@
+// Shared by the end-to-end tests: one preview per run (the real components bundled once, an embedded demo org on a
+// fixed date), one headless Chromium, and a fresh browser context per test, so each test starts with empty storage
+// as a user on a new machine would. Locators are the ones a user has: roles, labels and visible text.
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { buildPreview } from '../../preview/build.mjs';
+import { startPreview } from '../../scripts/preview.mjs';
+
+export { addDays } from '../../preview/org/seed.mjs';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The org's today (a Monday): every date the demo holds is relative to it, so screenshots and texts are stable. */
+export const TODAY = '2026-03-02';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic'
+];
+
+export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
+export const README_IMAGES = join(ROOT, 'docs', 'images');
+
+/** How long one user-visible step may take before the test fails (a save, a page load, a re-render). */
+export const STEP_TIMEOUT = 15_000;
+
+/**
+ * Fails at once, with what to do, when the browser is missing: without this, playwright-core's own error is a
+ * stack trace about an executable path, and a CI job without Chromium would only show a failed hook.
+ */
+export function requireChromium(path = CHROMIUM) {
+    if (!existsSync(path)) {
+        throw new Error(
+            `Chromium is not installed at ${path}. Install it (Debian: apt-get install -y chromium) or point ` +
+                'CHROMIUM_PATH at a Chromium binary. The end-to-end tests never download a browser.'
+        );
+    }
+    return path;
+}
+
+/**
+ * Headless Chromium. playwright-core's launch() gives the browser a fresh temporary profile (--user-data-dir) and
+ * deletes it on close; a launch that does not come up within 30 s fails instead of hanging the run.
+ */
+export function launchBrowser() {
+    return chromium.launch({
+        executablePath: requireChromium(),
+        headless: true,
+        args: CHROMIUM_ARGS,
+        timeout: 30_000
+    });
+}
+
+/**
+ * Bundles the real components once (by default the preview's app into dist/preview/app.js; the bench passes its own
+ * entry). Rollup's warnings about lightning-base-components' templates are known and harmless; they are counted
+ * instead of printed so a failing test stays readable.
+ */
+export async function buildBundle({ output = join(ROOT, 'dist', 'preview', 'app.js'), input } = {}) {
+    const warnings = [];
+    const warn = console.warn;
+    console.warn = (...args) => warnings.push(args.join(' '));
+    const started = performance.now();
+    try {
+        await buildPreview(output, input ? { input } : undefined);
+    } finally {
+        console.warn = warn;
+    }
+    return { seconds: (performance.now() - started) / 1000, warnings: warnings.length };
+}
+
+/** The preview on a free port, on TODAY, with the bundle built by buildBundle(): { server, url, org, demo }. */
+export async function startE2ePreview() {
+    return startPreview({ port: 0, build: false, today: TODAY });
+}
+
+export function stopServer(server) {
+    if (!server) return Promise.resolve();
+    server.closeAllConnections?.();
+    return new Promise((done) => server.close(() => done()));
+}
+
+/**
+ * A new page in its own browser context (its own storage), 1280 wide, English (US) and UTC as the preview's
+ * formatters assume. Uncaught page errors and server failures are collected in `problems`, so a test can assert
+ * there were none. Returns { page, problems, close }.
+ */
+export async function newPage(browser, { width = 1280, height = 900 } = {}) {
+    const context = await browser.newContext({
+        viewport: { width, height },
+        locale: 'en-US',
+        timezoneId: 'UTC',
+        reducedMotion: 'reduce'
+    });
+    context.setDefaultTimeout(STEP_TIMEOUT);
+    context.setDefaultNavigationTimeout(STEP_TIMEOUT);
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('response', (response) => {
+        if (response.url().includes('/api/') && response.status() >= 500) {
+            problems.push(`${response.status()} from ${new URL(response.url()).pathname}`);
+        }
+    });
+    return { page, problems, close: () => context.close() };
+}
+
+/** Removes the failure screenshots of an earlier run, so the ones left after this run are this run's. */
+export function clearFailureScreenshots() {
+    if (!existsSync(SCREENSHOTS)) return;
+    for (const file of readdirSync(SCREENSHOTS).filter((name) => name.startsWith('failed-'))) {
+        rmSync(join(SCREENSHOTS, file));
+    }
+}
+
+/** Saves a full-page screenshot under artifacts/screenshots/ (gitignored) and returns its path. */
+export async function screenshot(page, name) {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const path = join(SCREENSHOTS, `${name}.png`);
+    await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+    return path;
+}
+
+/**
+ * Picks `option` in the lightning-combobox labelled `label`, as a user does: open the list, click the option.
+ * The combobox is found by its role and accessible name; `within` narrows the search (a region, a row).
+ */
+export async function chooseOption(within, label, option) {
+    const combobox = within.getByRole('combobox', { name: label, exact: true });
+    await combobox.click();
+    await within.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** An opportunity's name, as the pages show it. */
+export function opportunityName(org, id) {
+    return org.get('Opportunity', id).Name;
+}
+
+/**
+ * Reads `read()` until `accept(value)` holds and returns the value; on timeout fails with the last value read, so a
+ * failure says what the page showed instead. Polling a condition is how the tests wait: never a fixed sleep.
+ */
+export async function eventually(read, accept, description, timeout = STEP_TIMEOUT) {
+    const deadline = Date.now() + timeout;
+    let last;
+    let failure;
+    for (;;) {
+        try {
+            last = await read();
+            failure = undefined;
+            if (accept(last)) return last;
+        } catch (error) {
+            failure = error;
+        }
+        if (Date.now() > deadline) {
+            const seen = failure ? `error: ${failure.message}` : `last seen: ${JSON.stringify(last)}`;
+            throw new Error(`Timed out after ${timeout} ms waiting for ${description} (${seen})`);
+        }
+        await new Promise((next) => setTimeout(next, 50));
+    }
+}
+
+const MEDIUM_DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** An ISO date as the date inputs and the pages show it in English (US): 2026-03-27 → "Mar 27, 2026". */
+export function mediumDate(iso) {
+    return MEDIUM_DATE.format(new Date(`${iso}T00:00:00Z`));
+}
+
+/**
+ * The README's images (docs/images, committed), taken from the scenarios that show those pages, 1280 wide and cut
+ * at `height`. Only with UPDATE_README_IMAGES=1: a routine run must not rewrite committed files, and fonts differ
+ * slightly from machine to machine.
+ */
+export async function readmeImage(page, name, height) {
+    if (!process.env.UPDATE_README_IMAGES) return null;
+    mkdirSync(README_IMAGES, { recursive: true });
+    const path = join(README_IMAGES, `${name}.png`);
+    await page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width: 1280, height }, animations: 'disabled' });
+    return path;
+}
