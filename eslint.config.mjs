@@ -24,7 +24,7 @@ export default [
     },
     ...lwcRecommended.map((config) => ({ ...config, files: TS_COMPONENTS })),
     // The preview's own shell components are plain LWC JavaScript.
-    ...lwcRecommended.map((config) => ({ ...config, files: ['preview/app/modules/**/*.js'] })),
+    ...lwcRecommended.map((config) => ({ ...config, files: ['preview/app/modules/**/*.js', 'bench/modules/**/*.js'] })),
     ...tseslint.configs.recommended.map((config) => ({ ...config, files: TS_COMPONENTS })),
     {
         files: TS_COMPONENTS,
@@ -45,7 +45,7 @@ export default [
         }
     },
     {
-        files: ['scripts/**/*.mjs', 'test/**/*.mjs', '*.mjs', '*.js', 'preview/**/*.mjs'],
+        files: ['scripts/**/*.mjs', 'test/**/*.mjs', '*.mjs', '*.js', 'preview/**/*.mjs', 'bench/**/*.mjs'],
         ...js.configs.recommended,
         languageOptions: {
             ecmaVersion: 'latest',
@@ -55,7 +55,7 @@ export default [
     },
     {
         // The preview's browser side: its shell components and the platform-module shims.
-        files: ['preview/app/shims/**/*.js', 'preview/app/main.js'],
+        files: ['preview/app/shims/**/*.js', 'preview/app/main.js', 'bench/entry.js'],
         ...js.configs.recommended,
         languageOptions: {
             ecmaVersion: 'latest',

@@ -9,38 +9,50 @@ import { walk } from './lib/sfdx.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (...path) => join(root, 'node_modules', ...path);
 const node = (...args) => [process.execPath, ...args];
-const testFiles = (dir) => walk(join(root, dir), (file) => file.endsWith('.test.mjs'));
+/** The node:test files under `dir`; a step that finds none fails rather than letting `node --test` search. */
+const testFiles = (...dirs) => {
+    const files = dirs.flatMap((dir) => walk(join(root, dir), (file) => file.endsWith('.test.mjs')));
+    if (files.length === 0) throw new Error(`no test files under ${dirs.join(', ')}`);
+    return files;
+};
 const checks = (...names) => node(join(root, 'scripts', 'checks', 'run.mjs'), ...names);
 
 const STEPS = [
-    ['type-check (tsc)', node(bin('typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json')],
-    ['lint (ESLint, LWC rules)', node(bin('eslint', 'bin', 'eslint.js'), '--max-warnings', '0', '.')],
-    ['format (Prettier, Apex included)', node(bin('prettier', 'bin', 'prettier.cjs'), '--check', '.')],
-    ['unit tests (Jest, coverage)', node(bin('jest', 'bin', 'jest.js'), '--coverage', '--ci')],
-    ['build: compile, package, contents', node(join(root, 'scripts', 'build.mjs'))],
-    ['Apex syntax', checks('apex-syntax')],
-    ['Apex semantics', checks('apex-semantics')],
-    ['SOQL field names', checks('soql-fields')],
-    ['PMD security and performance', checks('pmd')],
-    ['metadata XML against the Metadata API model', checks('metadata-xml')],
-    ['cross-references', checks('cross-references')],
-    ['formula syntax and references', checks('formulas')],
-    ['org scripts against the sf CLI manifests', checks('org-scripts')],
-    ['preview twins match the Apex they stand in for', checks('preview-twins')],
-    ['formula scenarios', node('--test', ...testFiles('test/formulas'))],
-    [
-        'preview: embedded org and Apex twins',
-        node('--test', ...testFiles('test/preview'), ...testFiles('test/preview-twins'))
-    ],
-    ['the checks catch their broken fixtures', node('--test', ...testFiles('scripts/checks/__tests__'))]
+    ['type-check (tsc)', () => node(bin('typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json')],
+    ['lint (ESLint, LWC rules)', () => node(bin('eslint', 'bin', 'eslint.js'), '--max-warnings', '0', '.')],
+    ['format (Prettier, Apex included)', () => node(bin('prettier', 'bin', 'prettier.cjs'), '--check', '.')],
+    ['unit tests (Jest, coverage)', () => node(bin('jest', 'bin', 'jest.js'), '--coverage', '--ci')],
+    ['build: compile, package, contents', () => node(join(root, 'scripts', 'build.mjs'))],
+    ['Apex syntax', () => checks('apex-syntax')],
+    ['Apex semantics', () => checks('apex-semantics')],
+    ['SOQL field names', () => checks('soql-fields')],
+    ['PMD security and performance', () => checks('pmd')],
+    ['metadata XML against the Metadata API model', () => checks('metadata-xml')],
+    ['cross-references', () => checks('cross-references')],
+    ['formula syntax and references', () => checks('formulas')],
+    ['org scripts against the sf CLI manifests', () => checks('org-scripts')],
+    ['preview twins match the Apex they stand in for', () => checks('preview-twins')],
+    ['formula scenarios', () => node('--test', ...testFiles('test/formulas'))],
+    ['preview: embedded org and Apex twins', () => node('--test', ...testFiles('test/preview', 'test/preview-twins'))],
+    ['end-to-end in Chromium, through the preview', () => node('--test', ...testFiles('test/e2e'))],
+    ['the checks catch their broken fixtures', () => node('--test', ...testFiles('scripts/checks/__tests__'))]
 ];
 
 const only = process.argv.slice(2);
 const results = [];
-for (const [name, [command, ...args]] of STEPS) {
+for (const [name, commandLine] of STEPS) {
     if (only.length > 0 && !only.some((word) => name.toLowerCase().includes(word.toLowerCase()))) continue;
     console.log(`\n━━ ${name}`);
     const started = Date.now();
+    let command;
+    let args;
+    try {
+        [command, ...args] = commandLine();
+    } catch (problem) {
+        console.error(problem.message);
+        results.push({ name, ok: false, seconds: 0 });
+        continue;
+    }
     const { status, error } = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
     const seconds = (Date.now() - started) / 1000;
     if (error) console.error(error.message);

@@ -54,6 +54,7 @@ export default class RecordPage extends LightningElement {
             const selected = stage === this.selectedStage && stage !== this.record.StageName ? ' slds-is-active' : '';
             return {
                 name: stage,
+                complete: index < current,
                 className: `slds-path__item ${state}${selected}`,
                 selected: stage === this.selectedStage,
                 tabindex: stage === this.selectedStage ? '0' : '-1'
