@@ -43,7 +43,13 @@ const LOAD_FAILED = 'We could not load the plan.';
  * next to what caused them. Children: c-plan-header (summary, status, acceptance), c-plan-milestone-list (the
  * milestones) and c-plan-creator (a new plan from a template).
  */
+const SAVE_HINT = 'Fix what is marked below, then save again. Your changes are still here.';
+// A plan action changes no milestone the user edited: the reason is on the plan, or names the milestone to fix.
+const PLAN_ACTION_HINT = 'Fix what the plan summary below says, then try again.';
+
 export default class PlanWorkspace extends LightningElement {
+    private failedHint: string = SAVE_HINT;
+
     /** The opportunity, set by the record page. */
     @api recordId?: string;
     /** Set by the record page; the workspace only runs on Opportunity. */
@@ -190,6 +196,11 @@ export default class PlanWorkspace extends LightningElement {
         return this.pageErrors.length === 0 && this.hasRecordErrors;
     }
 
+    /** What to do about errors placed on records: it depends on what failed (a save, or a plan action). */
+    get recordErrorHint(): string {
+        return this.failedHint;
+    }
+
     handleRetry(): void {
         this.load();
     }
@@ -235,7 +246,9 @@ export default class PlanWorkspace extends LightningElement {
         await this.run(
             () => setPlanStatus({ planId, status: event.detail.status }),
             'We could not change the status of the plan.',
-            `Plan ${event.detail.status === 'Active' ? 'activated' : event.detail.status.toLowerCase()}`
+            `Plan ${event.detail.status === 'Active' ? 'activated' : event.detail.status.toLowerCase()}`,
+            undefined,
+            PLAN_ACTION_HINT
         );
     }
 
@@ -245,7 +258,9 @@ export default class PlanWorkspace extends LightningElement {
         await this.run(
             () => recordBuyerAcceptance({ planId, contactId, accepted }),
             'We could not record the buyer acceptance.',
-            accepted ? 'Buyer acceptance recorded' : 'Buyer acceptance withdrawn'
+            accepted ? 'Buyer acceptance recorded' : 'Buyer acceptance withdrawn',
+            undefined,
+            PLAN_ACTION_HINT
         );
     }
 
@@ -399,7 +414,8 @@ export default class PlanWorkspace extends LightningElement {
         call: () => Promise<unknown>,
         failure: string,
         success: string,
-        afterSuccess?: () => void
+        afterSuccess?: () => void,
+        hint: string = SAVE_HINT
     ): Promise<void> {
         if (this.busy) {
             return;
@@ -415,6 +431,7 @@ export default class PlanWorkspace extends LightningElement {
             this.notifyRecordPage();
         } catch (error) {
             this.errors = parseServerError(error, failure);
+            this.failedHint = hint;
             if (hasErrors(this.errors)) {
                 this.ui = { ...this.ui, editing: [...new Set([...this.ui.editing, ...keysInError(this.errors)])] };
             }

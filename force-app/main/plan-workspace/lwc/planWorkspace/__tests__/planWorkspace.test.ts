@@ -264,6 +264,8 @@ describe('c-plan-workspace', () => {
                 fieldErrors: {}
             });
             expect(pageErrors(element)).toContain('We could not change the status of the plan.');
+            expect(pageErrors(element)).toContain('Fix what the plan summary below says, then try again.');
+            expect(pageErrors(element)).not.toContain('Your changes are still here');
         });
 
         it('records and withdraws the buyer acceptance', async () => {
