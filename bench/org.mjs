@@ -5,8 +5,8 @@
 //     reason (so it has date history), every milestone with its owners and a predecessor;
 //   - 2,000 more open opportunities across the sales team and every open stage, 600 of them with an Active plan of
 //     eight milestones (some overdue, some accepted by the buyer), so the review's columns all have something to show.
-import { createDemoOrg } from '../preview/org/seed.mjs';
-import { addDays, addWorkingDays } from '../preview/org/seed.mjs';
+import { addDays, addWorkingDays, createDemoOrg } from '../preview/org/seed.mjs';
+import { OPPORTUNITY_STAGES } from '../preview/org/standard-objects.mjs';
 
 export const LONG_PLAN_MILESTONES = 60;
 export const BULK_OPPORTUNITIES = 2000;
@@ -23,16 +23,8 @@ const PHASES = [
     'Implementation'
 ];
 const SIDES = ['Buyer', 'Seller', 'Joint'];
-const OPEN_STAGES = [
-    'Prospecting',
-    'Qualification',
-    'Needs Analysis',
-    'Value Proposition',
-    'Id. Decision Makers',
-    'Perception Analysis',
-    'Proposal/Price Quote',
-    'Negotiation/Review'
-];
+// The open stages of the embedded org's sales process, in order.
+const OPEN_STAGES = OPPORTUNITY_STAGES.filter((stage) => !stage.closed).map((stage) => stage.name);
 const SELLERS = ['jonah', 'aisha', 'tomas', 'hannah', 'marcus', 'sofia'];
 
 /** Returns { org, demo, bench: { opportunityId, planId, milestoneIds, bulkOpportunityIds, seconds } }. */

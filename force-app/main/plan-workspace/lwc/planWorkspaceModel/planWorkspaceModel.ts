@@ -588,7 +588,8 @@ export interface PendingMove {
     reasonError?: string | null;
 }
 
-export interface MovedMilestone {
+/** One milestone's date moving from `from` to `to`, with the labels the preview shows. */
+interface DateMove {
     key: string;
     name: string;
     from: string;
@@ -597,19 +598,14 @@ export interface MovedMilestone {
     toLabel: string;
     days: number;
     daysLabel: string;
+}
+
+export interface MovedMilestone extends DateMove {
     /** Later than its saved date and baselined: it needs a slip reason too. */
     needsReason: boolean;
 }
 
-export interface MovePreview {
-    key: string;
-    name: string;
-    from: string;
-    to: string;
-    fromLabel: string;
-    toLabel: string;
-    days: number;
-    daysLabel: string;
+export interface MovePreview extends DateMove {
     /** Later than the date shown before this move. */
     isLater: boolean;
     /** Later than the saved date of a baselined milestone: the platform asks why. */
