@@ -11,13 +11,19 @@
 // read. Every public DML call is all-or-nothing, and transaction(fn) makes a group of calls one unit: a journal of
 // every record written lets a failure put back exactly what was there.
 //
-// Not modelled: sharing and field-level security (every user sees and edits everything), record types,
-// workflow/flows, duplicate rules, governor limits, undelete and the recycle bin.
+// Saves themselves do not enforce sharing or field-level security (Apex runs in system mode unless told
+// otherwise): the org answers access(userId), canRead/canEdit and userRecordAccess (access.mjs, sharing.mjs) for
+// the callers that enforce them. Savepoints replay the journal; snapshots are snapshot.mjs.
+// Not modelled: record types, workflow/flows, duplicate rules, governor limits, undelete and the recycle bin.
 import { resolve } from 'node:path';
 import { evaluateFormula, FormulaError } from '../../scripts/lib/formulas.mjs';
 import { formulaType } from '../../scripts/lib/formula-schema.mjs';
 import { loadOrgSchema, isCalculated } from './schema.mjs';
 import { loadHandlers, EVENT_METHODS } from './handlers.mjs';
+import { computeAccess, STANDARD_PROFILES } from './access.mjs';
+import { createSharing, userRecordAccessRow } from './sharing.mjs';
+import { OPPORTUNITY_STAGES } from './standard-objects.mjs';
+import { takeSnapshot, restoreTables } from './snapshot.mjs';
 
 const lower = (name) => name.toLowerCase();
 const isBlank = (value) => value === null || value === undefined || value === '';
@@ -100,6 +106,21 @@ function errorBody(sobject, errors) {
         }
     }
     return { message: errors[0]?.message, statusCode: errors[0]?.statusCode, fieldErrors, pageErrors };
+}
+
+/**
+ * DML on an object that takes none (Profile, OpportunityStage, UserRecordAccess: their Object Reference pages list
+ * no create/update/delete calls). Apex reports it as a System.TypeException, "DML operation Insert not allowed on
+ * Profile", not as a DmlException.
+ */
+export class DmlNotAllowedError extends Error {
+    constructor(operation, sobject) {
+        const verb = operation.charAt(0).toUpperCase() + operation.slice(1);
+        super(`DML operation ${verb} not allowed on ${sobject}`);
+        this.name = 'DmlNotAllowedError';
+        this.operation = operation;
+        this.sobject = sobject;
+    }
 }
 
 /** Errors of one DML call, collected record by record, thrown together. */
@@ -237,6 +258,23 @@ function matchesFilter(object, record, filter) {
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
+// The locale keys the org's own first users get (an English org in the US); Apex must set them (User is required).
+const USER_LOCALE_DEFAULTS = {
+    TimeZoneSidKey: 'America/Los_Angeles',
+    LocaleSidKey: 'en_US',
+    EmailEncodingKey: 'UTF-8',
+    LanguageLocaleKey: 'en_US'
+};
+
+// Object Reference, OpportunityStage: ForecastCategory is the API value of ForecastCategoryName.
+const FORECAST_CATEGORY = {
+    Omitted: 'Omitted',
+    Pipeline: 'Pipeline',
+    'Best Case': 'BestCase',
+    Commit: 'Forecast',
+    Closed: 'Closed'
+};
+
 const needsCache = new WeakMap();
 
 /** What a compiled formula reads, sorted once: fields to bind, save functions, and whether it needs the user. */
@@ -271,17 +309,25 @@ class Org {
     #counters = new Map();
     #journal = [];
     #open = 0;
+    #savepoints = [];
+    #triggerRunner = null;
+    #activeDepth = 0;
+    #grants = new Map();
+    #sharingModels = {};
+    #accessCache = new Map();
+    #sharing;
     #formulaCache = new Map();
     #permissionCache = new Map();
     #metadataOverrides = {};
 
-    constructor({ root, today, fresh, users, currentUserId }) {
+    constructor({ root, today, fresh, users, currentUserId, triggerRunner, from, sharing }) {
         this.#root = root;
         this.#schema = loadOrgSchema(root, { fresh });
-        const { handlers, problems } = loadHandlers(root);
+        this.#triggerRunner = triggerRunner ?? null;
+        const { handlers, problems } = triggerRunner ? { handlers: {}, problems: [] } : loadHandlers(root);
         this.#handlers = handlers;
         this.problems = [...this.#schema.problems, ...problems];
-        for (const trigger of this.#schema.triggers) {
+        for (const trigger of triggerRunner ? [] : this.#schema.triggers) {
             for (const event of trigger.events) {
                 if (!handlers[trigger.object]?.[EVENT_METHODS[event]]) {
                     this.problems.push(
@@ -291,8 +337,28 @@ class Org {
             }
         }
         this.#today = today ? isoDate(today) : todayUtc();
+        this.#sharingModels = { ...sharing };
+        this.#sharing = this.#newSharing();
+        if (from) {
+            this.restore(from);
+            if (today) this.#today = isoDate(today);
+            return;
+        }
         for (const object of this.#schema.objects.values()) this.#tables.set(lower(object.name), new Map());
         this.#bootstrap(users, currentUserId);
+    }
+
+    #newSharing() {
+        return createSharing({
+            schema: this.#schema,
+            models: this.#sharingModels,
+            record: (objectName, id) => this.#table(objectName)?.get(id),
+            roleOf: (userId) => this.#table('User').get(userId)?.UserRoleId ?? null,
+            parentRole: (roleId) => (roleId ? (this.#table('UserRole').get(roleId)?.ParentRoleId ?? null) : null),
+            access: (userId) => this.access(userId),
+            childIds: (objectName, field, parentId) =>
+                this.#index.get(`${lower(objectName)}.${lower(field)}`)?.get(parentId) ?? []
+        });
     }
 
     /** The schema read from the project: objects, fields, rules, custom metadata, permission sets. */
@@ -484,7 +550,8 @@ class Org {
     remove(sobject, ids, { as } = {}) {
         const userId = this.#runningUser(as);
         const object = this.#schema.object(sobject);
-        return this.#unit(() => this.#delete(object, [ids].flat(), userId, 0));
+        if (object.readOnlyDml) throw new DmlNotAllowedError('delete', object.name);
+        return this.#unit(() => this.#delete(object, [ids].flat(), userId, this.#activeDepth));
     }
 
     /**
@@ -516,6 +583,202 @@ class Org {
         return this.insert('PermissionSetAssignment', records, { as: as ?? userId });
     }
 
+    /** The project's triggers on the object: [{ name, object, file, events: ['before insert', ...] }]. */
+    triggersFor(objectName) {
+        const name = lower(this.#schema.object(objectName).name);
+        return this.#schema.triggers.filter((trigger) => lower(trigger.object) === name);
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // Savepoints and snapshots.
+
+    /**
+     * Database.setSavepoint(): a token marking the store as it is now. The journal of every write is kept while
+     * any savepoint is open (released by rollbackTo of an earlier one, releaseSavepoint, or releaseAll).
+     */
+    savepoint() {
+        const token = Object.freeze({ savepoint: Symbol('savepoint'), mark: this.#journal.length });
+        this.#savepoints.push(token);
+        return token;
+    }
+
+    /**
+     * Database.rollback(savepoint) (Apex Developer Guide, "Transaction Control"): every write after the savepoint is
+     * undone; savepoints set after it become invalid, it stays valid. Ids and auto-numbers handed out after it are
+     * not reused (the Ids of records inserted after it are not cleared either; they now name nothing).
+     */
+    rollbackTo(token) {
+        const at = this.#savepoints.indexOf(token);
+        if (at < 0) throw new Error('Invalid savepoint: it was released or rolled back past');
+        this.#savepoints.length = at + 1;
+        this.#rollbackTo(token.mark);
+    }
+
+    /** Database.releaseSavepoint(savepoint): it and the savepoints set after it become invalid. */
+    releaseSavepoint(token) {
+        const at = this.#savepoints.indexOf(token);
+        if (at < 0) throw new Error('Invalid savepoint: it was released or rolled back past');
+        this.#savepoints.length = at;
+        if (!this.#savepoints.length && this.#open === 0) this.#journal.length = 0;
+    }
+
+    /** The end of a transaction: every savepoint becomes invalid and the journal is dropped. */
+    releaseAll() {
+        this.#savepoints.length = 0;
+        if (this.#open === 0) this.#journal.length = 0;
+    }
+
+    /**
+     * An immutable copy of the whole store (tables, indexes, id and auto-number counters, the clock, the current
+     * user, custom metadata overrides, access grants and sharing overrides): createOrg({ from }) or restore() start
+     * from it, each with its own store, so one test method's writes never reach the next.
+     */
+    snapshot() {
+        if (this.#open) throw new Error('org.snapshot(): not inside a unit of work');
+        return takeSnapshot({
+            root: this.#root,
+            tables: this.#tables,
+            index: this.#index,
+            counters: this.#counters,
+            today: this.#today,
+            currentUserId: this.#currentUserId,
+            metadataOverrides: this.#metadataOverrides,
+            grants: this.#grants,
+            sharingModels: this.#sharingModels
+        });
+    }
+
+    /** Replaces this org's whole store with the snapshot's (savepoints and the journal are dropped). */
+    restore(snapshot) {
+        if (this.#open) throw new Error('org.restore(): not inside a unit of work');
+        if (snapshot.root !== this.#root) throw new Error('org.restore(): the snapshot is of another project');
+        const state = restoreTables(snapshot);
+        this.#tables = state.tables;
+        this.#index = state.index;
+        this.#counters = state.counters;
+        this.#today = state.today;
+        this.#currentUserId = state.currentUserId;
+        this.#metadataOverrides = state.metadataOverrides;
+        this.#grants = state.grants;
+        this.#sharingModels = state.sharingModels;
+        this.#sharing = this.#newSharing();
+        this.#journal = [];
+        this.#savepoints = [];
+        this.#changed();
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // Access and sharing.
+
+    /**
+     * Object permissions, field-level security and custom permissions of the user: profile + permission sets +
+     * grantAccess (see access.mjs for the shape).
+     */
+    access(userId) {
+        const id = toId18(userId);
+        const user = id && this.#table('User').get(id);
+        if (!user) throw new Error(`no user ${userId} in the org`);
+        if (!this.#accessCache.has(id)) {
+            const profile = user.ProfileId ? this.#table('Profile').get(user.ProfileId)?.Name : undefined;
+            if (!profile) throw new Error(`user ${user.Username} has no profile`);
+            this.#accessCache.set(
+                id,
+                computeAccess(this.#schema, {
+                    profile,
+                    permissionSets: this.permissionSetsOf(id),
+                    grants: this.#grants.get(id) ?? []
+                })
+            );
+        }
+        return this.#accessCache.get(id);
+    }
+
+    /**
+     * Gives a user access beyond their profile and permission sets, as an admin's extra permission set would:
+     * { objects: { Name: { read, create, edit, delete, viewAll, modifyAll } }, fields: { 'Object.Field': { read,
+     * edit } } or ['Object.Field', ...] (read and edit), customPermissions: [names] }.
+     */
+    grantAccess(userId, grant) {
+        const id = toId18(userId);
+        if (!id || !this.#table('User').has(id)) throw new Error(`no user ${userId} in the org`);
+        for (const name of Object.keys(grant.objects ?? {})) this.#schema.object(name);
+        const fields = Array.isArray(grant.fields) ? grant.fields : Object.keys(grant.fields ?? {});
+        for (const qualified of fields) {
+            const [objectName, fieldName] = qualified.split('.');
+            if (!this.#schema.object(objectName).field(fieldName ?? '')) throw new Error(`no field ${qualified}`);
+        }
+        this.#grants.set(id, [...(this.#grants.get(id) ?? []), structuredClone(grant)]);
+        this.#changed();
+    }
+
+    /** The organization-wide default of an object: 'Private', 'Read', 'ReadWrite', 'ControlledByParent', ... */
+    sharingModel(objectName) {
+        return this.#sharing.model(objectName);
+    }
+
+    /** Changes organization-wide defaults, as an admin would in Sharing Settings: { Opportunity: 'Private' }. */
+    setSharingModels(models) {
+        this.#sharingModels = { ...this.#sharingModels, ...models };
+        this.#sharing = this.#newSharing();
+        for (const name of Object.keys(models)) this.#sharing.model(name);
+    }
+
+    /** Record-level read access (sharing only; object permissions are access(userId).object(name).read). */
+    canRead(userId, objectName, row) {
+        return this.#sharing.canRead(toId18(userId), objectName, this.#sharingRow(objectName, row));
+    }
+
+    /** Record-level edit access (sharing only). */
+    canEdit(userId, objectName, row) {
+        return this.#sharing.canEdit(toId18(userId), objectName, this.#sharingRow(objectName, row));
+    }
+
+    /** Record-level delete access (sharing only): owner, above the owner, Modify All. */
+    canDelete(userId, objectName, row) {
+        return this.#sharing.canDelete(toId18(userId), objectName, this.#sharingRow(objectName, row));
+    }
+
+    /**
+     * The UserRecordAccess rows of `SELECT ... FROM UserRecordAccess WHERE UserId = :u AND RecordId = :id` (or IN
+     * up to 200 ids, Object Reference, UserRecordAccess): one per id of a stored record, { UserId, RecordId,
+     * HasReadAccess, HasEditAccess, HasDeleteAccess, HasTransferAccess, HasAllAccess, MaxAccessLevel }. An id
+     * that names no record gives no row.
+     */
+    userRecordAccess(userId, recordIds) {
+        const user = toId18(userId);
+        const ids = [recordIds].flat();
+        if (ids.length > 200) throw new Error('UserRecordAccess: a query can ask for at most 200 record ids');
+        const rows = [];
+        for (const raw of ids) {
+            const id = toId18(raw);
+            const object = id && this.#schema.objectOfPrefix(id.slice(0, 3));
+            const row = object && this.#table(object.name).get(id);
+            if (!row) continue;
+            const level = this.#sharing.level(user, object.name, row);
+            rows.push(userRecordAccessRow(user, id, level, this.access(user).object(object.name)));
+        }
+        return rows;
+    }
+
+    /** Sharing reads the stored record (owner, parents) when given an id or a row with only some fields. */
+    #sharingRow(objectName, row) {
+        const object = this.#schema.object(objectName);
+        const id = typeof row === 'string' ? toId18(row) : toId18(row?.Id);
+        const stored = id ? this.#table(object.name).get(id) : undefined;
+        if (typeof row === 'string') {
+            if (!stored) throw new Error(`no ${object.name} ${row} in the org`);
+            return stored;
+        }
+        return stored ? { ...stored, ...row } : row;
+    }
+
+    /** The Id of a standard profile by name ('Standard User'). */
+    profileId(name) {
+        const found = [...this.#table('Profile').values()].find((profile) => lower(profile.Name) === lower(name));
+        if (!found) throw new Error(`no profile ${name} in the org`);
+        return found.Id;
+    }
+
     // -----------------------------------------------------------------------------------------------------------
     // Internals: the store and its journal.
 
@@ -530,6 +793,7 @@ class Org {
     #changed() {
         this.#formulaCache.clear();
         this.#permissionCache.clear();
+        this.#accessCache.clear();
     }
 
     /** Writes a record (replacing any with its Id), keeps the parent indexes, journals what was there. */
@@ -591,7 +855,8 @@ class Org {
             this.#rollbackTo(mark);
             throw error;
         } finally {
-            if (--this.#open === 0) this.#journal.length = 0;
+            // While a savepoint is open the journal is what rolling back to it replays.
+            if (--this.#open === 0 && !this.#savepoints.length) this.#journal.length = 0;
         }
     }
 
@@ -722,7 +987,9 @@ class Org {
     #public(operation, sobject, records, { as, allOrNone = true } = {}) {
         const userId = this.#runningUser(as);
         const list = [records].flat();
-        const ids = this.#unit(() => this.#dml(operation, sobject, list, { userId, allOrNone }));
+        const ids = this.#unit(() =>
+            this.#dml(operation, sobject, list, { userId, allOrNone, depth: this.#activeDepth })
+        );
         if (operation === 'insert') {
             const results = allOrNone ? ids.map((id) => ({ id })) : ids;
             list.forEach((record, i) => {
@@ -736,6 +1003,7 @@ class Org {
     #dml(operation, sobject, records, { userId, allOrNone = true, system = false, depth = 0 }) {
         if (depth > MAX_DEPTH) throw new Error(`maximum trigger depth exceeded (${operation} ${sobject})`);
         const object = this.#schema.object(sobject);
+        if (object.readOnlyDml && !system) throw new DmlNotAllowedError(operation, object.name);
         if (allOrNone) {
             return this.#unit(() => this.#saveBatch(operation, object, records, { userId, system, depth }));
         }
@@ -1011,13 +1279,67 @@ class Org {
         }
     }
 
-    /** Runs the JavaScript twin of the project's trigger for this event, if the trigger declares the event. */
+    /**
+     * Runs the project's triggers that declare this event on the object: through the trigger runner when the org
+     * has one (the Apex runtime), else the JavaScript twin. Rows of a delete have no `rec`, only `prior`.
+     */
     #trigger(object, event, rows, problems, userId, depth) {
-        const trigger = this.#schema.triggers.find(
-            (candidate) => lower(candidate.object) === lower(object.name) && candidate.events.includes(event)
-        );
-        const method = trigger && this.#handlers[object.name]?.[EVENT_METHODS[event]];
-        if (!method || !rows.length) return;
+        if (!rows.length) return;
+        const triggers = this.triggersFor(object.name).filter((trigger) => trigger.events.includes(event));
+        for (const trigger of triggers) {
+            try {
+                if (this.#triggerRunner) this.#runTrigger(trigger, object, event, rows, problems, userId, depth);
+                else this.#runTwin(object, event, rows, problems, userId, depth);
+            } catch (error) {
+                if (!(error instanceof DmlError)) throw error;
+                const phase = event.replace(/\b(\w)/g, (c) => c.toUpperCase()).replace(' ', '');
+                for (const row of rows) {
+                    problems.add(
+                        row.index,
+                        null,
+                        `${trigger.name}: execution of ${phase} caused by: System.DmlException: ${error.message}`,
+                        'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY'
+                    );
+                }
+            }
+        }
+    }
+
+    #runTrigger(trigger, object, event, rows, problems, userId, depth) {
+        const after = event.startsWith('after');
+        const deleting = event.endsWith('delete');
+        // Apex Developer Guide, "Trigger Context Variables": Trigger.new is the records being saved (editable only
+        // in before insert/update), null in delete triggers; Trigger.old is the saved versions (update, delete), read
+        // only.
+        const records = deleting ? null : rows.map((row) => (after ? Object.freeze({ ...row.rec }) : row.rec));
+        const oldRecords = rows[0].prior ? rows.map((row) => Object.freeze({ ...row.prior })) : null;
+        const event_ = {
+            trigger: { name: trigger.name, object: trigger.object, file: trigger.file },
+            operation: event,
+            records,
+            oldRecords,
+            userId,
+            depth,
+            addError: (rowIndex, field, message) => {
+                const row = rows[rowIndex];
+                if (!row) throw new Error(`addError: no row ${rowIndex} in this ${event} event`);
+                const fieldName = field ? (object.field(field)?.name ?? field) : null;
+                problems.add(row.index, fieldName, message, 'FIELD_CUSTOM_VALIDATION_EXCEPTION');
+            }
+        };
+        const previous = this.#activeDepth;
+        this.#activeDepth = depth + 1;
+        try {
+            this.#triggerRunner(event_);
+        } finally {
+            this.#activeDepth = previous;
+        }
+    }
+
+    /** The JavaScript twin of the project's trigger for this event, if it has one. */
+    #runTwin(object, event, rows, problems, userId, depth) {
+        const method = this.#handlers[object.name]?.[EVENT_METHODS[event]];
+        if (!method) return;
         const after = event.startsWith('after');
         // After a save Trigger.new is read-only, and so is Trigger.old always: frozen copies make a twin that
         // writes to them fail as Apex would.
@@ -1026,21 +1348,7 @@ class Org {
         const oldMap = rows[0].prior
             ? new Map(rows.map((row) => [row.prior.Id, Object.freeze({ ...row.prior })]))
             : undefined;
-        const ctx = this.#handlerContext(problems, indexOf, userId, depth);
-        try {
-            method(ctx, records, oldMap);
-        } catch (error) {
-            if (!(error instanceof DmlError)) throw error;
-            const phase = event.replace(/\b(\w)/g, (c) => c.toUpperCase()).replace(' ', '');
-            for (const row of rows) {
-                problems.add(
-                    row.index,
-                    null,
-                    `${trigger.name}: execution of ${phase} caused by: System.DmlException: ${error.message}`,
-                    'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY'
-                );
-            }
-        }
+        method(this.#handlerContext(problems, indexOf, userId, depth), records, oldMap);
     }
 
     #handlerContext(problems, indexOf, userId, depth) {
@@ -1160,13 +1468,23 @@ class Org {
                 for (const childId of childIds ?? []) collect(child, this.#table(child.name).get(childId), index);
             }
         };
+        const requested = [];
         ids.forEach((raw, index) => {
             const id = toId18(raw);
             const record = id && this.#table(object.name).get(id);
             if (!record) problems.add(index, null, 'entity is deleted', 'ENTITY_IS_DELETED');
-            else collect(object, record, index);
+            else requested.push({ index, rec: undefined, prior: record });
         });
         problems.throwIfAny();
+        // Apex Developer Guide, "Triggers and Order of Execution" and "Operations That Don't Invoke Triggers": the
+        // before delete triggers of the records the statement names run first; records deleted by a cascade do not
+        // fire triggers.
+        this.#trigger(object, 'before delete', requested, problems, userId, depth);
+        problems.throwIfAny();
+        for (const row of requested) {
+            const current = this.#table(object.name).get(row.prior.Id);
+            if (current) collect(object, current, row.index);
+        }
         for (const { object: currentObject, record, index } of doomed.values()) {
             for (const relation of currentObject.childRelationships) {
                 if (relation.deleteConstraint !== 'Restrict') continue;
@@ -1205,23 +1523,71 @@ class Org {
             if (!byObject.has(entry.object)) byObject.set(entry.object, []);
             byObject.get(entry.object).push({ index: entry.index, rec: undefined, prior: entry.record });
         }
+        this.#trigger(object, 'after delete', requested, problems, userId, depth);
+        problems.throwIfAny();
         for (const [currentObject, rows] of byObject) this.#rollups(currentObject, rows, problems, userId, depth);
         return ids.map(toId18);
     }
 
     // -----------------------------------------------------------------------------------------------------------
 
-    /** Creates the org's permission set records and its first users (nobody is there yet to create them). */
+    /**
+     * Creates what an org has before anyone logs in: the standard profiles, the sales process's stages, the
+     * package's permission sets, and its first users (System Administrator unless `profile` names another).
+     */
     #bootstrap(users, currentUserId) {
         this.#unit(() => {
-            const sets = [...this.#schema.permissionSets.values()].map((set) => ({ Name: set.name, Label: set.label }));
-            if (sets.length) this.#dml('insert', 'PermissionSet', sets, { userId: null, system: true });
+            const system = { userId: null, system: true };
+            this.#dml(
+                'insert',
+                'Profile',
+                STANDARD_PROFILES.map((Name) => ({ Name, UserType: 'Standard' })),
+                system
+            );
+            this.#dml(
+                'insert',
+                'OpportunityStage',
+                OPPORTUNITY_STAGES.map((stage, i) => ({
+                    ApiName: stage.name,
+                    MasterLabel: stage.name,
+                    IsActive: true,
+                    IsClosed: stage.closed,
+                    IsWon: stage.won,
+                    SortOrder: i + 1,
+                    DefaultProbability: stage.probability,
+                    ForecastCategoryName: stage.forecastCategory,
+                    ForecastCategory: FORECAST_CATEGORY[stage.forecastCategory]
+                })),
+                system
+            );
+            const sets = [...this.#schema.permissionSets.values()].map((set) => ({
+                Name: set.name,
+                Label: set.label,
+                Description: set.description?.slice(0, 255) ?? null,
+                NamespacePrefix: null
+            }));
+            if (sets.length) this.#dml('insert', 'PermissionSet', sets, system);
+            const profiles = new Map(this.query('Profile').map((profile) => [lower(profile.Name), profile.Id]));
             const given = users.length ? users : [{ FirstName: 'Preview', LastName: 'Admin', Title: 'Administrator' }];
             const records = given.map((entry) => {
-                const user = Object.fromEntries(Object.entries(entry).filter(([key]) => key !== 'permissionSets'));
+                const user = Object.fromEntries(
+                    Object.entries(entry).filter(([key]) => key !== 'permissionSets' && key !== 'profile')
+                );
+                const profile = entry.profile ?? 'System Administrator';
+                if (!profiles.has(lower(profile))) throw new Error(`no profile ${profile} in the org`);
+                const username =
+                    user.Username ??
+                    `${[user.FirstName, user.LastName].filter(Boolean).join('.').toLowerCase().replace(/\s+/g, '')}@tandem.preview`;
                 return {
                     IsActive: true,
-                    Username: `${[user.FirstName, user.LastName].filter(Boolean).join('.').toLowerCase().replace(/\s+/g, '')}@tandem.preview`,
+                    Username: username,
+                    Email: username,
+                    Alias:
+                        (String(user.FirstName ?? '').slice(0, 1) + String(user.LastName ?? '').slice(0, 4))
+                            .toLowerCase()
+                            .replace(/[^a-z0-9]/g, '') || 'user',
+                    ProfileId: profiles.get(lower(profile)),
+                    ...USER_LOCALE_DEFAULTS,
                     ...user
                 };
             });
@@ -1254,11 +1620,29 @@ class Org {
  * Creates an empty org for the project at `root`:
  *   createOrg({ root, today: '2026-03-02', users: [{ FirstName, LastName, Username?, Title, permissionSets: [...] }],
  *               currentUserId })
- * `users` are created first (without a creator) with their permission sets, and each given object gets its new
- * `Id`; `currentUserId` is an Id or a Username among them (default: the first). `today` fixes the org's clock (default: today, UTC). The org's
+ * `users` are created first (without a creator) with their permission sets and profile (`profile`: a standard
+ * profile name, default System Administrator), and each given object gets its new `Id`; `currentUserId` is an Id
+ * or a Username among them (default: the first). `today` fixes the org's clock (default: today, UTC). The org's
  * `problems` lists metadata it could not apply (see schema.mjs).
+ *   triggerRunner(event): runs the project's triggers instead of the JavaScript twins (see #runTrigger for event)
+ *   from: a snapshot (org.snapshot()) to start from instead of an empty org; root may then be omitted
+ *   sharing: organization-wide defaults overriding the platform's, { Opportunity: 'Private' }
  */
-export function createOrg({ root, today, users = [], currentUserId, fresh = false }) {
-    if (!root) throw new Error('createOrg: root (the SFDX project directory) is required');
-    return new Org({ root: resolve(root), today, fresh, users, currentUserId });
+export function createOrg({ root, today, users = [], currentUserId, fresh = false, triggerRunner, from, sharing }) {
+    const projectRoot = root ?? from?.root;
+    if (!projectRoot) throw new Error('createOrg: root (the SFDX project directory) is required');
+    if (from && users.length) throw new Error('createOrg: users come from the snapshot when `from` is given');
+    if (triggerRunner !== undefined && typeof triggerRunner !== 'function') {
+        throw new TypeError('createOrg: triggerRunner must be a function(event)');
+    }
+    return new Org({
+        root: resolve(projectRoot),
+        today,
+        fresh,
+        users,
+        currentUserId,
+        triggerRunner,
+        from,
+        sharing
+    });
 }

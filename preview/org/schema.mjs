@@ -13,6 +13,7 @@ import { readMetadataXml, first, sourceFiles } from '../../scripts/lib/sfdx.mjs'
 import { fieldFormulaType, typedValue } from '../../scripts/lib/formula-schema.mjs';
 import { loadProject, findFormula } from '../../scripts/lib/formulas.mjs';
 import { STANDARD_OBJECTS, AUDIT_FIELDS } from './standard-objects.mjs';
+import { addDescribeFacts } from './describe.mjs';
 
 const lower = (name) => name.toLowerCase();
 
@@ -60,15 +61,28 @@ function picklistOf(xml, globalValueSets) {
     if (setName) {
         const global = globalValueSets.get(lower(setName));
         // A global value set is always restricted.
-        return { values: global?.values ?? [], default: global?.default, restricted: true, valueSetName: setName };
+        return {
+            values: global?.values ?? [],
+            default: global?.default,
+            restricted: true,
+            valueSetName: setName,
+            entries: global?.entries ?? []
+        };
     }
     const definition = first(valueSet, 'valueSetDefinition');
     const values = all(definition, 'value').filter((value) => flag(value, 'isActive', true));
     return {
         values: values.map((value) => textOf(first(value, 'fullName'))),
         default: values.filter((value) => flag(value, 'default')).map((value) => textOf(first(value, 'fullName')))[0],
-        restricted: flag(valueSet, 'restricted')
+        restricted: flag(valueSet, 'restricted'),
+        entries: values.map(picklistEntry)
     };
+}
+
+/** One active value of a value set as Schema.PicklistEntry describes it: value, label, default flag. */
+function picklistEntry(xml) {
+    const value = String(textOf(first(xml, 'fullName')));
+    return { value, label: String(textOf(first(xml, 'label')) ?? value), default: flag(xml, 'default'), active: true };
 }
 
 function readGlobalValueSets(root) {
@@ -82,7 +96,8 @@ function readGlobalValueSets(root) {
             values: values.map((value) => textOf(first(value, 'fullName'))),
             default: values
                 .filter((value) => flag(value, 'default'))
-                .map((value) => textOf(first(value, 'fullName')))[0]
+                .map((value) => textOf(first(value, 'fullName')))[0],
+            entries: values.map(picklistEntry)
         });
     }
     return sets;
@@ -104,6 +119,7 @@ function projectField(entry, globalValueSets) {
         defaultValue: entry.defaultValue,
         picklist: type === 'Picklist' || type === 'MultiselectPicklist' ? picklistOf(xml, globalValueSets) : undefined,
         unique: flag(xml, 'unique'),
+        externalId: flag(xml, 'externalId'),
         file: entry.file
     };
     if (entry.referenceTo) {
@@ -147,8 +163,9 @@ function standardField(name, spec) {
 }
 
 /** The system fields of every stored object: Id, the audit fields and, where the object has one, the owner. */
-function systemFields(owned) {
+function systemFields(owned, audited = true) {
     const fields = [standardField('Id', { type: 'Id', label: 'Record ID', readOnly: true })];
+    if (!audited) return fields;
     if (owned) {
         fields.push(
             standardField('OwnerId', {
@@ -194,9 +211,13 @@ function standardObject(name, spec) {
         pluralLabel: spec.pluralLabel,
         keyPrefix: spec.keyPrefix,
         custom: false,
-        derive: spec.derive
+        derive: spec.derive,
+        setup: Boolean(spec.setup),
+        readOnlyDml: Boolean(spec.readOnlyDml),
+        computed: Boolean(spec.computed),
+        nameFieldName: spec.nameFieldName
     });
-    for (const field of systemFields(spec.owned)) object.addField(field);
+    for (const field of systemFields(spec.owned, !spec.noAudit)) object.addField(field);
     if (spec.nameField) object.addField(standardField('Name', spec.nameField));
     for (const [fieldName, fieldSpec] of Object.entries(spec.fields))
         object.addField(standardField(fieldName, fieldSpec));
@@ -214,7 +235,9 @@ function customObject(entry, keyPrefix) {
         label: textOf(first(xml, 'label')) ?? entry.name,
         pluralLabel: textOf(first(xml, 'pluralLabel')) ?? entry.name,
         keyPrefix,
-        custom: true
+        custom: true,
+        // Metadata API, CustomObject: sharingModel (Private, Read, ReadWrite, ControlledByParent, ...).
+        sharingModel: first(xml, 'sharingModel') ?? (owned ? 'ReadWrite' : 'ControlledByParent')
     });
     for (const field of systemFields(owned)) object.addField(field);
     object.addField(
@@ -277,10 +300,30 @@ function readPermissionSets(root) {
     for (const file of sourceFiles(root, '.permissionset-meta.xml')) {
         const { root: xml } = readMetadataXml(file);
         const name = basename(file).replace(/\.permissionset-meta\.xml$/, '');
+        // Metadata API, PermissionSet: objectPermissions, fieldPermissions ('Object.Field'), customPermissions and
+        // userPermissions (ViewAllData, ModifyAllData, ...), each granted only where its flags say so.
         sets.set(lower(name), {
             name,
             label: textOf(first(xml, 'label')) ?? name,
+            description: textOf(first(xml, 'description')) ?? null,
             customPermissions: all(xml, 'customPermissions')
+                .filter((entry) => flag(entry, 'enabled'))
+                .map((entry) => first(entry, 'name')),
+            objectPermissions: all(xml, 'objectPermissions').map((entry) => ({
+                object: first(entry, 'object'),
+                read: flag(entry, 'allowRead'),
+                create: flag(entry, 'allowCreate'),
+                edit: flag(entry, 'allowEdit'),
+                delete: flag(entry, 'allowDelete'),
+                viewAll: flag(entry, 'viewAllRecords'),
+                modifyAll: flag(entry, 'modifyAllRecords')
+            })),
+            fieldPermissions: all(xml, 'fieldPermissions').map((entry) => ({
+                field: first(entry, 'field'),
+                read: flag(entry, 'readable'),
+                edit: flag(entry, 'editable')
+            })),
+            userPermissions: all(xml, 'userPermissions')
                 .filter((entry) => flag(entry, 'enabled'))
                 .map((entry) => first(entry, 'name'))
         });
@@ -481,7 +524,10 @@ export function loadOrgSchema(root, { fresh = false } = {}) {
                 .map((set) => set.name);
         }
     };
-    const prefixes = new Map([...objects.values()].map((object) => [object.keyPrefix, object]));
+    const prefixes = new Map(
+        [...objects.values()].filter((object) => object.keyPrefix).map((object) => [object.keyPrefix, object])
+    );
+    addDescribeFacts(objects);
     schemas.set(root, schema);
     return schema;
 }

@@ -393,7 +393,13 @@ export function seedDemoData(org, { loaderId = org.currentUserId } = {}) {
                 Alias: alias.normalize('NFD').replace(/[^a-z]/g, ''),
                 Department: 'Sales',
                 UserRoleId: demo.roles[person.role],
-                ManagerId: person.manager ? demo.users[person.manager] : null
+                ManagerId: person.manager ? demo.users[person.manager] : null,
+                // The team works through the package's permission sets on the Standard User profile.
+                ProfileId: org.profileId('Standard User'),
+                TimeZoneSidKey: 'America/Los_Angeles',
+                LocaleSidKey: 'en_US',
+                EmailEncodingKey: 'UTF-8',
+                LanguageLocaleKey: 'en_US'
             },
             as
         );

@@ -25,7 +25,11 @@ const stageNamed = new Map(OPPORTUNITY_STAGES.map((stage) => [stage.name, stage]
 
 // Field shorthands. `required` is what the API enforces, not what a page layout asks for.
 const text = (length, extra = {}) => ({ type: 'Text', length, ...extra });
-const picklist = (values, extra = {}) => ({ type: 'Picklist', picklist: { values, restricted: false }, ...extra });
+const picklist = (values, { default: chosen, ...extra } = {}) => ({
+    type: 'Picklist',
+    picklist: { values, default: chosen, restricted: false },
+    ...extra
+});
 const lookup = (referenceTo, relationshipName, deleteConstraint = 'SetNull', extra = {}) => ({
     type: 'Lookup',
     referenceTo,
@@ -34,6 +38,9 @@ const lookup = (referenceTo, relationshipName, deleteConstraint = 'SetNull', ext
     ...extra
 });
 const readOnly = (spec) => ({ ...spec, readOnly: true });
+
+// A few of the platform's time zone keys; enough for the users the package's tests and the demo create.
+const USER_TIME_ZONES = ['America/Los_Angeles', 'America/New_York', 'Europe/London', 'Europe/Paris', 'GMT'];
 
 const fullName = (record) => [record.FirstName, record.LastName].filter(Boolean).join(' ') || null;
 
@@ -67,7 +74,7 @@ export const STANDARD_OBJECTS = {
             Phone: { type: 'Phone', length: 40 },
             BillingCity: text(40),
             BillingCountry: text(80),
-            NumberOfEmployees: { type: 'Number', precision: 8, scale: 0, label: 'Employees' },
+            NumberOfEmployees: { type: 'Number', precision: 8, scale: 0, label: 'Employees', displayType: 'INTEGER' },
             AnnualRevenue: { type: 'Currency', precision: 18, scale: 0 },
             ParentId: lookup('Account', 'Parent', 'SetNull', { label: 'Parent Account' }),
             Description: { type: 'LongTextArea', length: 32000 }
@@ -181,13 +188,20 @@ export const STANDARD_OBJECTS = {
             FirstName: text(40, { label: 'First Name' }),
             LastName: text(80, { label: 'Last Name', required: true }),
             Username: text(80, { required: true }),
-            Alias: text(8),
-            Email: { type: 'Email', length: 128 },
+            Alias: text(8, { required: true }),
+            Email: { type: 'Email', length: 128, required: true },
             Title: text(80),
             Department: text(80),
             IsActive: { type: 'Checkbox', label: 'Active', defaultValue: 'true' },
             UserRoleId: lookup('UserRole', 'UserRole', 'Restrict', { label: 'Role' }),
-            ManagerId: lookup('User', 'Manager', 'SetNull', { label: 'Manager' })
+            ManagerId: lookup('User', 'Manager', 'SetNull', { label: 'Manager' }),
+            // Object Reference, User: these are required on create (Email, Alias, ProfileId and the four locale
+            // keys; Username and LastName above). The org's own first users get defaults (org.mjs, bootstrap).
+            ProfileId: lookup('Profile', 'Profile', 'Restrict', { label: 'Profile', required: true }),
+            TimeZoneSidKey: picklist(USER_TIME_ZONES, { label: 'Time Zone', required: true }),
+            LocaleSidKey: picklist(['en_US', 'en_GB', 'de_DE', 'fr_FR'], { label: 'Locale', required: true }),
+            EmailEncodingKey: picklist(['UTF-8', 'ISO-8859-1'], { label: 'Email Encoding', required: true }),
+            LanguageLocaleKey: picklist(['en_US', 'de', 'fr'], { label: 'Language', required: true })
         },
         derive(record) {
             record.Name = fullName(record);
@@ -198,9 +212,18 @@ export const STANDARD_OBJECTS = {
         label: 'Role',
         pluralLabel: 'Roles',
         nameField: text(80, { label: 'Label', required: true }),
+        setup: true,
         fields: {
             DeveloperName: text(80, { label: 'Role Name' }),
-            ParentRoleId: lookup('UserRole', 'ParentRole', 'Restrict', { label: 'This role reports to' })
+            ParentRoleId: lookup('UserRole', 'ParentRole', 'Restrict', { label: 'This role reports to' }),
+            // Object Reference, UserRole: internal roles have PortalType 'None'.
+            PortalType: picklist(['None', 'CustomerPortal', 'Partner'], { label: 'Portal Type', default: 'None' }),
+            // Security guide, "Implicit Sharing" / "User Role Fields": what an account owner in this role may do
+            // with the account's opportunities owned by others; a new role's default is no access.
+            OpportunityAccessForAccountOwner: picklist(['None', 'Read', 'Edit'], {
+                label: 'Opportunity Access',
+                default: 'None'
+            })
         }
     },
     // Permission sets are metadata: the org creates one record per permission set of the project and users get
@@ -211,14 +234,84 @@ export const STANDARD_OBJECTS = {
         pluralLabel: 'Permission Sets',
         nameField: text(80, { label: 'API Name', required: true }),
         fields: {
-            Label: text(80)
-        }
+            Label: text(80),
+            Description: text(255),
+            // The org stores the package's objects without a namespace (as a scratch org of the package does), so
+            // its permission sets have none either.
+            NamespacePrefix: readOnly(text(15, { label: 'Namespace Prefix' }))
+        },
+        setup: true
+    },
+    // Object Reference, Profile: query() and describe only from Apex; the org creates the standard profiles.
+    Profile: {
+        keyPrefix: '00e',
+        label: 'Profile',
+        pluralLabel: 'Profiles',
+        nameField: text(255, { label: 'Name', required: true }),
+        fields: {
+            UserType: readOnly(picklist(['Standard'], { label: 'User Type' })),
+            Description: text(255)
+        },
+        setup: true,
+        readOnlyDml: true
+    },
+    // Object Reference, OpportunityStage: describeSObjects(), query(), retrieve(): no DML. One row per stage of
+    // the org's sales process (OPPORTUNITY_STAGES), in order.
+    OpportunityStage: {
+        keyPrefix: '01J',
+        label: 'Opportunity Stage',
+        pluralLabel: 'Opportunity Stages',
+        nameField: null,
+        nameFieldName: 'MasterLabel',
+        fields: {
+            ApiName: text(255, { label: 'API Name' }),
+            MasterLabel: text(255, { label: 'Master Label' }),
+            IsActive: { type: 'Checkbox', label: 'Is Active' },
+            IsClosed: { type: 'Checkbox', label: 'Closed' },
+            IsWon: { type: 'Checkbox', label: 'Won' },
+            SortOrder: { type: 'Number', precision: 9, scale: 0, label: 'Sort Order', displayType: 'INTEGER' },
+            DefaultProbability: { type: 'Percent', precision: 3, scale: 0, label: 'Probability (%)' },
+            ForecastCategory: picklist(['Omitted', 'Pipeline', 'BestCase', 'Forecast', 'MostLikely', 'Closed'], {
+                label: 'Forecast Category'
+            }),
+            ForecastCategoryName: picklist(['Omitted', 'Pipeline', 'Best Case', 'Commit', 'Closed'], {
+                label: 'Forecast Category Name'
+            }),
+            Description: text(255)
+        },
+        setup: true,
+        readOnlyDml: true
+    },
+    // Object Reference, UserRecordAccess: read only, query() only, and only with WHERE UserId = <one id> AND
+    // RecordId = <id> or IN (<up to 200 ids>). Nothing is stored: org.userRecordAccess(userId, recordIds)
+    // answers it from sharing.mjs.
+    UserRecordAccess: {
+        keyPrefix: null,
+        label: 'User Record Access',
+        pluralLabel: 'User Record Access',
+        nameField: null,
+        noAudit: true,
+        fields: {
+            UserId: lookup('User', 'User', 'SetNull', { label: 'User ID' }),
+            RecordId: readOnly({ type: 'Id', label: 'Record ID', length: 18 }),
+            HasReadAccess: readOnly({ type: 'Checkbox', label: 'Has Read Access' }),
+            HasEditAccess: readOnly({ type: 'Checkbox', label: 'Has Edit Access' }),
+            HasDeleteAccess: readOnly({ type: 'Checkbox', label: 'Has Delete Access' }),
+            HasTransferAccess: readOnly({ type: 'Checkbox', label: 'Has Transfer Access' }),
+            HasAllAccess: readOnly({ type: 'Checkbox', label: 'Has All Access' }),
+            MaxAccessLevel: readOnly(
+                picklist(['None', 'Read', 'Edit', 'Delete', 'Transfer', 'All'], { label: 'Maximum Access Level' })
+            )
+        },
+        computed: true,
+        readOnlyDml: true
     },
     PermissionSetAssignment: {
         keyPrefix: '0Pa',
         label: 'Permission Set Assignment',
         pluralLabel: 'Permission Set Assignments',
         nameField: null,
+        setup: true,
         fields: {
             AssigneeId: lookup('User', 'Assignee', 'Cascade', { required: true }),
             PermissionSetId: lookup('PermissionSet', 'PermissionSet', 'Cascade', { required: true })
