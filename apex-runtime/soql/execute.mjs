@@ -20,16 +20,43 @@ export function rowsOf(ex, object) {
     const key = lower(object.name);
     if (ex.rows.has(key)) return ex.rows.get(key);
     let rows;
-    if (object.isMetadata) {
+    if (key === 'userrecordaccess') {
+        rows = userRecordAccessRows(ex);
+    } else if (object.isMetadata) {
         rows = ex.org
             .customMetadata(object.name)
             .map((row, index) => ({ Id: row.Id ?? metadataId(object.name, index), ...row }));
     } else {
         rows = ex.org.query(object.name);
     }
-    if (ex.sharing && !object.isMetadata) rows = rows.filter((row) => canRead(ex, object.name, row));
+    // UserRecordAccess rows are the user's access itself: sharing has nothing to filter there.
+    if (ex.sharing && !object.isMetadata && key !== 'userrecordaccess') {
+        rows = rows.filter((row) => canRead(ex, object.name, row));
+    }
     ex.rows.set(key, rows);
     return rows;
+}
+
+/**
+ * UserRecordAccess stores nothing: the platform answers it for one user and up to 200 records, and only when the
+ * WHERE clause names both (Object Reference, "UserRecordAccess": "you must specify the UserId and RecordId").
+ * The two conditions are read from the top-level AND of the query; everything else filters the rows as usual.
+ */
+function userRecordAccessRows(ex) {
+    const conditions = ex.plan.where ? (ex.plan.where.op === 'and' ? ex.plan.where.items : [ex.plan.where]) : [];
+    const named = (field, ops) =>
+        conditions.find(
+            (cond) => cond.left?.kind === 'field' && lower(cond.left.ref.key) === field && ops.includes(cond.op)
+        );
+    const user = named('userid', ['=']);
+    const record = named('recordid', ['=', 'IN']);
+    if (!user || !record) {
+        queryError('UserRecordAccess queries must filter on UserId = <one user> and RecordId = or IN <record ids>');
+    }
+    const userId = right(ex, user, 'id').value;
+    const resolved = right(ex, record, 'id');
+    const recordIds = resolved.list ? resolved.list.map((item) => item.value) : [resolved.value];
+    return ex.org.userRecordAccess(userId, recordIds.filter(Boolean)).map((row) => ({ UserId: userId, ...row }));
 }
 
 function canRead(ex, objectName, row) {

@@ -659,3 +659,37 @@ describe('over the embedded org (createOrg)', () => {
         assert.ok(run(org, "SELECT COUNT() FROM Plan_Setting__mdt WHERE DeveloperName = 'Default'") === 1);
     });
 });
+
+describe('UserRecordAccess (Object Reference: UserRecordAccess)', () => {
+    test('answers HasEditAccess from the sharing model for the user and records the WHERE names', async () => {
+        const { createOrg } = await import('../../../preview/org/org.mjs');
+        const org = createOrg({
+            root: ROOT,
+            today: TODAY,
+            users: [
+                { FirstName: 'Ada', LastName: 'Admin', Username: 'ada@ura.example' },
+                { FirstName: 'Sam', LastName: 'Seller', Username: 'sam@ura.example', profile: 'Standard User' }
+            ]
+        });
+        const [ada, sam] = org.query('User').map((user) => user.Id);
+        const [account] = org.insert('Account', [{ Name: 'Acme' }]);
+        const [deal] = org.insert('Opportunity', [
+            { Name: 'Acme deal', AccountId: account, StageName: 'Prospecting', CloseDate: '2026-06-30', OwnerId: ada }
+        ]);
+        const text =
+            'SELECT RecordId, HasReadAccess, HasEditAccess FROM UserRecordAccess WHERE UserId = :u AND RecordId = :r';
+        const ask = (user) => run(org, text, { binds: { u: user, r: deal } }).items[0];
+        assert.equal(ask(ada).get('HasEditAccess'), true, 'the owner edits the deal');
+        const seen = ask(sam);
+        // A new org shares opportunities Public Read Only: another seller reads the deal but cannot edit it.
+        assert.equal(seen.get('HasReadAccess'), true);
+        assert.equal(seen.get('HasEditAccess'), false);
+    });
+
+    test('refuses a query that does not name both the user and the records', () => {
+        assert.throws(
+            () => run(tableOrg({}), 'SELECT RecordId FROM UserRecordAccess WHERE HasEditAccess = true'),
+            /must filter on UserId = <one user> and RecordId/
+        );
+    });
+});
