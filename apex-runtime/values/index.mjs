@@ -1,0 +1,30 @@
+// The values part: loading this module registers the native classes of the System namespace it owns.
+import './string.mjs';
+import './number-classes.mjs';
+import './math.mjs';
+import './date-classes.mjs';
+import './collection-classes.mjs';
+import './json-class.mjs';
+import './blob-classes.mjs';
+import './id-class.mjs';
+import './object-class.mjs';
+import './sobject-class.mjs';
+
+export * from './values.mjs';
+export { ApexList, ApexSet, ApexMap } from './collections.mjs';
+export { ApexSObject } from './sobject.mjs';
+export {
+    binary,
+    unary,
+    equals,
+    exactEquals,
+    toApexString,
+    coerce,
+    typeOf,
+    isInstanceOf,
+    compare,
+    hashCode
+} from './operators.mjs';
+export { deserializeTyped, toAuraValue, serialize, parseJson } from './json.mjs';
+export { objectMethod } from './object-class.mjs';
+export { usePlatform } from './id-class.mjs';
