@@ -1,0 +1,94 @@
+// System.Test (Apex Reference, "Test Class") and System.Limits ("Limits Class"). Limits read the counters of the
+// current limit context (rt.limits); Test.startTest opens a fresh one and Test.stopTest returns to the outer one
+// (Apex Developer Guide, "Using Limits, startTest, and stopTest": "The code before startTest and after stopTest
+// has a separate set of limits from the code between them"). Synchronous limits: "Execution Governors and Limits".
+import { defineNative } from '../interpreter/natives.mjs';
+
+export const SYNC_LIMITS = { queries: 100, queryRows: 50000, dmlStatements: 150, dmlRows: 10000, cpuTime: 10000 };
+
+const COUNTERS = ['queries', 'queryRows', 'dmlStatements', 'dmlRows'];
+
+function testState(rt) {
+    rt.services ??= {};
+    return (rt.services.test ??= { started: false, outer: null, stopped: false });
+}
+
+/** Async work queued in the transaction (functions): Test.stopTest runs it ("all asynchronous calls ... run"). */
+export function asyncQueue(rt) {
+    rt.services ??= {};
+    return (rt.services.asyncQueue ??= []);
+}
+
+function startTest(rt) {
+    const state = testState(rt);
+    // Apex Developer Guide, "Using Limits, startTest, and stopTest": startTest can be called once per test method.
+    if (state.started) rt.throw('System.FinalException', 'Testing already started');
+    state.started = true;
+    state.outer = Object.fromEntries(COUNTERS.map((name) => [name, rt.limits[name] ?? 0]));
+    if (typeof rt.resetLimits === 'function') rt.resetLimits();
+    else for (const name of COUNTERS) rt.limits[name] = 0;
+    return null;
+}
+
+function stopTest(rt) {
+    const state = testState(rt);
+    if (!state.started || state.stopped) rt.unsupported('Test.stopTest without a matching Test.startTest');
+    state.stopped = true;
+    const queue = asyncQueue(rt);
+    while (queue.length) queue.shift()();
+    if (typeof rt.restoreLimits === 'function') rt.restoreLimits(state.outer);
+    else Object.assign(rt.limits, state.outer);
+    return null;
+}
+
+const unsupported = (name) => (rt) => rt.unsupported(`Test.${name}`);
+
+defineNative({
+    name: 'Test',
+    isInstance: () => false,
+    staticMethods: {
+        starttest: startTest,
+        stoptest: stopTest,
+        isrunningtest: (rt) => rt.isTest === true,
+        getstandardpricebookid: unsupported('getStandardPricebookId'),
+        setmock: unsupported('setMock'),
+        setcurrentpage: unsupported('setCurrentPage'),
+        setcurrentpagereference: unsupported('setCurrentPageReference'),
+        loaddata: unsupported('loadData'),
+        setfixedsearchresults: unsupported('setFixedSearchResults'),
+        setcreateddate: unsupported('setCreatedDate'),
+        setreadonlyapplicationmode: unsupported('setReadOnlyApplicationMode'),
+        enqueuebatchjobs: unsupported('enqueueBatchJobs'),
+        geteventbus: unsupported('getEventBus'),
+        createstub: unsupported('createStub'),
+        testinstall: unsupported('testInstall'),
+        testuninstall: unsupported('testUninstall')
+    }
+});
+
+const used = (name) => (rt) => rt.limits[name] ?? 0;
+const limit = (name) => () => SYNC_LIMITS[name];
+
+defineNative({
+    name: 'Limits',
+    isInstance: () => false,
+    staticMethods: {
+        getqueries: used('queries'),
+        getlimitqueries: limit('queries'),
+        getqueryrows: used('queryRows'),
+        getlimitqueryrows: limit('queryRows'),
+        getdmlstatements: used('dmlStatements'),
+        getlimitdmlstatements: limit('dmlStatements'),
+        getdmlrows: used('dmlRows'),
+        getlimitdmlrows: limit('dmlRows'),
+        // CPU time is not measured like the platform's; the transaction's wall time since it started stands in.
+        getcputime: (rt) =>
+            rt.services?.startedAt ? Math.max(0, Math.round(performance.now() - rt.services.startedAt)) : 0,
+        getlimitcputime: limit('cpuTime'),
+        getheapsize: (rt) => rt.unsupported('Limits.getHeapSize'),
+        getaggregatequeries: (rt) => rt.unsupported('Limits.getAggregateQueries'),
+        getcallouts: (rt) => rt.unsupported('Limits.getCallouts'),
+        getfuturecalls: (rt) => rt.unsupported('Limits.getFutureCalls'),
+        getqueueablejobs: (rt) => rt.unsupported('Limits.getQueueableJobs')
+    }
+});
