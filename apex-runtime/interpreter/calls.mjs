@@ -6,7 +6,8 @@ import { execBody } from './statements.mjs';
 import { evalExpr, evalForType } from './expressions.mjs';
 import { resolveType } from './names.mjs';
 import { EXCEPTION_METHODS, applyStandardConstructor, newException } from './exceptions.mjs';
-import { nativeClassOf } from './natives.mjs';
+import { nativeClass, nativeClassOf } from './natives.mjs';
+import { isValidId as isIdText } from '../values/ids.mjs';
 
 // Apex Developer Guide, "Execution Governors and Limits": maximum stack depth is 1,000.
 const MAX_DEPTH = 1000;
@@ -244,6 +245,12 @@ export function callValueMethod(rt, value, lname, args, line) {
     const native = nativeClassOf(value);
     const method = native?.instanceMethods?.[lname];
     if (method) return method(rt, value, args);
+    // Ids are strings at run time: a method String lacks (getSObjectType, to15) is the Id class's when the value
+    // is a valid Id (Apex Reference, "Id Class").
+    if (typeof value === 'string' && isIdText(value)) {
+        const idMethod = nativeClass('Id')?.instanceMethods?.[lname];
+        if (idMethod) return idMethod(rt, value, args);
+    }
     return rt.unsupported(`method ${lname}() on ${rt.typeOf(value)?.name ?? 'this value'}`);
 }
 

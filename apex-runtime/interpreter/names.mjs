@@ -100,7 +100,8 @@ export function sobjectName(rt, name) {
     if (!schema) return undefined;
     const lname = name.toLowerCase();
     const bare = lname.startsWith('schema.') ? name.slice(7) : name;
-    const object = schema.object?.(bare);
+    // schema.object() throws for a name it does not model; the map answers without throwing.
+    const object = schema.objects?.get(bare.toLowerCase());
     if (object) return object.name;
     const metadata = schema.customMetadataTypes?.get?.(bare.toLowerCase());
     return metadata ? (metadata.name ?? bare) : undefined;

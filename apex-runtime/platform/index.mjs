@@ -4,6 +4,7 @@
 // themselves when their modules load.
 import { toId18 } from '../values/ids.mjs';
 import { ApexList } from '../values/collections.mjs';
+import { usePlatform } from '../values/id-class.mjs';
 import './enums.mjs';
 import './access-level.mjs';
 import './dml-results.mjs';
@@ -13,6 +14,7 @@ import './test-limits.mjs';
 import './user-info.mjs';
 import './sobject-methods.mjs';
 import { sobjectFieldToken, sobjectTypeToken } from './schema.mjs';
+import { customMetadataStaticMethod } from './custom-metadata.mjs';
 
 export { dml } from './dml.mjs';
 export { runAs } from './run-as.mjs';
@@ -36,7 +38,11 @@ export function sobjectStaticProperty(rt, objectName, propName) {
 }
 
 /** `Account.someMethod()`: sObject types have no static methods. */
-export function sobjectStaticMethod(rt, objectName, name) {
+export function sobjectStaticMethod(rt, objectName, name, args = []) {
+    if (/__mdt$/i.test(objectName)) {
+        const result = customMetadataStaticMethod(rt, objectName, name, args);
+        if (result !== undefined) return result;
+    }
     return rt.unsupported(`${objectName}.${name}()`);
 }
 
@@ -54,3 +60,6 @@ export function sobjectTypeOfId(rt, id) {
     if (!object) rt.unsupported(`Id.getSObjectType for key prefix ${id18.slice(0, 3)}, no object of the org`);
     return sobjectTypeToken(rt, object.name);
 }
+
+// Id.getSObjectType() (a value method) answers through this module's Schema tokens.
+usePlatform({ sobjectTypeOfId });

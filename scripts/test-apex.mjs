@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// npm run test:apex: runs every @IsTest class of every package directory in sfdx-project.json on the offline Apex
+// runtime (apex-runtime/), each test method in a fresh embedded org holding its class's @TestSetup data, as the
+// platform isolates them ("Isolation of Test Data from Organization Data in Unit Tests", "Using the @TestSetup
+// Annotation"). The running user is what a package version build gives its tests: a System Administrator with
+// the permission sets the packaged directory names in `apexTestAccess` ("Manage Apex Access for Package Version
+// Creation Tests").
+//
+//   npm run test:apex                       every test; one line per method, coverage, "N passed, M failed"
+//   npm run test:apex -- --coverage         and the coverage of each packaged class and trigger
+//   npm run test:apex -- PlanSelectorTest   only the classes (or Class.method) named
+//   npm run test:apex -- --json FILE        also write every result and the coverage to FILE
+import { writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runApexTests, formatCoverageTable } from '../apex-runtime/test-runner.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const showCoverage = args.includes('--coverage');
+const jsonAt = args.indexOf('--json');
+const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
+const only = args.filter((arg, i) => !arg.startsWith('--') && (jsonAt < 0 || i !== jsonAt + 1));
+
+const started = Date.now();
+const report = runApexTests({
+    root,
+    only,
+    onResult(result) {
+        if (result.ok) {
+            console.log(`PASS ${result.name}`);
+            return;
+        }
+        console.log(`FAIL ${result.name}: ${result.message}${result.where ? ` (${result.where})` : ''}`);
+        for (const line of result.stack ?? []) console.log(`    at ${line}`);
+    }
+});
+
+const { coverage } = report;
+if (showCoverage) console.log(formatCoverageTable(coverage, root));
+console.log(
+    `coverage: ${coverage.percent.toFixed(1)}% (${coverage.covered}/${coverage.total} lines of the packaged classes)`
+);
+if (jsonFile) {
+    writeFileSync(
+        jsonFile,
+        JSON.stringify(
+            {
+                results: report.results,
+                coverage: {
+                    ...coverage,
+                    files: coverage.files.map((file) => ({ ...file, file: relative(root, file.file) }))
+                },
+                seconds: (Date.now() - started) / 1000
+            },
+            null,
+            2
+        )
+    );
+}
+const failed = report.results.filter((result) => !result.ok).length;
+const passed = report.results.length - failed;
+console.log(`apex tests took ${((Date.now() - started) / 1000).toFixed(1)}s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || report.results.length === 0 ? 1 : 0);
