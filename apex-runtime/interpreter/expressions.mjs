@@ -32,6 +32,7 @@ import { Converter } from './ast-code.mjs';
 import { EXCEPTION_METHODS } from './exceptions.mjs';
 import { TypeRef, namespaceMember, resolveType, resolveTypeRef } from './names.mjs';
 import { nativeClass, nativeClassOf } from './natives.mjs';
+import { objectNamed } from '../soql/objects.mjs';
 
 /** The value a `?.` link short-circuits to: the rest of the chain is skipped and the chain's value is null. */
 const SHORT = Symbol('short-circuit');
@@ -513,7 +514,7 @@ function evalNew(node, f) {
     if (ref?.ref === 'class') return instantiate(rt, ref.cls, node.args ? evalArgs(node, f) : [], node.line);
     if (ref?.ref === 'sobject' || (!ref && !nativeClass(type.name) && node.fields)) {
         const objectName = ref?.name ?? type.name;
-        const record = new ApexSObject(objectName, { schema: rt.org?.schema?.object?.(objectName) ?? null });
+        const record = new ApexSObject(objectName, { schema: sobjectSchema(rt, objectName) });
         for (const { name, value } of node.fields ?? []) record.put(name, evalExpr(value, f), rt);
         if (node.args?.length)
             rt.compileError(`SObject constructor takes name = value pairs: ${objectName}`, node.line);
@@ -524,6 +525,17 @@ function evalNew(node, f) {
         return ref.native.construct(rt, node.args ? evalArgs(node, f) : [], type);
     }
     return rt.compileError(`Invalid type: ${node.type.name}`, node.line);
+}
+
+/** The org's model of an SObject type, custom metadata types included, or null when the org has none. */
+function sobjectSchema(rt, objectName) {
+    const schema = rt.org?.schema;
+    if (!schema) return null;
+    try {
+        return objectNamed(schema, objectName);
+    } catch {
+        return null;
+    }
 }
 
 function newList(node, type, f) {

@@ -303,9 +303,7 @@ function deserializeSObject(raw, target, schemaObject, rt, { strict }) {
                 });
                 continue;
             }
-            const parent = objectSchema.fieldList?.find(
-                (f) => f.referenceTo && record.canonicalName(key) !== key && relationshipMatches(f, key)
-            );
+            const parent = objectSchema.fieldList?.find((f) => f.referenceTo && relationshipMatches(f, key));
             if (parent) {
                 record.values.set(key.toLowerCase(), {
                     name: relationship,

@@ -48,7 +48,7 @@ const PROFILES = {
     'system administrator': {
         allObjects: ALL,
         standardFieldEdit: true,
-        userPermissions: ['ViewAllData', 'ModifyAllData']
+        userPermissions: ['ViewAllData', 'ModifyAllData', 'CustomizeApplication']
     },
     'standard user': {
         objects: Object.fromEntries(SALES_OBJECTS.map((name) => [name, CRUD])),
@@ -126,8 +126,17 @@ export function computeAccess(schema, { profile, permissionSets = [], grants = [
         ].map(lower)
     );
 
+    const metadataReads = new Set(sets.flatMap((set) => set.customMetadataTypes ?? []).map(lower));
     const objectCache = new Map();
     const object = (name) => {
+        const metadataType = !schema.objects.has(lower(name)) && schema.customMetadataTypes?.get(lower(name));
+        if (metadataType) {
+            // Custom metadata types (Salesforce Help, "Custom Metadata Type Access"; with "Restrict access to custom
+            // metadata types", on by default): readable with Customize Application or an explicit grant through a
+            // permission set's customMetadataTypeAccesses; records are never written by DML.
+            const read = userPermissions.has('CustomizeApplication') || metadataReads.has(lower(name));
+            return Object.freeze({ ...NONE, read });
+        }
         const definition = schema.object(name);
         const key = lower(definition.name);
         if (objectCache.has(key)) return objectCache.get(key);

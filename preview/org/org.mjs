@@ -1007,23 +1007,46 @@ class Org {
         if (allOrNone) {
             return this.#unit(() => this.#saveBatch(operation, object, records, { userId, system, depth }));
         }
-        // Database.update(list, false): the batch when it all succeeds, otherwise each record on its own.
-        try {
-            const ids = this.#unit(() => this.#saveBatch(operation, object, records, { userId, system, depth }));
-            return ids.map((id) => ({ id, success: true, errors: [] }));
-        } catch (error) {
-            if (!(error instanceof DmlError)) throw error;
-        }
-        return records.map((record, index) => {
+        // Database.insert/update(list, false), as "Bulk DML Exception Handling" (Apex Developer Guide) has it: the
+        // first attempt processes every record and sets aside those with errors; a second attempt saves only the
+        // others (their triggers run again), and a third if the second set more aside; errors in the third fail
+        // the whole operation ("Too many batch retries in the presence of Apex triggers and partial failures").
+        const results = new Array(records.length);
+        let remaining = records.map((record, index) => index);
+        for (let attempt = 1; remaining.length; attempt++) {
             try {
-                const [id] = this.#unit(() => this.#saveBatch(operation, object, [record], { userId, system, depth }));
-                return { id, success: true, errors: [] };
+                const batch = remaining.map((index) => records[index]);
+                const ids = this.#unit(() => this.#saveBatch(operation, object, batch, { userId, system, depth }));
+                remaining.forEach((index, i) => {
+                    results[index] = { id: ids[i], success: true, errors: [] };
+                });
+                break;
             } catch (error) {
                 if (!(error instanceof DmlError)) throw error;
-                const errors = error.errors.map((e) => ({ ...e, recordIndex: index }));
-                return { id: record?.Id ?? null, success: false, errors };
+                if (attempt === 3) {
+                    throw new DmlError(operation, object.name, [
+                        {
+                            recordIndex: remaining[0],
+                            field: null,
+                            message: 'Too many batch retries in the presence of Apex triggers and partial failures.',
+                            statusCode: 'UNKNOWN_EXCEPTION',
+                            sobject: object.name
+                        }
+                    ]);
+                }
+                const failed = new Map();
+                for (const problem of error.errors) {
+                    const index = remaining[problem.recordIndex ?? 0] ?? remaining[0];
+                    if (!failed.has(index)) failed.set(index, []);
+                    failed.get(index).push({ ...problem, recordIndex: index });
+                }
+                for (const [index, errors] of failed) {
+                    results[index] = { id: records[index]?.Id ?? null, success: false, errors };
+                }
+                remaining = remaining.filter((index) => !failed.has(index));
             }
-        });
+        }
+        return results;
     }
 
     #saveBatch(operation, object, inputs, { userId, system, depth }) {

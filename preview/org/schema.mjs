@@ -323,6 +323,10 @@ function readPermissionSets(root) {
                 read: flag(entry, 'readable'),
                 edit: flag(entry, 'editable')
             })),
+            // customMetadataTypeAccesses: read access to a custom metadata type's records.
+            customMetadataTypes: all(xml, 'customMetadataTypeAccesses')
+                .filter((entry) => flag(entry, 'enabled'))
+                .map((entry) => first(entry, 'name')),
             userPermissions: all(xml, 'userPermissions')
                 .filter((entry) => flag(entry, 'enabled'))
                 .map((entry) => first(entry, 'name'))
