@@ -33,6 +33,11 @@ const STEPS = [
     ['org scripts against the sf CLI manifests', () => checks('org-scripts')],
     ['preview twins match the Apex they stand in for', () => checks('preview-twins')],
     ['formula scenarios', () => node('--test', ...testFiles('test/formulas'))],
+    [
+        'Apex runtime: its own tests (semantics from the Apex guides)',
+        () => node('--test', ...testFiles('apex-runtime/test'))
+    ],
+    ['Apex tests on the offline runtime (npm run test:apex)', () => node(join(root, 'scripts', 'test-apex.mjs'))],
     ['preview: embedded org and Apex twins', () => node('--test', ...testFiles('test/preview', 'test/preview-twins'))],
     ['end-to-end in Chromium, through the preview', () => node('--test', ...testFiles('test/e2e'))],
     ['the checks catch their broken fixtures', () => node('--test', ...testFiles('scripts/checks/__tests__'))]

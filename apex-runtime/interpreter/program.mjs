@@ -1,6 +1,6 @@
 // A parsed Apex program: every class and trigger of the project's package directories, linked into class models,
 // with line coverage per file. Parsed once per process and root; each transaction() gets fresh static state.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { convertAnonymous, convertCompilationUnit, convertTrigger } from './ast-declarations.mjs';
 import { ApexCompileError } from './errors.mjs';
@@ -191,7 +191,12 @@ const programs = new Map();
  */
 export function loadProgram({ root, directories } = {}) {
     const absoluteRoot = resolve(root);
-    const project = JSON.parse(readFileSync(join(absoluteRoot, 'sfdx-project.json'), 'utf8'));
+    // Given directories need no project file (the runtime's own fixtures); without them it names the directories.
+    const projectFile = join(absoluteRoot, 'sfdx-project.json');
+    const project =
+        directories && !existsSync(projectFile)
+            ? { packageDirectories: [], namespace: null }
+            : JSON.parse(readFileSync(projectFile, 'utf8'));
     const dirs = (directories ?? project.packageDirectories.map((entry) => entry.path)).map((dir) =>
         resolve(absoluteRoot, dir)
     );

@@ -157,12 +157,16 @@ export const DecimalNative = defineNative({
         },
         precision: (rt, self) => decimalPrecision(self),
         // Apex Reference, Decimal Class: round() uses half-even rounding and returns a Long.
-        round: (rt, self, [roundingMode]) =>
-            roundQuotient(
+        round(rt, self, [roundingMode]) {
+            const rounded = roundQuotient(
                 self.unscaled * 1n,
                 10n ** BigInt(Math.max(self.scale, 0)),
                 roundingMode ? mode(rt, roundingMode) : 'HALF_EVEN'
-            ) * (self.scale < 0 ? 10n ** BigInt(-self.scale) : 1n),
+            );
+            // Apex Reference, Decimal Class, RoundingMode.UNNECESSARY: "an exception is thrown" when rounding is needed.
+            if (rounded === null) fail(rt, 'System.MathException', 'Rounding necessary');
+            return rounded * (self.scale < 0 ? 10n ** BigInt(-self.scale) : 1n);
+        },
         scale: (rt, self) => self.scale,
         // Apex Reference, Decimal Class: setScale(scale) rounds half-even when digits are dropped.
         setscale(rt, self, [scale, roundingMode]) {

@@ -67,8 +67,10 @@ export function javaSplit(rt, s, regex, limit = 0) {
         pieces.push(s.slice(last, match.index));
         last = match.index + match[0].length;
     }
+    // Java's String.split: no match leaves the whole string; with limit 0, trailing empty strings are dropped,
+    // all of them (so 'a.b.c'.split('.') has none left).
+    if (!pieces.length) return [s];
     pieces.push(s.slice(last));
-    if (limit === 0) while (pieces.length > 1 && pieces[pieces.length - 1] === '') pieces.pop();
-    if (limit === 0 && pieces.length === 1 && pieces[0] === '' && s === '') return [''];
+    if (limit === 0) while (pieces.length && pieces[pieces.length - 1] === '') pieces.pop();
     return pieces;
 }

@@ -15,9 +15,9 @@ const strings = (rt, items) => new ApexList(T.String, items);
 const outOfRange = (rt, index) => fail(rt, 'System.StringException', `Ending position out of bounds: ${index}`);
 
 function substring(rt, s, start, end = s.length) {
-    if (start < 0 || end > s.length || start > end) {
-        fail(rt, 'System.StringException', `Starting position out of bounds: ${start}`);
-    }
+    // Java's bounds order: the start first, then the end against the length, then start against end.
+    if (start < 0 || start > s.length) fail(rt, 'System.StringException', `Starting position out of bounds: ${start}`);
+    if (end > s.length || start > end) outOfRange(rt, end);
     return s.slice(start, end);
 }
 

@@ -1,7 +1,7 @@
 // The Apex test step proves itself on deliberately broken copies of the project: a bug planted in a copy of a
 // trigger handler makes the package's own Apex test fail, and a construct the runtime does not model is reported
 // with its file and line instead of being skipped.
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +32,6 @@ function plant(dir, file, from, to) {
 
 describe('npm run test:apex on broken copies of the project', () => {
     const dirs = [];
-    before(() => {});
     after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
     it('passes the untouched handler tests (the control for the planted bug)', () => {
@@ -49,14 +48,16 @@ describe('npm run test:apex on broken copies of the project', () => {
     it('fails a package test when the milestone handler no longer stamps completion dates', () => {
         const dir = copyProject();
         dirs.push(dir);
-        plant(dir, HANDLER, 'stampCompletion(milestone, today);', '// completion no longer stamped');
+        plant(dir, HANDLER, 'stampCompletion(milestone, statusChanged, today);', '// completion no longer stamped');
         const { results } = runApexTests({
             root: dir,
             only: ['PlanMilestoneTriggerHandlerTest.stampsTheCompletionDateAndClearsItWhenReopened']
         });
         assert.equal(results.length, 1);
         assert.equal(results[0].ok, false);
-        assert.match(results[0].message, /AssertException/);
+        // With no completion date stamped, the Completed_On_When_Complete validation rule refuses the save the
+        // test makes: the test fails on the planted bug, at its own line.
+        assert.match(results[0].message, /Enter the date this milestone was completed/);
         assert.match(results[0].where ?? '', /PlanMilestoneTriggerHandlerTest\.cls:\d+/);
     });
 

@@ -54,9 +54,15 @@ export function program(topics = []) {
     return programs.get(key);
 }
 
+// Apex always runs in an org: rows that build standard records (new Account(...)) need its schema. One empty
+// embedded org of the project serves every row; no row saves anything.
+const { createOrg } = await import(pathToFileURL(resolve(HERE, '..', '..', '..', 'preview', 'org', 'org.mjs')).href);
+let org = null;
+
 /** A fresh Apex transaction (its own static variables) over the fixture classes of `topics`. */
 export function transaction(topics = []) {
-    return program(topics).transaction({ org: null, userId: null, isTest: true });
+    org ??= createOrg({ root: resolve(HERE, '..', '..', '..') });
+    return program(topics).transaction({ org, userId: org.currentUserId, isTest: true });
 }
 
 /** Exception.getTypeName() and getMessage() of an uncaught Apex exception. */
