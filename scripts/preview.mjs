@@ -1,27 +1,27 @@
 #!/usr/bin/env node
-// npm start: builds the real components with the open-source LWC compiler, starts an embedded in-memory org
-// seeded with demo data (it reads and applies the package's own metadata), and serves both on 127.0.0.1.
+// npm start: builds the real components with the open-source LWC compiler, starts an embedded in-memory org (it
+// reads and applies the package's own metadata) with the package's Apex running on it through the offline Apex
+// runtime, loads the demo data with the dev directory's Apex loader, and serves both on 127.0.0.1.
 //   PORT=4173 npm start     choose the port (default 4173; 0 picks a free one)
 //   npm start -- --no-build  reuse dist/preview/app.js
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPreview } from '../preview/build.mjs';
 import { startServer } from '../preview/server.mjs';
-import { createDemoOrg } from '../preview/org/seed.mjs';
 import { createOrgApi } from '../preview/org-api.mjs';
-import { apexDispatcher, loadTwinRegistry } from '../preview/twins.mjs';
+import { apexCaller, createDemoSession } from '../preview/apex.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Builds (unless told not to), seeds and serves; resolves to { server, url, org, demo }. */
+/** Builds (unless told not to), loads the demo and serves; resolves to { server, url, org, demo, session }. */
 export async function startPreview({ port = 4173, build = true, today } = {}) {
     const bundleFile = join(root, 'dist', 'preview', 'app.js');
     if (build) await buildPreview(bundleFile);
-    const { org, demo } = createDemoOrg({ root, today });
+    const { session, org, demo } = createDemoSession({ root, today });
     const orgApi = createOrgApi(org);
     const server = await startServer({
         bundleFile,
-        callApex: apexDispatcher(await loadTwinRegistry(root), org),
+        callApex: apexCaller(session),
         callOrg: async (action, body) => {
             if (typeof orgApi[action] !== 'function')
                 throw Object.assign(new Error(`unknown action ${action}`), { status: 404 });
@@ -31,7 +31,7 @@ export async function startPreview({ port = 4173, build = true, today } = {}) {
         port
     });
     const url = `http://127.0.0.1:${server.address().port}/`;
-    return { server, url, org, demo };
+    return { server, url, org, demo, session };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

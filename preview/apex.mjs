@@ -1,0 +1,120 @@
+// The preview's backend is the package's own Apex, run by the offline Apex runtime (apex-runtime/) on the embedded
+// org: a component's Apex call is one Apex transaction of the previewing user, through the same @AuraEnabled
+// method an org would call, and the demo data comes from the dev directory's Apex loader (TandemDemoData.load()).
+import { ApexThrow } from '../apex-runtime/interpreter/errors.mjs';
+import { createApexSession, loadPackageProgram } from '../apex-runtime/session.mjs';
+import { DEMO_ROLES, DEMO_TEAM } from './demo-team.mjs';
+
+/**
+ * What an LWC receives when an Apex call fails ("Handle Errors in Lightning Web Components"): an
+ * AuraHandledException's message as it was set; any other exception only as a generic message, as the platform
+ * hides the internals of unhandled exceptions from the client.
+ */
+export function auraErrorBody(error) {
+    if (error instanceof ApexThrow) {
+        const handled = /AuraHandledException$/i.test(error.typeName ?? '');
+        return {
+            status: 500,
+            body: {
+                message: handled ? error.apexMessage : `${error.typeName}: ${error.apexMessage}`,
+                exceptionType: error.typeName,
+                isUserDefinedException: false,
+                stackTrace: null
+            }
+        };
+    }
+    return { status: 500, body: { message: error?.message ?? String(error) } };
+}
+
+/**
+ * The org's users, as a scratch org has them before any data: the sales team in its role hierarchy with the
+ * package's permission sets (setup data, created here as Setup would), the previewing user first.
+ */
+function createTeam(org, adminId) {
+    const as = { as: adminId };
+    const roles = {};
+    for (const role of DEMO_ROLES) {
+        [roles[role.key]] = org.insert(
+            'UserRole',
+            {
+                Name: role.Name,
+                DeveloperName: role.DeveloperName,
+                ParentRoleId: role.parent ? roles[role.parent] : null
+            },
+            as
+        );
+    }
+    const users = {};
+    for (const person of DEMO_TEAM) {
+        const email = `${person.FirstName}.${person.LastName}@tandem-demo.example`
+            .toLowerCase()
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, '');
+        [users[person.key]] = org.insert(
+            'User',
+            {
+                FirstName: person.FirstName,
+                LastName: person.LastName,
+                Title: person.Title,
+                Username: email,
+                Email: email,
+                Alias: (person.FirstName.slice(0, 1) + person.LastName.slice(0, 4))
+                    .toLowerCase()
+                    .replace(/[^a-z]/g, ''),
+                Department: 'Sales',
+                UserRoleId: roles[person.role],
+                ManagerId: person.manager ? users[person.manager] : null,
+                ProfileId: org.profileId('Standard User'),
+                TimeZoneSidKey: 'America/Los_Angeles',
+                LocaleSidKey: 'en_US',
+                EmailEncodingKey: 'UTF-8',
+                LanguageLocaleKey: 'en_US'
+            },
+            as
+        );
+        org.assignPermissionSets(users[person.key], person.sets, as);
+    }
+    return { roles, users };
+}
+
+/**
+ * An embedded org with the demo loaded by the Apex loader, handed to the first account executive. The loader runs
+ * as that account executive holding, for the load only, the admin and gate-bypass permission sets, as
+ * scripts/org/load-demo-data.sh has it in a scratch org. Returns { session, org, demo }.
+ */
+export function createDemoSession({ root, today, program = loadPackageProgram(root) }) {
+    const session = createApexSession(program, {
+        root,
+        today,
+        users: [
+            {
+                FirstName: 'Preview',
+                LastName: 'Admin',
+                Title: 'Administrator',
+                Username: 'admin@tandem-demo.example',
+                permissionSets: ['Tandem_Admin']
+            }
+        ]
+    });
+    const { org } = session;
+    const adminId = org.currentUserId;
+    const demo = { ...createTeam(org, adminId), admin: adminId };
+    const loader = demo.users[DEMO_TEAM.find((person) => person.loadsDemo).key];
+    const loaderSets = org.schema.permissionSetsGranting('Bypass_Plan_Gates').concat('Tandem_Admin');
+    const assignments = org.assignPermissionSets(loader, loaderSets, { as: adminId });
+    session.transaction(loader, (rt) => rt.callStatic('TandemDemoData', 'load', []));
+    org.remove('PermissionSetAssignment', assignments, { as: adminId });
+    org.setCurrentUser(loader);
+    return { session, org, demo };
+}
+
+/** Answers a component's Apex call: one transaction of the current user through the @AuraEnabled method. */
+export function apexCaller(session) {
+    return async (className, methodName, params) => {
+        try {
+            return session.transaction(session.org.currentUserId, (rt) => rt.callAura(className, methodName, params));
+        } catch (error) {
+            throw Object.assign(new Error(error.message), auraErrorBody(error));
+        }
+    };
+}

@@ -1,0 +1,74 @@
+// The preview org's users: a sales team in a role hierarchy (a VP, two managers, six account executives), with the
+// package's permission sets. Users are setup data, which a scratch org also gets outside any data load; the demo
+// records themselves come from the Apex loader (dev/main/classes/TandemDemoData.cls).
+
+export const DEMO_ROLES = [
+    { key: 'vp', Name: 'VP Sales', DeveloperName: 'VP_Sales' },
+    {
+        key: 'enterpriseManager',
+        Name: 'Enterprise Sales Manager',
+        DeveloperName: 'Enterprise_Sales_Manager',
+        parent: 'vp'
+    },
+    {
+        key: 'midMarketManager',
+        Name: 'Mid-Market Sales Manager',
+        DeveloperName: 'Mid_Market_Sales_Manager',
+        parent: 'vp'
+    },
+    {
+        key: 'enterpriseAe',
+        Name: 'Enterprise Account Executive',
+        DeveloperName: 'Enterprise_Account_Executive',
+        parent: 'enterpriseManager'
+    },
+    {
+        key: 'midMarketAe',
+        Name: 'Mid-Market Account Executive',
+        DeveloperName: 'Mid_Market_Account_Executive',
+        parent: 'midMarketManager'
+    }
+];
+
+const MANAGER_SETS = ['Tandem_Manager'];
+const SELLER_SETS = ['Tandem_User'];
+
+/** `loadsDemo`: the account executive who loads the demo (and so owns its deals) and previews as himself. */
+export const DEMO_TEAM = [
+    { key: 'marisol', FirstName: 'Marisol', LastName: 'Vega', Title: 'VP Sales', role: 'vp', sets: MANAGER_SETS },
+    {
+        key: 'owen',
+        FirstName: 'Owen',
+        LastName: 'Brandt',
+        Title: 'Enterprise Sales Manager',
+        role: 'enterpriseManager',
+        manager: 'marisol',
+        sets: MANAGER_SETS
+    },
+    {
+        key: 'priya',
+        FirstName: 'Priya',
+        LastName: 'Raman',
+        Title: 'Mid-Market Sales Manager',
+        role: 'midMarketManager',
+        manager: 'marisol',
+        sets: MANAGER_SETS
+    },
+    ...[
+        ['jonah', 'Jonah', 'Clarke', 'enterpriseAe', 'owen'],
+        ['aisha', 'Aisha', 'Bello', 'enterpriseAe', 'owen'],
+        ['tomas', 'Tomás', 'Ruiz', 'enterpriseAe', 'owen'],
+        ['hannah', 'Hannah', 'Lee', 'midMarketAe', 'priya'],
+        ['marcus', 'Marcus', 'Webb', 'midMarketAe', 'priya'],
+        ['sofia', 'Sofia', 'Lindqvist', 'midMarketAe', 'priya']
+    ].map(([key, FirstName, LastName, role, manager]) => ({
+        key,
+        FirstName,
+        LastName,
+        Title: role === 'enterpriseAe' ? 'Enterprise Account Executive' : 'Account Executive',
+        role,
+        manager,
+        sets: SELLER_SETS,
+        loadsDemo: key === 'jonah'
+    }))
+];
