@@ -4,7 +4,7 @@
 // the next), with org data invisible except setup data, which the fresh embedded org provides by construction.
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { ApexThrow, UnsupportedError } from './interpreter/errors.mjs';
+import { ApexCompileError, ApexThrow, UnsupportedError } from './interpreter/errors.mjs';
 import { createApexSession, loadPackageProgram } from './session.mjs';
 
 /** The package directories of the project and what the packaged ones give their tests. */
@@ -57,6 +57,15 @@ export function describeFailure(error, root) {
     if (error instanceof UnsupportedError) {
         return {
             message: `not supported by the offline runtime: ${error.construct}`,
+            where: error.file ? `${relative(root, error.file).split(sep).pop()}:${error.line}` : undefined,
+            stack: []
+        };
+    }
+    if (error instanceof ApexCompileError) {
+        // What the platform's compiler would have refused (a field that is not writeable, an unknown variable):
+        // found here only when the code runs.
+        return {
+            message: `compile error: ${error.message.replace(/^[^:]*:\d+: /, '')}`,
             where: error.file ? `${relative(root, error.file).split(sep).pop()}:${error.line}` : undefined,
             stack: []
         };

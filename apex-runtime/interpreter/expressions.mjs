@@ -417,7 +417,11 @@ function place(node, f) {
             return fieldPlace(rt, field, null, f);
         }
         if (target instanceof ApexSObject) {
-            return { type: null, get: () => target.get(node.name, rt), set: (v) => target.put(node.name, v, rt) };
+            const set = (v) => {
+                if (!target.isWriteable(node.name)) notWriteable(rt, target, node.name, node.line);
+                return target.put(node.name, v, rt);
+            };
+            return { type: null, get: () => target.get(node.name, rt), set };
         }
         if (target instanceof ApexObject) {
             const field = target.cls.findField(node.lname);
@@ -515,7 +519,10 @@ function evalNew(node, f) {
     if (ref?.ref === 'sobject' || (!ref && !nativeClass(type.name) && node.fields)) {
         const objectName = ref?.name ?? type.name;
         const record = new ApexSObject(objectName, { schema: sobjectSchema(rt, objectName) });
-        for (const { name, value } of node.fields ?? []) record.put(name, evalExpr(value, f), rt);
+        for (const { name, value } of node.fields ?? []) {
+            if (!record.isWriteable(name)) notWriteable(rt, record, name, node.line);
+            record.put(name, evalExpr(value, f), rt);
+        }
         if (node.args?.length)
             rt.compileError(`SObject constructor takes name = value pairs: ${objectName}`, node.line);
         return record;
@@ -525,6 +532,11 @@ function evalNew(node, f) {
         return ref.native.construct(rt, node.args ? evalArgs(node, f) : [], type);
     }
     return rt.compileError(`Invalid type: ${node.type.name}`, node.line);
+}
+
+/** The compiler refuses an assignment to a field Apex cannot write (formula, roll-up, system). */
+function notWriteable(rt, record, name, line) {
+    rt.compileError(`Field is not writeable: ${record.type}.${record.canonicalName(name)}`, line);
 }
 
 /** The org's model of an SObject type, custom metadata types included, or null when the org has none. */

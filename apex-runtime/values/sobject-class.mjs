@@ -24,6 +24,14 @@ export const SObjectNative = defineNative({
         get: (rt, record, [field]) => record.get(fieldName(rt, field), rt),
         put: (rt, record, [field, value]) => {
             const name = fieldName(rt, field);
+            // Apex Reference, SObject Class, put: a field the record's type does not let Apex write is refused.
+            if (!record.isWriteable(name)) {
+                fail(
+                    rt,
+                    'System.SObjectException',
+                    `Field is not writeable: ${record.type}.${record.canonicalName(name)}`
+                );
+            }
             const previous = record.has(name) ? record.get(name, rt) : null;
             record.put(name, value, rt);
             return previous;

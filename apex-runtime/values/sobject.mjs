@@ -56,6 +56,18 @@ export class ApexSObject {
         return value;
     }
 
+    /**
+     * Whether Apex code may assign the field: formula, roll-up summary, auto-number and system fields may not (the
+     * compiler's "Field is not writeable: Object.Field"; Apex Developer Guide, "SObject Types"), though queries and
+     * the platform fill them. Id is assignable (new Account(Id = someId) names a record to update). Unknown to the
+     * schema: allowed (checkField reports unknown names).
+     */
+    isWriteable(name) {
+        const field = this.schema?.field?.(name);
+        if (!field?.describe || lower(field.name) === 'id') return true;
+        return field.describe.createable || field.describe.updateable;
+    }
+
     /** Set (populated) on this record, even to null. */
     has(name) {
         return this.values.has(lower(name));

@@ -91,3 +91,34 @@ describe('npm run test:apex on broken copies of the project', () => {
         assert.equal(results[0].where, 'SoslProbeTest.cls:5');
     });
 });
+
+describe('what the compiler would refuse is reported where it is', () => {
+    it('fails a test that writes a formula field, naming the field and the line', () => {
+        const dir = copyProject();
+        const file = join('force-app', 'main', 'plan-data', 'classes', 'FormulaWriteProbeTest.cls');
+        writeFileSync(
+            join(dir, file),
+            [
+                '@IsTest',
+                'private class FormulaWriteProbeTest {',
+                '    @IsTest',
+                '    static void writesTheHealthFormula() {',
+                '        Mutual_Action_Plan__c plan = new Mutual_Action_Plan__c();',
+                "        plan.Health__c = 'On Track';",
+                '        Assert.isNotNull(plan);',
+                '    }',
+                '}',
+                ''
+            ].join('\n')
+        );
+        try {
+            const { results } = runApexTests({ root: dir, only: ['FormulaWriteProbeTest'] });
+            assert.equal(results.length, 1);
+            assert.equal(results[0].ok, false);
+            assert.match(results[0].message, /Field is not writeable: Mutual_Action_Plan__c\.Health__c/);
+            assert.equal(results[0].where, 'FormulaWriteProbeTest.cls:6');
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+});
