@@ -1,4 +1,4 @@
-// The two ways Apex execution leaves the interpreter abnormally (../CONTRACT.md, "Errors"): an Apex exception in
+// The two ways Apex execution leaves the interpreter abnormally (../README.md, "Errors"): an Apex exception in
 // flight, and a construct the offline runtime does not model.
 
 /** An Apex exception in flight. `exception` is the ApexObject of its exception class. */

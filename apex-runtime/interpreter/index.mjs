@@ -1,4 +1,4 @@
-// The Apex interpreter's public entry (../CONTRACT.md, "The interpreter"):
+// The Apex interpreter's public entry (../README.md, "The interpreter"):
 //   const program = loadProgram({ root, directories });
 //   const rt = program.transaction({ org, userId, isTest });
 //   rt.callStatic(className, methodName, args) / rt.runAnonymous(code) / rt.evaluate(expr) / rt.callAura(...)
@@ -6,4 +6,3 @@
 export { loadProgram, Program } from './program.mjs';
 export { ApexThrow, UnsupportedError, ApexCompileError } from './errors.mjs';
 export { defineNative, nativeClass, nativeClassOf, nativeClasses } from './natives.mjs';
-export { standInModules } from './deps.mjs';

@@ -1,5 +1,5 @@
 // The registry of native (built-in) classes: the System namespace's String, List, Database, Test... Each part of
-// the runtime defines its natives with defineNative(spec) (spec shape: ../CONTRACT.md); the interpreter looks
+// the runtime defines its natives with defineNative(spec) (spec shape: ../README.md); the interpreter looks
 // them up by full name, case-insensitively, with or without their namespace (System.String is String).
 
 const byName = new Map();

@@ -1,4 +1,4 @@
-// The runtime of one Apex transaction, `rt` (../CONTRACT.md, "Natives receive rt"): static state, the call stack,
+// The runtime of one Apex transaction, `rt` (../README.md, "Natives receive rt"): static state, the call stack,
 // governor limit counters, exceptions, and the entry points (callStatic, runTrigger, runAnonymous, evaluate,
 // callAura).
 import { ApexDate, ApexDatetime, ApexEnumValue, ApexObject } from '../values/values.mjs';

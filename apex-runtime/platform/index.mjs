@@ -1,4 +1,4 @@
-// The platform layer of the offline Apex runtime (../CONTRACT.md, "platform"): DML, System.runAs, Schema tokens and
+// The platform layer of the offline Apex runtime (../README.md, "platform"): DML, System.runAs, Schema tokens and
 // the trigger runner, plus the native classes of this area (Database, AccessLevel, System, Assert, Test, Limits,
 // UserInfo, FeatureManagement, Schema.*, Trigger, SObject methods and the platform enums), which register
 // themselves when their modules load.

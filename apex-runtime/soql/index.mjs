@@ -1,4 +1,4 @@
-// The SOQL engine of the offline Apex runtime (../CONTRACT.md, "SOQL"):
+// The SOQL engine of the offline Apex runtime (../README.md, "SOQL"):
 //   compileSoql(textOrQueryContext, { schema }) -> plan (cached per text or parse-tree node)
 //   executeSoql(plan, { org, schema, userId, bind, userMode, sharing, limits, rt? }) -> ApexList | Integer
 // Errors: SoqlError (exceptionType 'System.QueryException') for what the platform rejects, UnsupportedError for

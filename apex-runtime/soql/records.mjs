@@ -1,46 +1,17 @@
 // Plain query results -> Apex values: ApexSObject records (with the paths the query selected, so reading another
 // field throws), ApexList results, AggregateResult rows.
-import { ApexDate, ApexDatetime, ApexDecimal } from '../values/values.mjs';
+import { ApexDatetime } from '../values/values.mjs';
 import { ApexSObject } from '../values/sobject.mjs';
-import { ApexList } from '../values/collections.mjs';
-import { type } from '../values/types.mjs';
 import { decimalFromNumber } from '../values/decimal.mjs';
 import { kindOf } from './objects.mjs';
+import { toApexValue } from '../values/sobject-rows.mjs';
+import { ApexList } from '../values/collections.mjs';
+import { type } from '../values/types.mjs';
 import { pathRows } from './execute.mjs';
-
-// values/sobject-rows.mjs (CONTRACT.md) owns the row <-> Apex conversion; until it lands, the fallback below
-// converts by the same table (Number/Currency/Percent -> Decimal with the field's scale, Date, DateTime, Checkbox,
-// everything else String).
-let rowsModule = null;
-try {
-    rowsModule = await import('../values/sobject-rows.mjs');
-} catch (error) {
-    if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-}
 
 const lower = (name) => String(name).toLowerCase();
 
-function fallbackToApex(field, raw) {
-    if (raw === null || raw === undefined) return null;
-    switch (kindOf(field)) {
-        case 'number': {
-            const decimal = decimalFromNumber(Number(raw));
-            const scale = field.scale ?? decimal.scale;
-            if (scale <= decimal.scale) return decimal;
-            return new ApexDecimal(decimal.unscaled * 10n ** BigInt(scale - decimal.scale), scale);
-        }
-        case 'date':
-            return new ApexDate(Math.floor(Date.parse(`${String(raw).slice(0, 10)}T00:00:00Z`) / 86400000));
-        case 'datetime':
-            return new ApexDatetime(Date.parse(raw));
-        case 'boolean':
-            return Boolean(raw);
-        default:
-            return String(raw);
-    }
-}
-
-export const toApexValue = (field, raw) => (rowsModule?.toApexValue ?? fallbackToApex)(field, raw);
+export { toApexValue };
 
 /**
  * Sets a relationship value on a record made here. The record's schema may not know the SOQL spelling of custom

@@ -1,6 +1,6 @@
 // Conversion between the embedded org's rows (plain objects: dates 'YYYY-MM-DD', date/times ISO UTC strings,
 // numbers as JS numbers, checkboxes as booleans, ids as 18-character strings) and Apex values, from the field's
-// type in the org schema (../CONTRACT.md). Number, Currency and Percent values (and numeric roll-ups) are Decimals
+// type in the org schema (../README.md). Number, Currency and Percent values (and numeric roll-ups) are Decimals
 // with the field's scale, as Apex reads them (Apex Developer Guide, "Primitive Data Types": currency and number
 // fields are Decimal); Date -> Date, DateTime -> Datetime, Checkbox -> Boolean, everything else String.
 import { ApexDate, ApexDatetime, ApexDecimal, ApexTime } from './values.mjs';

@@ -1,4 +1,4 @@
-// ApexSObject: a record as Apex sees it (../CONTRACT.md). Field names are case-insensitive (Apex Developer Guide,
+// ApexSObject: a record as Apex sees it (../README.md). Field names are case-insensitive (Apex Developer Guide,
 // "SObject Types": field access by name ignores case); a record made by a query remembers which fields the query
 // selected and refuses to read others (Apex Reference, "SObject Class": reading a field that was not queried
 // throws System.SObjectException "SObject row was retrieved via SOQL without querying the requested field").

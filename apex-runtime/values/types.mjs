@@ -1,4 +1,4 @@
-// Type descriptors `{ name, args? }` (../CONTRACT.md) and the small facts about them every value module needs.
+// Type descriptors `{ name, args? }` (../README.md) and the small facts about them every value module needs.
 
 const PRIMITIVES = [
     'Integer',

@@ -1,4 +1,4 @@
-// The JavaScript representation of Apex values (see ../CONTRACT.md). The classes here hold data only; the
+// The JavaScript representation of Apex values (see ../README.md). The classes here hold data only; the
 // behaviour of each Apex type (its methods) lives in the native class modules beside this file.
 
 /** Double: a 64-bit binary floating point number (Apex Developer Guide, "Primitive Data Types"). */

@@ -1,4 +1,4 @@
-// A small stand-in for the interpreter's runtime (../../CONTRACT.md, "Native classes": the `rt` members natives
+// A small stand-in for the interpreter's runtime (../../README.md, "Native classes": the `rt` members natives
 // use), over a real embedded org, so the platform natives can be tested without the interpreter.
 import { createOrg } from '../../../preview/org/org.mjs';
 import { ROOT, TODAY } from '../../../test/preview/support.mjs';
