@@ -1,7 +1,8 @@
 // Check: the org scripts are correct by reading, since no org and no `sf` CLI are available where checks run.
 // Every script parses as bash; every `sf` call names a real command with real flags (from the CLI plugins'
 // manifests in scripts/lib/sf-commands.json), with allowed values; the files they pass exist; and the
-// permission sets they assign are in the package.
+// permission sets they assign are in the package. Flags that exclude or need each other (the manifests'
+// exclusive / dependsOn / exactlyOne) are checked per call.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,10 +57,15 @@ function checkSfCall(root, file, line, argv, findings) {
         byName.set(name, { name, ...flag });
         for (const alias of flag.aliases ?? []) byName.set(alias, { name, ...flag });
     }
+    const given = new Set();
+    let dynamic = false;
     for (; i < argv.length; i++) {
         const word = argv[i];
-        if (word.startsWith('$(')) continue; // a flag computed at run time, e.g. $(devhub_flag)
-        if (word.startsWith('"${') || word.startsWith('${')) continue; // an array of flags built by the script
+        if (word.startsWith('$(') || word.startsWith('"${') || word.startsWith('${')) {
+            // A flag computed at run time ($(devhub_flag)) or an array of flags built by the script.
+            dynamic = true;
+            continue;
+        }
         if (!word.startsWith('--')) continue;
         const [name, inlineValue] = word.slice(2).split(/=(.*)/s);
         const flag = byName.get(name);
@@ -67,6 +73,7 @@ function checkSfCall(root, file, line, argv, findings) {
             findings.push({ file, line, message: `sf ${id}: unknown flag --${name}` });
             continue;
         }
+        given.add(flag.name);
         if (flag.type === 'boolean') continue;
         const value = inlineValue ?? argv[++i];
         if (value === undefined || value.startsWith('--')) {
@@ -83,6 +90,35 @@ function checkSfCall(root, file, line, argv, findings) {
         }
         if (FILE_FLAGS.has(flag.name) && !plain.includes('$') && !existsSync(join(root, plain))) {
             findings.push({ file, line, message: `sf ${id}: --${name} ${plain} does not exist` });
+        }
+    }
+    checkFlagRelations(id, command, given, dynamic, (message) => findings.push({ file, line, message }));
+}
+
+/**
+ * The oclif flag relationships the CLI enforces before running a command (oclif, "Flags": `exclusive` flags
+ * cannot be combined, a flag with `dependsOn` needs those flags, `exactlyOne` allows exactly one of a group). A
+ * call with flags computed at run time may supply a needed flag, so only combinations are certain there.
+ */
+function checkFlagRelations(id, command, given, dynamic, report) {
+    const reported = new Set();
+    for (const name of given) {
+        const flag = command.flags[name];
+        for (const other of flag.exclusive ?? []) {
+            const pair = [name, other].sort().join(' ');
+            if (!given.has(other) || reported.has(pair)) continue;
+            reported.add(pair);
+            report(`sf ${id}: --${name} cannot be used with --${other}`);
+        }
+        const missing = (flag.dependsOn ?? []).filter((other) => !given.has(other));
+        if (missing.length && !dynamic) {
+            report(`sf ${id}: --${name} needs ${missing.map((m) => `--${m}`).join(' and ')}`);
+        }
+        const group = (flag.exactlyOne ?? []).filter((other) => given.has(other));
+        const key = `one ${[...(flag.exactlyOne ?? [])].sort().join(' ')}`;
+        if (group.length > 1 && !reported.has(key)) {
+            reported.add(key);
+            report(`sf ${id}: only one of ${flag.exactlyOne.map((m) => `--${m}`).join(', ')} may be given`);
         }
     }
 }

@@ -9,6 +9,7 @@ import { all, text } from './metadata-tree.mjs';
 import { Locator, suggestion } from './metadata-text.mjs';
 import { readBundleConfig } from './metadata-lwc.mjs';
 import { standardObjects, standardFields, systemFieldsOf } from './metadata-standard.mjs';
+import { labelsOf } from './metadata-limits.mjs';
 
 // Children of an object folder in source format: suffix -> collection name on the object entry.
 const OBJECT_CHILDREN = {
@@ -80,6 +81,8 @@ export class MetadataProject {
         this.objects = new Map();
         for (const collection of Object.values(COMPONENTS)) this[collection] = new Map();
         this.lwc = new Map();
+        // Custom labels by name, from every CustomLabels file (one file holds many labels).
+        this.customLabels = new Map();
         this.aura = new Set();
         this.locators = new Map();
         // What .forceignore keeps out of a deploy cannot satisfy a reference either.
@@ -109,6 +112,8 @@ export class MetadataProject {
             // objects/<Object>/<children folder>/<Name>.<suffix>-meta.xml
             const objectName = basename(dirname(dirname(file)));
             this.object(objectName)[OBJECT_CHILDREN[suffix]].set(fullName, entry);
+        } else if (suffix === 'labels') {
+            for (const label of labelsOf(parsed.root)) this.customLabels.set(label.name, { ...label, file });
         } else if (suffix === 'js' && file.split(sep).includes('lwc')) {
             this.lwc.set(fullName, { ...entry, config: readBundleConfig(parsed.root) });
         } else if (file.split(sep).includes('aura')) {

@@ -1,10 +1,14 @@
 // Cross-reference rules for permission sets and permission set groups: every component they grant access to
 // must exist, and the grants must be ones the platform accepts (no field-level security on required or
 // master-detail fields, no edit access on calculated fields, object permissions with their prerequisites).
+import { sep } from 'node:path';
 import { all, text, texts } from './metadata-tree.mjs';
 import { suggestion } from './metadata-text.mjs';
+import { packagedDirs } from './sfdx.mjs';
 
 // Object permission -> the permissions it depends on (the platform rejects a grant without them).
+// Object Reference, ObjectPermissions: PermissionsCreate/Edit/ViewAllRecords require PermissionsRead;
+// PermissionsDelete requires Read and Edit; PermissionsModifyAllRecords requires Read, Delete, Edit, ViewAllRecords.
 const OBJECT_PERMISSION_NEEDS = {
     allowCreate: ['allowRead'],
     allowEdit: ['allowRead'],
@@ -47,7 +51,7 @@ function checkPermissionSet(project, permissionSet) {
     };
 
     checkFieldPermissions(project, root, add);
-    checkObjectPermissions(project, root, add);
+    checkObjectPermissions(project, root, add, isPackaged(project, file));
     exists(project.classes, 'classAccesses', 'apexClass', 'Apex class');
     exists(project.pages, 'pageAccesses', 'apexPage', 'Visualforce page');
     exists(project.customPermissions, 'customPermissions', 'name', 'custom permission');
@@ -111,21 +115,60 @@ function checkFieldPermissions(project, root, add) {
                 reference
             );
         }
-        // Edit access on a formula field is not rejected (Salesforce's coral-cloud sample deploys one): the
-        // platform just ignores it. Edit without read is.
+        // Object Reference, FieldPermissions: PermissionsEdit requires PermissionsRead for the same field.
         const editable = text(permission, 'editable') === 'true';
-        if (editable && text(permission, 'readable') === 'false') {
+        if (editable && text(permission, 'readable') !== 'true') {
             add(`fieldPermissions: ${reference} is editable but not readable`, 'field', reference);
+        }
+        // Formula, roll-up summary and auto-number fields are calculated by the platform and never updateable
+        // (Object Reference, Field Types: "calculated" fields and autonumber are read-only; the permission set
+        // editor greys Edit out). The Metadata API ignores such a grant rather than rejecting it (Salesforce's
+        // coral-cloud sample deploys one), so an editable grant only ever misleads: it is reported.
+        const calculated = calculatedKind(field);
+        if (editable && calculated) {
+            add(`fieldPermissions: ${reference} is a ${calculated} field and cannot be editable`, 'field', reference);
         }
     }
 }
 
-function checkObjectPermissions(project, root, add) {
+/** 'formula', 'roll-up summary' or 'auto-number' for a field the platform calculates, else undefined. */
+export function calculatedKind(field) {
+    if (!field?.root) return undefined;
+    if (text(field.root, 'formula')) return 'formula';
+    if (field.type === 'Summary') return 'roll-up summary';
+    if (field.type === 'AutoNumber') return 'auto-number';
+    return undefined;
+}
+
+/** True when the permission set ships in the package (a packaged directory), not a dev-only one. */
+function isPackaged(project, file) {
+    return packagedDirs(project.root).some((dir) => file.startsWith(dir + sep));
+}
+
+// View All and Modify All reach records regardless of sharing. On a detail whose sharing is controlled by its
+// master they must be granted on the master too (Salesforce Help, "Object Permissions" and "Considerations for
+// Relationships": a detail record's access follows its master's; the permission editor enables the master's View
+// All / Modify All along with the detail's, and the Metadata API rejects a detail grant without it).
+const MASTER_NEEDS = ['viewAllRecords', 'modifyAllRecords'];
+
+function checkObjectPermissions(project, root, add, packaged) {
+    const grants = new Map(all(root, 'objectPermissions').map((p) => [project.local(text(p, 'object') ?? ''), p]));
     for (const permission of all(root, 'objectPermissions')) {
         const objectName = text(permission, 'object');
         if (objectName && !project.hasObject(objectName)) {
             const hint = suggestion(project.local(objectName), project.knownObjects());
             add(`objectPermissions: object ${objectName} does not exist${hint}`, 'object', objectName);
+            continue;
+        }
+        // ISVforce Guide / Second-Generation Managed Packaging Developer Guide, "Permission Set Groups" and
+        // "Permission Sets and Profile Settings in Packages": object permissions for standard objects cannot be
+        // included in managed packages; they are ignored at install.
+        if (packaged && !project.isCustom(objectName) && !project.isForeign(objectName)) {
+            add(
+                `objectPermissions on ${objectName}: object permissions for standard objects cannot be packaged (they are ignored at install); leave them to the subscriber's profiles`,
+                'object',
+                objectName
+            );
             continue;
         }
         // Big objects (__b) and platform events (__e) have their own, smaller sets of permissions.
@@ -140,6 +183,43 @@ function checkObjectPermissions(project, root, add) {
                     objectName
                 );
             }
+        }
+        checkAgainstMasters(project, objectName, permission, grants, packaged, add);
+    }
+}
+
+/** A detail's permissions may not exceed its masters': read needs the master readable, View/Modify All the same. */
+function checkAgainstMasters(project, objectName, permission, grants, packaged, add) {
+    const object = project.findObject(objectName);
+    if (!object?.root || text(object.root, 'sharingModel') !== 'ControlledByParent') return;
+    for (const masterField of project.masterDetails(objectName)) {
+        const master = text(masterField.root, 'referenceTo');
+        if (!master) continue;
+        const standardMaster = !project.isCustom(master);
+        const masterGrant = grants.get(project.local(master));
+        for (const grant of MASTER_NEEDS) {
+            if (text(permission, grant) !== 'true' || text(masterGrant, grant) === 'true') continue;
+            const why =
+                standardMaster && packaged
+                    ? `, which a packaged permission set cannot grant on a standard object: drop ${grant} here (access to ${objectName} follows access to ${master})`
+                    : '';
+            add(
+                `objectPermissions on ${objectName}: ${grant} on a detail whose sharing is controlled by its parent requires ${grant} on its master ${master}${why}`,
+                'object',
+                objectName
+            );
+        }
+        // Read on the master comes from the subscriber's profiles for a standard master; a custom one must be here.
+        if (standardMaster) continue;
+        const detailGrants = ['allowRead', 'allowCreate', 'allowEdit', 'allowDelete'].filter(
+            (g) => text(permission, g) === 'true'
+        );
+        if (detailGrants.length && text(masterGrant, 'allowRead') !== 'true') {
+            add(
+                `objectPermissions on ${objectName}: ${detailGrants.join(', ')} on a detail requires allowRead on its master ${master}`,
+                'object',
+                objectName
+            );
         }
     }
 }

@@ -46,7 +46,9 @@ function checkRecord(project, record) {
         seen.add(fieldName);
         const valueNode = all(entry, 'value')[0];
         if (valueNode === undefined || attributes(valueNode)['xsi:nil'] === 'true') continue;
-        const problem = valueProblem(project.describe(typeName, field), textOf(valueNode));
+        const problem =
+            valueProblem(project.describe(typeName, field), textOf(valueNode)) ??
+            relationshipProblem(project, field, textOf(valueNode));
         if (problem) add(`${fieldName} ${problem}`, 'field', fieldName);
     }
     for (const field of type.fields.values()) {
@@ -56,6 +58,27 @@ function checkRecord(project, record) {
         if (text(field.root, 'required') === 'true' && empty) add(`required field ${field.name} has no value`);
     }
     return findings;
+}
+
+/**
+ * A metadata relationship field holds the DeveloperName of a record of the type it refers to; that record must
+ * exist (Metadata API Developer Guide, CustomMetadata: a relationship value names a record of the related custom
+ * metadata type; the deploy fails when it is not there). Relationships to EntityDefinition or FieldDefinition
+ * name platform objects and fields, checked elsewhere.
+ */
+function relationshipProblem(project, field, value) {
+    if (text(field.root, 'type') !== 'MetadataRelationship' || !value) return undefined;
+    const target = project.local(text(field.root, 'referenceTo') ?? '');
+    if (!target.endsWith('__mdt')) return undefined;
+    const typeName = target.replace(/__mdt$/, '');
+    const records = [...project.customMetadata.keys()].filter((n) => project.local(n.split('.')[0]) === typeName);
+    const recordName = project.local(value);
+    if (records.some((n) => n.split('.')[1] === recordName)) return undefined;
+    const hint = suggestion(
+        recordName,
+        records.map((n) => n.split('.')[1])
+    );
+    return `value "${value}" is not a ${target} record in the project${hint}`;
 }
 
 /** Why `value` does not fit `field`, or undefined. */

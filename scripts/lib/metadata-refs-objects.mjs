@@ -3,6 +3,7 @@
 // and record types. Each rule returns findings made with project.finding().
 import { all, text, texts } from './metadata-tree.mjs';
 import { listOf, suggestion } from './metadata-text.mjs';
+import { standardFields } from './metadata-standard.mjs';
 
 const NUMERIC = new Set(['number', 'currency', 'percent']);
 const ORDERED = new Set([...NUMERIC, 'date', 'datetime', 'time']);
@@ -317,8 +318,13 @@ function checkObjectChildren(project, object) {
     for (const view of object.listViews.values()) {
         const where = `ListView ${object.name}.${view.name}`;
         // Columns are API names for custom fields and upper-case tokens (NAME, OWNER.ALIAS) for standard ones.
-        for (const column of texts(view.root, 'columns').filter((c) => c.endsWith('__c'))) {
-            fieldProblem(view.file, `${where}: column`, column.split('.').pop(), 'columns');
+        for (const column of texts(view.root, 'columns')) {
+            if (column.endsWith('__c')) fieldProblem(view.file, `${where}: column`, column.split('.').pop(), 'columns');
+            else {
+                const problem = standardColumnProblem(project, object, column);
+                if (problem)
+                    findings.push(project.finding(view.file, `${where}: column ${problem}`, 'columns', column));
+            }
         }
         for (const filter of all(view.root, 'filters')) {
             const field = text(filter, 'field') ?? '';
@@ -353,6 +359,57 @@ function checkObjectChildren(project, object) {
     }
     findings.push(...checkObjectFile(project, object));
     return findings;
+}
+
+// Standard list view columns of a custom object, as the Metadata API writes them (ListView: "columns: the list of
+// fields in the list view", standard fields as upper-case tokens in retrieved list views). OWNER.* exist only
+// where the object has an owner: a master-detail detail has none (its records are owned through the master).
+const CUSTOM_OBJECT_COLUMNS = [
+    'NAME',
+    'CREATED_DATE',
+    'CREATEDBY_USER',
+    'CREATEDBY_USER.ALIAS',
+    'LAST_UPDATE',
+    'UPDATEDBY_USER',
+    'UPDATEDBY_USER.ALIAS',
+    'LAST_ACTIVITY',
+    'RECORDTYPE'
+];
+const OWNER_COLUMNS = ['OWNER.ALIAS', 'OWNER.FIRST_NAME', 'OWNER.LAST_NAME', 'OWNER.NAME'];
+
+/** Why a standard (non-__c) list view column is not valid for the object, or undefined. */
+function standardColumnProblem(project, object, column) {
+    const name = object.name;
+    if (name.endsWith('__mdt')) {
+        // Custom metadata list views name their standard fields by API name (DeveloperName, MasterLabel).
+        const result = project.lookupField(name, column);
+        return result.status === 'no-field'
+            ? `${column} is not a field of ${name}${suggestion(column, result.names)}`
+            : undefined;
+    }
+    if (project.isCustom(name)) {
+        const isDetail = project.masterDetails(name).length > 0;
+        if (OWNER_COLUMNS.includes(column)) {
+            return isDetail
+                ? `${column}: ${name} is the detail of a master-detail relationship and has no owner`
+                : undefined;
+        }
+        if (CUSTOM_OBJECT_COLUMNS.includes(column)) return undefined;
+        const known = [...CUSTOM_OBJECT_COLUMNS, ...(isDetail ? [] : OWNER_COLUMNS)];
+        return `${column} is not a standard column of a custom object (${known.join(', ')})${suggestion(column, known)}`;
+    }
+    // Standard objects: OBJECT.FIELD_NAME tokens stand for field API names without underscores (STAGE_NAME is
+    // StageName). The offline field lists are not complete, so only a near miss of a known field is reported.
+    const fields = standardFields(name);
+    if (!fields) return undefined;
+    const token = column.split('.').pop().replace(/_/g, '');
+    const names = [...fields.keys()];
+    if (names.some((field) => field.toUpperCase() === token) || token.endsWith('ID')) return undefined;
+    const hint = suggestion(
+        token,
+        names.map((field) => field.toUpperCase())
+    );
+    return hint ? `${column} does not name a field of ${name}${hint}` : undefined;
 }
 
 /** References held by the object file itself. */

@@ -20,13 +20,69 @@ function isOwnNamespace(project, namespace) {
     return namespace === 'c' || (project.namespace && namespace === project.namespace);
 }
 
+// The one form a Lightning page names the package's own components with. LWC Developer Guide, "Component
+// Namespaces": "To reference your own components, always code with the c namespace prefix. Use c regardless of
+// where the code is running: in an org with or without a namespace, in a managed or unmanaged package." So `c:`
+// deploys to a namespaced scratch org, to an org without a namespace and in a package version build alike, while
+// `tandem:` ties the page to orgs that have the namespace.
+const OWN_FORM = 'c';
+
+// Standard Lightning page components the project may use, by namespace (Lightning App Builder's standard
+// components, as Salesforce writes them in retrieved FlexiPage metadata). A name in one of these namespaces that
+// is not listed is reported: add it here once it is checked against a retrieved page. Any other namespace is
+// neither ours nor the platform's, and this package declares no dependency that could provide it.
+const STANDARD_COMPONENTS = {
+    flexipage: [
+        'accordion',
+        'accordionSection',
+        'column',
+        'fieldSection',
+        'filterListCard',
+        'recentItems',
+        'reportChart',
+        'richText',
+        'tab',
+        'tabset',
+        'tabset2',
+        'visualforcePage'
+    ],
+    force: [
+        'detailPanel',
+        'highlightsPanel',
+        'relatedListContainer',
+        'relatedListQuickLinksContainer',
+        'relatedListSingleContainer'
+    ],
+    forceChatter: ['feed', 'publisher', 'recordFeedContainer'],
+    runtime_sales_activities: ['activityPanel'],
+    runtime_sales_pathassistant: ['pathAssistant']
+};
+
 export function checkUi(project) {
     return [
         ...[...project.layouts.values()].flatMap((layout) => checkLayout(project, layout)),
         ...[...project.flexipages.values()].flatMap((page) => checkFlexipage(project, page)),
         ...[...project.tabs.values()].flatMap((tab) => checkTab(project, tab)),
-        ...[...project.applications.values()].flatMap((app) => checkApplication(project, app))
+        ...[...project.applications.values()].flatMap((app) => checkApplication(project, app)),
+        ...[...project.lwc.values()].flatMap((bundle) => checkBundleObjects(project, bundle))
     ];
+}
+
+/**
+ * Objects a component's targetConfig limits it to must exist (LWC Developer Guide, "XML Configuration File
+ * Elements": <objects> holds "the API name of a standard or custom object"; a deploy rejects an unknown one).
+ */
+function checkBundleObjects(project, bundle) {
+    const findings = [];
+    for (const config of bundle.config.configs) {
+        for (const objectName of config.objects) {
+            if (project.hasObject(objectName)) continue;
+            const hint = suggestion(project.local(objectName), project.knownObjects());
+            const message = `LightningComponentBundle ${bundle.name}: targetConfig ${config.targets.join(',')} names object ${objectName}, which is not an object in the project or a known standard object${hint}`;
+            findings.push(project.finding(bundle.file, message, 'object', objectName));
+        }
+    }
+    return findings;
 }
 
 function checkLayout(project, layout) {
@@ -140,8 +196,21 @@ function checkFlexipage(project, page) {
 function checkComponent(project, component, pageType, objectName, add) {
     const componentName = text(component, 'componentName') ?? '';
     const [namespace, bundleName] = componentName.split(':');
-    // Standard components (flexipage:, force:, runtime_sales_*...) are the platform's, not ours to check.
-    if (!bundleName || !isOwnNamespace(project, namespace)) return;
+    if (!bundleName) {
+        add(`componentName ${componentName} should read namespace:component`, 'componentName', componentName);
+        return;
+    }
+    if (!isOwnNamespace(project, namespace)) {
+        checkStandardComponent(project, namespace, bundleName, componentName, add);
+        return;
+    }
+    if (namespace !== OWN_FORM) {
+        add(
+            `component ${componentName} names the package's own component by its namespace; write ${OWN_FORM}:${bundleName}, which deploys with or without the namespace (LWC Developer Guide, Component Namespaces)`,
+            'componentName',
+            componentName
+        );
+    }
     const bundle = project.lwc.get(bundleName);
     if (!bundle) {
         if (project.aura.has(bundleName)) return;
@@ -188,6 +257,26 @@ function checkComponent(project, component, pageType, objectName, add) {
                 propertyName
             );
         }
+    }
+}
+
+/** A platform component: its namespace must be a standard one and its name one we know there. */
+function checkStandardComponent(project, namespace, name, componentName, add) {
+    const known = STANDARD_COMPONENTS[namespace];
+    if (!known) {
+        const hint = suggestion(namespace, [...Object.keys(STANDARD_COMPONENTS), OWN_FORM], (s) => `${s}:`);
+        add(
+            `component ${componentName}: namespace ${namespace} is neither ${OWN_FORM} (the package's own components) nor a standard one (${Object.keys(STANDARD_COMPONENTS).join(', ')})${hint}`,
+            'componentName',
+            componentName
+        );
+    } else if (!known.includes(name)) {
+        const hint = suggestion(name, known, (s) => `${namespace}:${s}`);
+        add(
+            `component ${componentName} is not a known standard component of ${namespace} (${known.join(', ')})${hint}`,
+            'componentName',
+            componentName
+        );
     }
 }
 

@@ -50,6 +50,53 @@ const BROKEN = [
         message: 'Step__c.Due_Date__c is a required field; field access cannot be granted on it'
     },
     {
+        overlay: 'permset-edit-without-read',
+        file: 'permissionsets/Planner_User.permissionset-meta.xml',
+        message: 'objectPermissions on Plan__c: allowEdit requires allowRead'
+    },
+    {
+        overlay: 'permset-delete-without-edit',
+        file: 'permissionsets/Planner_User.permissionset-meta.xml',
+        message: 'objectPermissions on Step__c: allowDelete requires allowEdit'
+    },
+    {
+        overlay: 'permset-field-edit-without-read',
+        file: 'permissionsets/Planner_User.permissionset-meta.xml',
+        message: 'fieldPermissions: Plan__c.Target_Date__c is editable but not readable'
+    },
+    {
+        overlay: 'permset-view-all-detail',
+        file: 'permissionsets/Planner_User.permissionset-meta.xml',
+        message:
+            'objectPermissions on Step__c: viewAllRecords on a detail whose sharing is controlled by its parent requires viewAllRecords on its master Plan__c'
+    },
+    {
+        overlay: 'permset-detail-beyond-master',
+        file: 'permissionsets/Planner_User.permissionset-meta.xml',
+        message:
+            'objectPermissions on Step__c: allowRead, allowCreate, allowEdit, allowDelete on a detail requires allowRead on its master Plan__c'
+    },
+    {
+        overlay: 'permset-standard-object',
+        file: 'permissionsets/Planner_User.permissionset-meta.xml',
+        message: 'objectPermissions on Opportunity: object permissions for standard objects cannot be packaged'
+    },
+    {
+        overlay: 'permset-editable-formula',
+        file: 'permissionsets/Planner_User.permissionset-meta.xml',
+        message: 'fieldPermissions: Plan__c.Percent_Done__c is a formula field and cannot be editable'
+    },
+    {
+        overlay: 'permset-editable-rollup',
+        file: 'permissionsets/Planner_User.permissionset-meta.xml',
+        message: 'fieldPermissions: Plan__c.Step_Count__c is a roll-up summary field and cannot be editable'
+    },
+    {
+        overlay: 'permset-master-detail-field',
+        file: 'permissionsets/Planner_User.permissionset-meta.xml',
+        message: 'Step__c.Plan__c is a master-detail field; field access cannot be granted on it'
+    },
+    {
         overlay: 'layout-missing-field',
         file: 'layouts/Plan__c-Plan Layout.layout-meta.xml',
         message: 'layoutItems: field Plan__c.Budget__c does not exist'
@@ -64,6 +111,21 @@ const BROKEN = [
         overlay: 'flexipage-component-without-target',
         file: 'flexipages/Plan_Record_Page.flexipage-meta.xml',
         message: 'component c:planSummary does not list target lightning__RecordPage'
+    },
+    {
+        overlay: 'flexipage-namespaced-own-component',
+        file: 'flexipages/Plan_Record_Page.flexipage-meta.xml',
+        message: "component tandem:planSummary names the package's own component by its namespace; write c:planSummary"
+    },
+    {
+        overlay: 'flexipage-unknown-standard-component',
+        file: 'flexipages/Plan_Record_Page.flexipage-meta.xml',
+        message: 'component force:highlightPanel is not a known standard component of force'
+    },
+    {
+        overlay: 'flexipage-unknown-namespace',
+        file: 'flexipages/Plan_Record_Page.flexipage-meta.xml',
+        message: 'component flexipages:column: namespace flexipages is neither c'
     },
     {
         overlay: 'flexipage-missing-field',
@@ -86,6 +148,28 @@ const BROKEN = [
         overlay: 'validation-rule-missing-field',
         file: 'objects/Plan__c/validationRules/Target_Date_Required.validationRule-meta.xml',
         message: 'errorDisplayField: field Plan__c.Target_Dat__c does not exist'
+    },
+    {
+        overlay: 'listview-detail-owner-column',
+        file: 'objects/Step__c/listViews/All_Steps.listView-meta.xml',
+        message:
+            'ListView Step__c.All_Steps: column OWNER.ALIAS: Step__c is the detail of a master-detail relationship and has no owner'
+    },
+    {
+        overlay: 'listview-bad-standard-column',
+        file: 'objects/Plan__c/listViews/Active_Plans.listView-meta.xml',
+        message: 'column CREATED_DAT is not a standard column of a custom object (NAME, CREATED_DATE'
+    },
+    {
+        overlay: 'lwc-target-object-missing',
+        file: 'lwc/planSummary/planSummary.js-meta.xml',
+        message:
+            'LightningComponentBundle planSummary: targetConfig lightning__RecordPage names object Plann__c, which is not an object in the project'
+    },
+    {
+        overlay: 'cmdt-relationship-missing-record',
+        file: 'customMetadata/Plan_Setting_Rule.Strict_Rule.md-meta.xml',
+        message: 'Setting__c value "Defualt" is not a Plan_Setting__mdt record in the project (did you mean Default?)'
     },
     {
         overlay: 'report-missing-report-type',

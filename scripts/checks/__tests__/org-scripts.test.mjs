@@ -16,7 +16,9 @@ describe('org-scripts check', () => {
         ['unknown-command', /unknown sf command: sf org launch scratch/],
         ['bad-option', /sf apex run test: --test-level RunEverything is not one of .*RunLocalTests/],
         ['missing-permission-set', /permission set Tandem_Reviewer is not in the package/],
-        ['bash-syntax', /bash syntax: .*syntax error/]
+        ['bash-syntax', /bash syntax: .*syntax error/],
+        ['exclusive-flags', /sf project deploy start: --source-dir cannot be used with --manifest/],
+        ['dependent-flag', /sf apex run test: --detailed-coverage needs --code-coverage/]
     ];
     for (const [kind, expected] of broken) {
         it(`catches a ${kind.replace(/-/g, ' ')}`, async () => {

@@ -4,8 +4,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { check as packageContents } from '../package-contents.mjs';
-import { FIXTURES, findingsFor, describeFindings } from './harness.mjs';
+import { utimesSync } from 'node:fs';
+import { check as packageContents, staleComponents } from '../package-contents.mjs';
+import { FIXTURES, findingsFor, describeFindings, makeProject, removeProject } from './harness.mjs';
 
 const REPO = join(FIXTURES, '..', '..');
 const TOOLCHAIN = join(FIXTURES, 'toolchain');
@@ -70,6 +71,20 @@ describe('package contents', () => {
     it('catches a TypeScript component that was never compiled', async () => {
         const findings = await findingsFor(packageContents, 'toolchain/clean', 'toolchain/broken/uncompiled');
         assert.match(describeFindings(findings), /farewell\.ts has no compiled \.js beside it: run npm run build/);
+    });
+
+    it('catches a compiled .js older than its .ts source', () => {
+        const dir = makeProject('toolchain/clean');
+        try {
+            const lwc = join(dir, 'force-app', 'main', 'default', 'lwc', 'greeting');
+            const anHourAgo = new Date(Date.now() - 3600_000);
+            utimesSync(join(lwc, 'greeting.js'), anHourAgo, anHourAgo);
+            assert.deepEqual(describeFindings(staleComponents(dir)).split('\n'), [
+                'force-app/main/default/lwc/greeting/greeting.js: compiled force-app/main/default/lwc/greeting/greeting.js is older than its source force-app/main/default/lwc/greeting/greeting.ts: run npm run build'
+            ]);
+        } finally {
+            removeProject(dir);
+        }
     });
 
     it('catches a template the LWC compiler rejects', async () => {
