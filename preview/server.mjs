@@ -1,4 +1,5 @@
-// The preview's HTTP server: the component bundle, SLDS, and the Apex twins on 127.0.0.1 only.
+// The preview's HTTP server on 127.0.0.1 only: the component bundle, SLDS, and the components' Apex calls, which the
+// package's own Apex answers on the offline runtime (preview/apex.mjs).
 import http from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -59,7 +60,7 @@ function fileBelow(base, urlPath) {
 
 /**
  * Starts the server. `bundleFile` is the built app; `callApex(className, methodName, params)` answers the
- * components' Apex calls (the twins) and `callOrg(action, body)` the preview pages' record reads and saves,
+ * components' Apex calls (through preview/apex.mjs) and `callOrg(action, body)` the preview pages' record reads and saves,
  * each resolving to a value or throwing an error whose `body` is shaped like the platform's.
  */
 export function startServer({ bundleFile, callApex, callOrg, boot = {}, port = 0, host = '127.0.0.1' }) {

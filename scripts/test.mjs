@@ -29,16 +29,18 @@ const STEPS = [
     ['PMD security and performance', () => checks('pmd')],
     ['metadata XML against the Metadata API model', () => checks('metadata-xml')],
     ['cross-references', () => checks('cross-references')],
+    ['Lightning component imports', () => checks('component-imports')],
+    ['name and label length limits', () => checks('name-limits')],
+    ['sfdx-project.json', () => checks('project-config')],
     ['formula syntax and references', () => checks('formulas')],
     ['org scripts against the sf CLI manifests', () => checks('org-scripts')],
-    ['preview twins match the Apex they stand in for', () => checks('preview-twins')],
     ['formula scenarios', () => node('--test', ...testFiles('test/formulas'))],
     [
         'Apex runtime: its own tests (semantics from the Apex guides)',
         () => node('--test', ...testFiles('apex-runtime/test'))
     ],
     ['Apex tests on the offline runtime (npm run test:apex)', () => node(join(root, 'scripts', 'test-apex.mjs'))],
-    ['preview: embedded org and Apex twins', () => node('--test', ...testFiles('test/preview', 'test/preview-twins'))],
+    ['preview: embedded org and the demo from the Apex loader', () => node('--test', ...testFiles('test/preview'))],
     ['end-to-end in Chromium, through the preview', () => node('--test', ...testFiles('test/e2e'))],
     ['the checks catch their broken fixtures', () => node('--test', ...testFiles('scripts/checks/__tests__'))]
 ];

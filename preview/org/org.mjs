@@ -14,12 +14,14 @@
 // Saves themselves do not enforce sharing or field-level security (Apex runs in system mode unless told
 // otherwise): the org answers access(userId), canRead/canEdit and userRecordAccess (access.mjs, sharing.mjs) for
 // the callers that enforce them. Savepoints replay the journal; snapshots are snapshot.mjs.
+// The project's triggers are Apex: the org runs them through the trigger runner it is given (the offline Apex
+// runtime, apex-runtime/session.mjs). It has no JavaScript copy of them: without a runner, the first trigger event
+// throws TriggerRunnerMissingError naming the trigger, unless the caller said `triggers: 'off'`.
 // Not modelled: record types, workflow/flows, duplicate rules, governor limits, undelete and the recycle bin.
 import { resolve } from 'node:path';
 import { evaluateFormula, FormulaError } from '../../scripts/lib/formulas.mjs';
 import { formulaType } from '../../scripts/lib/formula-schema.mjs';
 import { loadOrgSchema, isCalculated } from './schema.mjs';
-import { loadHandlers, EVENT_METHODS } from './handlers.mjs';
 import { computeAccess, STANDARD_PROFILES } from './access.mjs';
 import { createSharing, userRecordAccessRow } from './sharing.mjs';
 import { OPPORTUNITY_STAGES } from './standard-objects.mjs';
@@ -29,7 +31,7 @@ const lower = (name) => name.toLowerCase();
 const isBlank = (value) => value === null || value === undefined || value === '';
 const sameValue = (a, b) => (isBlank(a) && isBlank(b)) || a === b;
 
-// The platform stops recursive saves at 16 levels of triggers; the same limit catches a loop in the twins.
+// The platform stops recursive saves at 16 levels of triggers; the same limit catches a loop in the triggers.
 const MAX_DEPTH = 16;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -120,6 +122,23 @@ export class DmlNotAllowedError extends Error {
         this.name = 'DmlNotAllowedError';
         this.operation = operation;
         this.sobject = sobject;
+    }
+}
+
+/**
+ * A save reached a trigger of the project on an org that has no way to run Apex: the org was created without a
+ * trigger runner and without `triggers: 'off'`. Not a DmlError: no Apex ran, so no record can be blamed.
+ */
+export class TriggerRunnerMissingError extends Error {
+    constructor(trigger, event) {
+        super(
+            `trigger ${trigger.name} (${event} on ${trigger.object}) cannot run: this org has no trigger runner. ` +
+                `Create it through apex-runtime/session.mjs createApexSession to run the Apex, or pass ` +
+                `createOrg({ triggers: 'off' }) to save without the project's triggers`
+        );
+        this.name = 'TriggerRunnerMissingError';
+        this.trigger = trigger.name;
+        this.event = event;
     }
 }
 
@@ -301,7 +320,6 @@ function needsOf(analysis) {
 class Org {
     #root;
     #schema;
-    #handlers;
     #today;
     #currentUserId = null;
     #tables = new Map();
@@ -311,6 +329,7 @@ class Org {
     #open = 0;
     #savepoints = [];
     #triggerRunner = null;
+    #triggersOff = false;
     #activeDepth = 0;
     #grants = new Map();
     #sharingModels = {};
@@ -320,22 +339,12 @@ class Org {
     #permissionCache = new Map();
     #metadataOverrides = {};
 
-    constructor({ root, today, fresh, users, currentUserId, triggerRunner, from, sharing }) {
+    constructor({ root, today, fresh, users, currentUserId, triggerRunner, triggers, from, sharing }) {
         this.#root = root;
         this.#schema = loadOrgSchema(root, { fresh });
         this.#triggerRunner = triggerRunner ?? null;
-        const { handlers, problems } = triggerRunner ? { handlers: {}, problems: [] } : loadHandlers(root);
-        this.#handlers = handlers;
-        this.problems = [...this.#schema.problems, ...problems];
-        for (const trigger of triggerRunner ? [] : this.#schema.triggers) {
-            for (const event of trigger.events) {
-                if (!handlers[trigger.object]?.[EVENT_METHODS[event]]) {
-                    this.problems.push(
-                        `trigger ${trigger.name} handles ${event} on ${trigger.object}: no JavaScript twin`
-                    );
-                }
-            }
-        }
+        this.#triggersOff = triggers === 'off';
+        this.problems = [...this.#schema.problems];
         this.#today = today ? isoDate(today) : todayUtc();
         this.#sharingModels = { ...sharing };
         this.#sharing = this.#newSharing();
@@ -366,12 +375,12 @@ class Org {
         return this.#schema;
     }
 
-    /** The org's date (TODAY() in formulas and Date.today() in the twins), 'YYYY-MM-DD'. */
+    /** The org's date (TODAY() in formulas, Date.today() in Apex), 'YYYY-MM-DD'. */
     get today() {
         return this.#today;
     }
 
-    /** Moves the org's clock (the seed uses it to write history on the days it happened). */
+    /** Moves the org's clock (tests use it to let time pass over saved records). */
     setToday(date) {
         this.#today = isoDate(date);
         this.#changed();
@@ -1303,16 +1312,17 @@ class Org {
     }
 
     /**
-     * Runs the project's triggers that declare this event on the object: through the trigger runner when the org
-     * has one (the Apex runtime), else the JavaScript twin. Rows of a delete have no `rec`, only `prior`.
+     * Runs the project's triggers that declare this event on the object through the trigger runner (the Apex
+     * runtime); none with `triggers: 'off'`; without either, the first one fails loudly. Rows of a delete have no
+     * `rec`, only `prior`.
      */
     #trigger(object, event, rows, problems, userId, depth) {
-        if (!rows.length) return;
+        if (!rows.length || this.#triggersOff) return;
         const triggers = this.triggersFor(object.name).filter((trigger) => trigger.events.includes(event));
         for (const trigger of triggers) {
+            if (!this.#triggerRunner) throw new TriggerRunnerMissingError(trigger, event);
             try {
-                if (this.#triggerRunner) this.#runTrigger(trigger, object, event, rows, problems, userId, depth);
-                else this.#runTwin(object, event, rows, problems, userId, depth);
+                this.#runTrigger(trigger, object, event, rows, problems, userId, depth);
             } catch (error) {
                 if (!(error instanceof DmlError)) throw error;
                 const phase = event.replace(/\b(\w)/g, (c) => c.toUpperCase()).replace(' ', '');
@@ -1357,45 +1367,6 @@ class Org {
         } finally {
             this.#activeDepth = previous;
         }
-    }
-
-    /** The JavaScript twin of the project's trigger for this event, if it has one. */
-    #runTwin(object, event, rows, problems, userId, depth) {
-        const method = this.#handlers[object.name]?.[EVENT_METHODS[event]];
-        if (!method) return;
-        const after = event.startsWith('after');
-        // After a save Trigger.new is read-only, and so is Trigger.old always: frozen copies make a twin that
-        // writes to them fail as Apex would.
-        const records = rows.map((row) => (after ? Object.freeze({ ...row.rec }) : row.rec));
-        const indexOf = new Map(records.map((record, i) => [record, rows[i].index]));
-        const oldMap = rows[0].prior
-            ? new Map(rows.map((row) => [row.prior.Id, Object.freeze({ ...row.prior })]))
-            : undefined;
-        method(this.#handlerContext(problems, indexOf, userId, depth), records, oldMap);
-    }
-
-    #handlerContext(problems, indexOf, userId, depth) {
-        return {
-            userId,
-            today: this.#today,
-            now: () => this.now(),
-            addError: (record, field, message) => {
-                if (!indexOf.has(record)) throw new Error('addError: not a record of this trigger');
-                problems.add(indexOf.get(record), field, message, 'FIELD_CUSTOM_VALIDATION_EXCEPTION');
-            },
-            // The Apex selectors query stored fields only, so no formula is computed for them here.
-            selectByIds: (sobject, ids) => {
-                const table = this.#table(this.#schema.object(sobject).name);
-                return ids
-                    .map((id) => table.get(toId18(id)))
-                    .filter(Boolean)
-                    .map((record) => ({ ...record }));
-            },
-            selectChildren: (sobject, field, parentIds) => this.#childrenOf(sobject, field, parentIds, false),
-            insert: (sobject, records) => this.#dml('insert', sobject, records, { userId, depth: depth + 1 }),
-            update: (sobject, records, { allOrNone = true } = {}) =>
-                this.#dml('update', sobject, records, { userId, allOrNone, depth: depth + 1 })
-        };
     }
 
     /**
@@ -1647,16 +1618,35 @@ class Org {
  * profile name, default System Administrator), and each given object gets its new `Id`; `currentUserId` is an Id
  * or a Username among them (default: the first). `today` fixes the org's clock (default: today, UTC). The org's
  * `problems` lists metadata it could not apply (see schema.mjs).
- *   triggerRunner(event): runs the project's triggers instead of the JavaScript twins (see #runTrigger for event)
+ *   triggerRunner(event): runs the project's (Apex) triggers, see #runTrigger for `event`; the Apex runtime's
+ *     createApexSession gives one. Without it, a save that reaches a trigger throws TriggerRunnerMissingError
+ *   triggers: 'off' saves without the project's triggers, for tests of the org's own metadata rules (validation
+ *     rules, roll-ups, formulas, access) that want no Apex; the records then lack what the triggers would set
  *   from: a snapshot (org.snapshot()) to start from instead of an empty org; root may then be omitted
  *   sharing: organization-wide defaults overriding the platform's, { Opportunity: 'Private' }
  */
-export function createOrg({ root, today, users = [], currentUserId, fresh = false, triggerRunner, from, sharing }) {
+export function createOrg({
+    root,
+    today,
+    users = [],
+    currentUserId,
+    fresh = false,
+    triggerRunner,
+    triggers,
+    from,
+    sharing
+}) {
     const projectRoot = root ?? from?.root;
     if (!projectRoot) throw new Error('createOrg: root (the SFDX project directory) is required');
     if (from && users.length) throw new Error('createOrg: users come from the snapshot when `from` is given');
     if (triggerRunner !== undefined && typeof triggerRunner !== 'function') {
         throw new TypeError('createOrg: triggerRunner must be a function(event)');
+    }
+    if (triggers !== undefined && triggers !== 'off') {
+        throw new TypeError(`createOrg: triggers must be 'off' or left out, not ${JSON.stringify(triggers)}`);
+    }
+    if (triggers === 'off' && triggerRunner) {
+        throw new TypeError("createOrg: triggers: 'off' and a triggerRunner contradict each other");
     }
     return new Org({
         root: resolve(projectRoot),
@@ -1665,6 +1655,7 @@ export function createOrg({ root, today, users = [], currentUserId, fresh = fals
         users,
         currentUserId,
         triggerRunner,
+        triggers,
         from,
         sharing
     });

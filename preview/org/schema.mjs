@@ -341,7 +341,8 @@ function readTriggers(root) {
     for (const file of sourceFiles(root, '.trigger')) {
         const source = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
         const match = /\btrigger\s+(\w+)\s+on\s+(\w+)\s*\(([^)]*)\)/i.exec(source);
-        if (!match) continue;
+        // A trigger the org could not read would silently never run: refuse the project instead.
+        if (!match) throw new Error(`${file}: no "trigger Name on Object (events)" header the embedded org can read`);
         triggers.push({
             name: match[1],
             object: match[2],

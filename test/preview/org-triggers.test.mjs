@@ -1,11 +1,11 @@
-// The embedded org's hooks for the Apex runtime: a pluggable trigger runner (events in the platform's order,
-// addError, delete triggers), savepoints, and snapshots for test isolation.
+// The embedded org's hooks for the Apex runtime: the trigger runner (events in the platform's order, addError,
+// delete triggers), the loud failure of an org that has none, savepoints, and snapshots for test isolation.
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createOrg, DmlError, DmlNotAllowedError } from '../../preview/org/org.mjs';
+import { createOrg, DmlError, DmlNotAllowedError, TriggerRunnerMissingError } from '../../preview/org/org.mjs';
 import { ROOT, TODAY, deal, plan, dmlError, newOrg } from './support.mjs';
 
 /** An org whose trigger runner records every event (and may act on it through `onEvent`). */
@@ -28,7 +28,7 @@ function recordingOrg({ root = ROOT, onEvent = () => {} } = {}) {
 }
 
 describe('trigger runner', () => {
-    test('is called instead of the twins for each event the project trigger declares, in save order', () => {
+    test('is called for each event the project trigger declares, in save order', () => {
         const { org, events } = recordingOrg();
         const ids = deal(org);
         const { planId } = plan(org, ids, { count: 2 });
@@ -139,6 +139,45 @@ describe('trigger runner', () => {
         );
         assert.deepEqual(org.triggersFor('Account'), []);
     });
+});
+
+describe('an org without a trigger runner', () => {
+    const users = () => [{ FirstName: 'Ada', LastName: 'Seller', Username: 'ada@test.example' }];
+
+    test('fails the first save that reaches a project trigger, naming the trigger and the event', () => {
+        const org = createOrg({ root: ROOT, today: TODAY, users: users() });
+        const ids = deal(org);
+        assert.throws(
+            () => plan(org, ids, { count: 1 }),
+            (error) =>
+                error instanceof TriggerRunnerMissingError &&
+                error.trigger === 'MutualActionPlanTrigger' &&
+                error.event === 'before insert' &&
+                /trigger MutualActionPlanTrigger \(before insert on Mutual_Action_Plan__c\) cannot run/.test(
+                    error.message
+                )
+        );
+        assert.equal(org.query('Mutual_Action_Plan__c').length, 0, 'nothing was saved');
+        assert.ok(org.get('Opportunity', ids.opportunityId), 'saves that reach no trigger go through');
+    });
+
+    test("with triggers: 'off' saves without the triggers: the records lack what they would set", () => {
+        const org = createOrg({ root: ROOT, today: TODAY, users: users(), triggers: 'off' });
+        const { planId, milestoneIds } = plan(org, deal(org), { count: 2 });
+        org.update('Mutual_Action_Plan__c', { Id: planId, Status__c: 'Active' });
+        assert.equal(org.get('Mutual_Action_Plan__c', planId).Activated_On__c ?? null, null);
+        assert.equal(org.get('Plan_Milestone__c', milestoneIds[0]).Baseline_Date__c ?? null, null);
+        assert.equal(org.get('Mutual_Action_Plan__c', planId).Milestone_Count__c, 2, 'roll-ups still apply');
+    });
+
+    for (const [label, options, message] of [
+        ['an unknown triggers value', { triggers: 'on' }, /triggers must be 'off'/],
+        ["triggers: 'off' with a runner", { triggers: 'off', triggerRunner: () => {} }, /contradict/]
+    ]) {
+        test(`refuses ${label}`, () => {
+            assert.throws(() => createOrg({ root: ROOT, today: TODAY, ...options }), message);
+        });
+    }
 });
 
 describe('delete triggers', () => {

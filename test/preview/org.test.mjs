@@ -1,10 +1,11 @@
 // The embedded org applies the package's own metadata on every save: the stage gates, the plan and milestone
-// rules, the trigger handlers' twins, roll-ups with their filters and formula fields, in the platform's order.
-// Messages, display fields, gated stages and thresholds are read from the metadata, never restated here.
+// rules, the package's Apex triggers (run by the offline Apex runtime), roll-ups with their filters and formula
+// fields, in the platform's order. Messages, display fields, gated stages and thresholds are read from the
+// metadata, never restated here.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DmlError, toId18, idSuffix } from '../../preview/org/org.mjs';
-import { newOrg, rule, settings, deal, plan, dmlError, addDays, TODAY } from './support.mjs';
+import { newApexOrg, rule, settings, deal, plan, dmlError, addDays, TODAY } from './support.mjs';
 
 const OPP = 'Opportunity';
 const PLAN = 'Mutual_Action_Plan__c';
@@ -29,7 +30,7 @@ function assertRuleError(org, error, object, name) {
 
 describe('stage gates (Require_Active_Plan, Require_Accepted_Plan)', () => {
     test('moving an opportunity into a gated stage without an active plan is blocked with the rule message on StageName', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const { opportunityId } = deal(org);
         const stage = settings(org).activeOnly;
         const error = dmlError(() => org.update(OPP, { Id: opportunityId, StageName: stage }));
@@ -40,7 +41,7 @@ describe('stage gates (Require_Active_Plan, Require_Accepted_Plan)', () => {
     });
 
     test('a user holding the bypass permission set moves it anyway', () => {
-        const { org, loader } = newOrg();
+        const { org, loader } = newApexOrg();
         const { opportunityId } = deal(org);
         const stage = settings(org).activeOnly;
         assert.deepEqual(org.permissionsOf(loader), ['Bypass_Plan_Gates']);
@@ -49,13 +50,13 @@ describe('stage gates (Require_Active_Plan, Require_Accepted_Plan)', () => {
     });
 
     test('creating an opportunity directly in a gated stage is blocked too (ISNEW)', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const error = dmlError(() => deal(org, { stage: settings(org).activeOnly }));
         assertRuleError(org, error, OPP, 'Require_Active_Plan');
     });
 
     test('editing the amount of a legacy late-stage deal without a plan passes (the stage did not change)', () => {
-        const { org, loader } = newOrg();
+        const { org, loader } = newApexOrg();
         const { opportunityId } = deal(org, { stage: settings(org).accepted, as: loader });
         assert.equal(org.get(OPP, opportunityId).Active_Plan_Count__c, 0);
         org.update(OPP, { Id: opportunityId, Amount: 99000, NextStep: 'Send the renewal quote' });
@@ -63,7 +64,7 @@ describe('stage gates (Require_Active_Plan, Require_Accepted_Plan)', () => {
     });
 
     test('activating a plan updates Active_Plan_Count__c, and then the move into the gated stage passes', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const { planId } = plan(org, ids);
         assert.equal(org.get(OPP, ids.opportunityId).Active_Plan_Count__c, 0, 'a draft plan does not count');
@@ -74,7 +75,7 @@ describe('stage gates (Require_Active_Plan, Require_Accepted_Plan)', () => {
     });
 
     test('a stage that needs a buyer-accepted plan is blocked until the buyer accepts, then passes', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const { planId } = plan(org, ids, { status: 'Active' });
         const stage = settings(org).accepted;
@@ -88,7 +89,7 @@ describe('stage gates (Require_Active_Plan, Require_Accepted_Plan)', () => {
     });
 
     test('the gated stages come from Plan_Setting__mdt: an admin change applies to the next save', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const { opportunityId } = deal(org);
         const shippedGate = settings(org).activeOnly;
         org.setCustomMetadata('Plan_Setting__mdt.Default', {
@@ -104,7 +105,7 @@ describe('stage gates (Require_Active_Plan, Require_Accepted_Plan)', () => {
     });
 
     test('Closed Lost is never gated by the shipped defaults', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const { opportunityId } = deal(org);
         org.update(OPP, { Id: opportunityId, StageName: 'Closed Lost' });
         const opportunity = org.get(OPP, opportunityId);
@@ -114,7 +115,7 @@ describe('stage gates (Require_Active_Plan, Require_Accepted_Plan)', () => {
     });
 
     test('cancelling the only plan of a deal in a gated stage saves the opportunity for its roll-up, and the gate lets it', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const { planId } = plan(org, ids, { status: 'Active' });
         org.update(OPP, { Id: ids.opportunityId, StageName: settings(org).activeOnly });
@@ -127,9 +128,9 @@ describe('stage gates (Require_Active_Plan, Require_Accepted_Plan)', () => {
     });
 });
 
-describe('plan and milestone triggers (twins of the Apex handlers)', () => {
+describe('plan and milestone triggers (the Apex handlers, through the runtime)', () => {
     test('first activation stamps Activated_On__c and baselines every milestone to its due date', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const { planId, milestoneIds } = plan(org, ids);
         assert.equal(org.get(MILESTONE, milestoneIds[0]).Baseline_Date__c, undefined);
@@ -151,7 +152,7 @@ describe('plan and milestone triggers (twins of the Apex handlers)', () => {
     });
 
     test('activation is blocked, naming the milestone, when a joint milestone of the plan has no buyer owner', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const { planId, milestoneIds } = plan(org, ids);
         org.update(MILESTONE, { Id: milestoneIds[1], Buyer_Owner__c: null });
@@ -170,7 +171,7 @@ describe('plan and milestone triggers (twins of the Apex handlers)', () => {
     });
 
     test('completing a milestone stamps Completed_On__c and Status_Changed_On__c; reopening clears the completion', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const { milestoneIds } = plan(org, ids, { status: 'Active' });
         const [id] = milestoneIds;
@@ -188,7 +189,7 @@ describe('plan and milestone triggers (twins of the Apex handlers)', () => {
     });
 
     test('two plans of one opportunity activated in one save: the trigger rejects the second', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const error = dmlError(() =>
             org.insert(PLAN, [
@@ -205,7 +206,7 @@ describe('plan and milestone triggers (twins of the Apex handlers)', () => {
     });
 
     test('a second Active plan later is rejected by One_Active_Plan_Per_Opportunity', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         plan(org, ids, { status: 'Active' });
         const error = dmlError(() =>
@@ -215,7 +216,7 @@ describe('plan and milestone triggers (twins of the Apex handlers)', () => {
     });
 
     test('buyer acceptance stamps Buyer_Accepted_On__c and needs the contact who accepted', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const { planId } = plan(org, ids, { status: 'Active' });
         const error = dmlError(() => org.update(PLAN, { Id: planId, Buyer_Accepted__c: true }));
@@ -229,7 +230,7 @@ describe('plan and milestone triggers (twins of the Apex handlers)', () => {
 
 describe('roll-up summaries with their filters', () => {
     test('counts (all but skipped, complete, buyer, buyer complete) follow milestone insert, update and delete', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const { planId, milestoneIds } = plan(org, ids, { count: 4 });
         const counts = () => {
@@ -263,7 +264,7 @@ describe('roll-up summaries with their filters', () => {
     });
 
     test('Next_Due_Date__c is the earliest open due date (MIN with filters) and moves as milestones close or go', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const { planId, milestoneIds } = plan(org, ids);
         assert.equal(org.get(PLAN, planId).Next_Due_Date__c, addDays(TODAY, 7));
@@ -276,7 +277,7 @@ describe('roll-up summaries with their filters', () => {
     });
 
     test('Projected_Close_Date__c follows the milestone that marks the close, and the variance reads the close date', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org, { closeDate: addDays(TODAY, 30) });
         const { planId, milestoneIds } = plan(org, ids);
         const closing = org.get(PLAN, planId);
@@ -296,7 +297,7 @@ describe('roll-up summaries with their filters', () => {
     });
 
     test('Total_Slip_Days__c sums only slips later than the baseline', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const { planId, milestoneIds } = plan(org, ids, { status: 'Active' });
         org.update(MILESTONE, [
@@ -310,7 +311,7 @@ describe('roll-up summaries with their filters', () => {
 
 describe('formula fields are computed on read', () => {
     test('Health__c: Draft, then On Track, then At Risk and Off Track as the clock passes an open milestone', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org, { closeDate: addDays(TODAY, 60) });
         const { planId } = plan(org, ids);
         const setting = settings(org);
@@ -326,7 +327,7 @@ describe('formula fields are computed on read', () => {
     });
 
     test('Is_Stale__c: an Active plan nothing has moved on for Stale_Plan_Days__c', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org, { closeDate: addDays(TODAY, 120) });
         const { planId, milestoneIds } = plan(org, ids);
         const stale = settings(org).Stale_Plan_Days__c;
@@ -343,7 +344,7 @@ describe('formula fields are computed on read', () => {
     });
 
     test('Is_Overdue__c and Days_Overdue__c on the milestone', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const { milestoneIds } = plan(org, ids);
         org.setToday(addDays(TODAY, 10));
@@ -355,7 +356,7 @@ describe('formula fields are computed on read', () => {
 
 describe('slips', () => {
     test('a baselined due date moved later without a reason fails with the rule message on Slip_Reason__c', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const { milestoneIds } = plan(org, ids, { status: 'Active' });
         const error = dmlError(() => org.update(MILESTONE, { Id: milestoneIds[0], Due_Date__c: addDays(TODAY, 12) }));
@@ -365,7 +366,7 @@ describe('slips', () => {
     });
 
     test('a slip writes one Milestone_Date_Change__c with the dates, days moved, reason, note and who', () => {
-        const { org, ae } = newOrg();
+        const { org, ae } = newApexOrg();
         const ids = deal(org);
         const { planId, milestoneIds } = plan(org, ids, { status: 'Active' });
         org.update(MILESTONE, {
@@ -393,7 +394,7 @@ describe('slips', () => {
     });
 
     test('moves while the plan is a draft are planning: no reason needed and no history', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const { milestoneIds } = plan(org, ids);
         org.update(MILESTONE, { Id: milestoneIds[0], Due_Date__c: addDays(TODAY, 20) });
@@ -403,7 +404,7 @@ describe('slips', () => {
 
 describe('saving as the platform does', () => {
     test('a failed transaction leaves no partial changes: records, roll-ups and history are as before', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const { planId, milestoneIds } = plan(org, ids, { status: 'Active' });
         const before = {
@@ -439,14 +440,14 @@ describe('saving as the platform does', () => {
     });
 
     test('a transaction that succeeds keeps everything and returns what fn returns', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const result = org.transaction(() => plan(org, ids, { status: 'Active' }));
         assert.equal(org.get(PLAN, result.planId).Status__c, 'Active');
     });
 
     test('one bad record fails the whole call (all or none); allOrNone false saves the rest', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const { planId } = plan(org, ids, { count: 0 });
         const good = { Name: 'Fine', Plan__c: planId, Due_Date__c: TODAY };
@@ -470,7 +471,7 @@ describe('saving as the platform does', () => {
     });
 
     test('system validation: restricted picklists, lengths, number ranges, lookup targets, with platform status codes', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const { planId } = plan(org, ids, { count: 0 });
         const error = dmlError(() =>
@@ -500,7 +501,7 @@ describe('saving as the platform does', () => {
     });
 
     test('the master-detail cannot be reparented (reparentableMasterDetail false)', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const first = plan(org, ids);
         const second = plan(org, ids);
@@ -509,7 +510,7 @@ describe('saving as the platform does', () => {
     });
 
     test('defaults come from the metadata: picklist defaults and checkbox default values', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const [planId] = org.insert(PLAN, { Name: 'Defaults', Opportunity__c: ids.opportunityId });
         const [milestoneId] = org.insert(MILESTONE, { Name: 'Defaults', Plan__c: planId, Due_Date__c: TODAY });
@@ -523,7 +524,7 @@ describe('saving as the platform does', () => {
     });
 
     test('calculated fields sent back with a read record are ignored, as Apex ignores queried read-only values', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const { planId } = plan(org, ids);
         const record = org.get(PLAN, planId);
@@ -535,7 +536,7 @@ describe('saving as the platform does', () => {
     });
 
     test('deleting a plan removes its milestones and history; deleting a milestone clears lookups to it', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const { planId, milestoneIds } = plan(org, ids, { status: 'Active' });
         org.update(MILESTONE, { Id: milestoneIds[1], Depends_On__c: milestoneIds[0] });
@@ -550,7 +551,7 @@ describe('saving as the platform does', () => {
     });
 
     test('Depends_On_Same_Plan: a milestone cannot depend on itself or on a milestone of another plan', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const first = plan(org, ids);
         const second = plan(org, ids);
@@ -570,7 +571,7 @@ describe('saving as the platform does', () => {
     });
 
     test('ids are 18 characters with the object key prefix and a case-safe suffix', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const prefix = (object) => org.schema.object(object).keyPrefix;
         assert.equal(ids.opportunityId.slice(0, 3), '006');
@@ -588,7 +589,7 @@ describe('saving as the platform does', () => {
     });
 
     test('records read are copies: changing one changes nothing until it is saved', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const { opportunityId } = deal(org);
         const record = org.get(OPP, opportunityId);
         record.Amount = 1;
@@ -596,7 +597,7 @@ describe('saving as the platform does', () => {
     });
 
     test('the opportunity stage sets probability, forecast category, IsClosed and IsWon', () => {
-        const { org, loader } = newOrg();
+        const { org, loader } = newApexOrg();
         const { opportunityId } = deal(org);
         org.update(OPP, { Id: opportunityId, StageName: 'Closed Won' }, { as: loader });
         const won = org.get(OPP, opportunityId);
@@ -607,7 +608,7 @@ describe('saving as the platform does', () => {
     });
 
     test('query by a lookup value answers from the parent index; children() reads the index too', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         const ids = deal(org);
         const { planId, milestoneIds } = plan(org, ids);
         assert.deepEqual(
@@ -622,13 +623,13 @@ describe('saving as the platform does', () => {
     });
 
     test('a running user is required and must exist', () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         assert.throws(() => org.insert('Account', { Name: 'x' }, { as: '005000000000000AAA' }), /no user/);
         assert.throws(() => org.setCurrentUser('nobody'), /no user/);
     });
 
     test('an async transaction is refused and what it did synchronously is rolled back', async () => {
-        const { org } = newOrg();
+        const { org } = newApexOrg();
         assert.throws(
             () =>
                 org.transaction(async () => {

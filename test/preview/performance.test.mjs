@@ -1,9 +1,9 @@
-// How the embedded org holds up at the sizes the preview meets: a long plan, and a pipeline of thousands of
-// opportunities. Timings are printed (as TAP diagnostics), not asserted: machines differ; the assertions check
+// How the embedded org, with the package's Apex triggers running on it, holds up at the sizes the preview meets:
+// a long plan, and a pipeline of thousands of opportunities. Timings are printed (as TAP diagnostics), not asserted: machines differ; the assertions check
 // that the work was done right at that size.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newOrg, deal, settings, addDays, TODAY } from './support.mjs';
+import { newApexOrg, deal, settings, addDays, TODAY } from './support.mjs';
 
 /** A timer that reports through the test's diagnostics: timed(label, fn) returns fn's result. */
 const timerFor = (t) => (label, fn) => {
@@ -15,7 +15,7 @@ const timerFor = (t) => (label, fn) => {
 
 test('a 60-milestone plan can be created, activated, slipped, completed, read and deleted in reasonable time', (t) => {
     const timed = timerFor(t);
-    const { org } = newOrg();
+    const { org } = newApexOrg();
     const ids = deal(org, { closeDate: addDays(TODAY, 400) });
     const [planId] = org.insert('Mutual_Action_Plan__c', { Name: 'Long plan', Opportunity__c: ids.opportunityId });
     const milestones = Array.from({ length: 60 }, (_, i) => ({
@@ -73,7 +73,7 @@ test('a 60-milestone plan can be created, activated, slipped, completed, read an
 
 test('2,000 opportunities with 200 plans can be created, moved and read as a pipeline in reasonable time', (t) => {
     const timed = timerFor(t);
-    const { org, loader } = newOrg();
+    const { org, loader } = newApexOrg();
     const accounts = org.insert(
         'Account',
         Array.from({ length: 40 }, (_, i) => ({ Name: `Account ${i + 1}` }))

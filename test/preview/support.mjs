@@ -1,32 +1,68 @@
 // Shared by the embedded org's tests: an org with an account executive and a data-load user, a deal, a plan, and
-// the package's own rule messages and settings, read from the metadata so the tests follow it.
+// the package's own rule messages and settings, read from the metadata so the tests follow it. The project's
+// triggers are Apex: newApexOrg() runs them through the offline Apex runtime; newOrg() is the org on its own, for
+// tests of its metadata rules, and saves with `triggers: 'off'`.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createApexSession, loadPackageProgram } from '../../apex-runtime/session.mjs';
 import { createOrg } from '../../preview/org/org.mjs';
 import { loadOrgSchema } from '../../preview/org/schema.mjs';
-import { addDays } from '../../preview/org/seed.mjs';
 
 export const ROOT = process.env.TANDEM_ROOT
     ? resolve(process.env.TANDEM_ROOT)
     : resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const TODAY = '2026-03-02';
-export { addDays };
+
+const DAY = 86400000;
+
+/** The ISO date `days` calendar days after `iso` (before, when negative). */
+export function addDays(iso, days) {
+    return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+}
 
 const BYPASS = 'Bypass_Plan_Gates';
 
+/** The account executive (current) and the loader holding every permission set that grants the gate bypass. */
+function team(sellerSets = []) {
+    const bypassSets = loadOrgSchema(ROOT).permissionSetsGranting(BYPASS);
+    return [
+        { FirstName: 'Ada', LastName: 'Seller', Username: 'ada@test.example', permissionSets: sellerSets },
+        {
+            FirstName: 'Lou',
+            LastName: 'Loader',
+            Username: 'lou@test.example',
+            permissionSets: [...new Set([...sellerSets, ...bypassSets])]
+        }
+    ];
+}
+
 /**
- * An org on TODAY with an account executive (current; no permission set, so no bypass) and a loader holding every
- * permission set that grants the gate bypass. Returns { org, ae, loader }.
+ * The org on its own on TODAY, its triggers off: an account executive (current; no permission set, so no bypass)
+ * and a loader with the bypass. Returns { org, ae, loader }.
  */
 export function newOrg(options = {}) {
-    const bypassSets = loadOrgSchema(ROOT).permissionSetsGranting(BYPASS);
-    const users = [
-        { FirstName: 'Ada', LastName: 'Seller', Username: 'ada@test.example' },
-        { FirstName: 'Lou', LastName: 'Loader', Username: 'lou@test.example', permissionSets: bypassSets }
-    ];
-    const org = createOrg({ root: ROOT, today: TODAY, users, ...options });
+    const users = team();
+    const org = createOrg({ root: ROOT, today: TODAY, users, triggers: 'off', ...options });
     return { org, ae: users[0].Id, loader: users[1].Id };
+}
+
+let program;
+
+/** The package's Apex, parsed once per test process. */
+export function apexProgram() {
+    program ??= loadPackageProgram(ROOT);
+    return program;
+}
+
+/**
+ * The org with the package's Apex triggers on it, as in a subscriber org: both users hold Tandem_User (the Apex
+ * queries in user mode), the loader the bypass too. Returns { org, session, ae, loader }.
+ */
+export function newApexOrg(options = {}) {
+    const users = team(['Tandem_User']);
+    const session = createApexSession(apexProgram(), { root: ROOT, today: TODAY, users, ...options });
+    return { org: session.org, session, ae: users[0].Id, loader: users[1].Id };
 }
 
 /** The active rule's message and display field, from the metadata. */
