@@ -170,7 +170,6 @@ function execTry(node, f) {
         if (node.finally) {
             const finallySignal = execStmt(node.finally, f);
             // A return (or break) in finally replaces whatever was in flight.
-            // eslint-disable-next-line no-unsafe-finally
             if (finallySignal) return finallySignal;
         }
     }
@@ -217,7 +216,7 @@ function matchesWhen(literal, value) {
     const expected = literal.literal;
     if (expected === null || value === null) return expected === value;
     if (typeof expected === 'string') return value === expected;
-    // eslint-disable-next-line eqeqeq -- Integer and Long literals against Integer (number) or Long (bigint) values
+    // Loose equality on purpose: Integer and Long literals against Integer (number) or Long (bigint) values.
     return (typeof value === 'number' || typeof value === 'bigint') && value == expected;
 }
 
