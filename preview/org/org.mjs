@@ -26,6 +26,9 @@ import { computeAccess, STANDARD_PROFILES } from './access.mjs';
 import { createSharing, userRecordAccessRow } from './sharing.mjs';
 import { OPPORTUNITY_STAGES } from './standard-objects.mjs';
 import { takeSnapshot, restoreTables } from './snapshot.mjs';
+import { idSuffix, toId18 } from './ids.mjs';
+
+export { idSuffix, toId18 };
 
 const lower = (name) => name.toLowerCase();
 const isBlank = (value) => value === null || value === undefined || value === '';
@@ -39,30 +42,6 @@ const MAX_DEPTH = 16;
 // the id case-insensitively unique (one letter per 5 characters, from which of them are upper case).
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
-
-/** The 3-character case-safety suffix of a 15-character id. */
-export function idSuffix(id15) {
-    let suffix = '';
-    for (let chunk = 0; chunk < 3; chunk++) {
-        let bits = 0;
-        for (let i = 0; i < 5; i++) {
-            const char = id15[chunk * 5 + i];
-            if (char >= 'A' && char <= 'Z') bits |= 1 << i;
-        }
-        suffix += SUFFIX[bits];
-    }
-    return suffix;
-}
-
-/** An id as the org stores it (18 characters); a 15-character id gets its suffix. Anything else: null. */
-export function toId18(id) {
-    if (typeof id !== 'string') return null;
-    if (id.length === 18 && /^[0-9A-Za-z]{18}$/.test(id)) return id.slice(0, 15) + idSuffix(id.slice(0, 15));
-    if (id.length === 15 && /^[0-9A-Za-z]{15}$/.test(id)) return id + idSuffix(id);
-    return null;
-}
-
 function base62(n, width) {
     let out = '';
     for (let rest = n; rest > 0; rest = Math.floor(rest / 62)) out = BASE62[rest % 62] + out;
