@@ -234,6 +234,36 @@ describe('Is_Stale__c and Days_Since_Progress__c', () => {
                 name: 'a plan with neither activation nor progress dates is not stale',
                 record: { Activated_On__c: null, Last_Progress_On__c: null },
                 expect: false
+            },
+            // The plan trigger stamps Activated_On__c on every activation, so activation counts as progress.
+            {
+                name: 'a plan activated today after its milestones were quiet for long is not stale',
+                record: {
+                    Activated_On__c: `${TODAY}T09:00:00.000Z`,
+                    Last_Progress_On__c: addDays(TODAY, -(STALE + 60))
+                },
+                expect: false
+            },
+            {
+                name: 'a plan activated today with no milestone status change ever is not stale',
+                record: { Activated_On__c: `${TODAY}T00:00:00.000Z`, Last_Progress_On__c: null },
+                expect: false
+            },
+            {
+                name: `a plan re-activated ${STALE - 1} days ago, quiet since, is not stale yet`,
+                record: {
+                    Activated_On__c: `${addDays(TODAY, -(STALE - 1))}T09:00:00.000Z`,
+                    Last_Progress_On__c: addDays(TODAY, -(STALE + 60))
+                },
+                expect: false
+            },
+            {
+                name: `a plan re-activated ${STALE} days ago, quiet since, is stale`,
+                record: {
+                    Activated_On__c: `${addDays(TODAY, -STALE)}T09:00:00.000Z`,
+                    Last_Progress_On__c: addDays(TODAY, -(STALE + 60))
+                },
+                expect: true
             }
         ]
     });
@@ -265,6 +295,11 @@ describe('Is_Stale__c and Days_Since_Progress__c', () => {
                 name: 'is blank with neither date',
                 record: { Activated_On__c: null, Last_Progress_On__c: null },
                 expect: null
+            },
+            {
+                name: 'is 0 on the day of a re-activation, however long the milestones were quiet',
+                record: { Activated_On__c: `${TODAY}T23:59:00.000Z`, Last_Progress_On__c: addDays(TODAY, -400) },
+                expect: 0
             }
         ]
     });

@@ -205,14 +205,19 @@ describe('plan and milestone triggers (the Apex handlers, through the runtime)',
         assert.equal(org.query(PLAN).length, 0);
     });
 
-    test('a second Active plan later is rejected by One_Active_Plan_Per_Opportunity', () => {
+    test('a second Active plan later is rejected by the plan trigger, on its status', () => {
         const { org } = newApexOrg();
         const ids = deal(org);
         plan(org, ids, { status: 'Active' });
         const error = dmlError(() =>
             org.insert(PLAN, { Name: 'Another', Opportunity__c: ids.opportunityId, Status__c: 'Active' })
         );
-        assertRuleError(org, error, PLAN, 'One_Active_Plan_Per_Opportunity');
+        assert.deepEqual(
+            error.errors.map((e) => [e.recordIndex, e.field]),
+            [[0, 'Status__c']]
+        );
+        assert.match(error.errors[0].message, /already has an active mutual action plan/);
+        assert.equal(org.query(PLAN).length, 1);
     });
 
     test('buyer acceptance stamps Buyer_Accepted_On__c and needs the contact who accepted', () => {
