@@ -26,6 +26,7 @@ const STEPS = [
     ['Apex syntax', () => checks('apex-syntax')],
     ['Apex semantics', () => checks('apex-semantics')],
     ['SOQL field names', () => checks('soql-fields')],
+    ['Apex writes to read-only fields', () => checks('apex-writeable')],
     ['PMD security and performance', () => checks('pmd')],
     ['metadata XML against the Metadata API model', () => checks('metadata-xml')],
     ['cross-references', () => checks('cross-references')],

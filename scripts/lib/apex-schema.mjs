@@ -66,6 +66,26 @@ const CUSTOM_SETTING_FIELDS = [
     'SystemModstamp',
     'IsDeleted'
 ];
+// Audit fields: the platform sets them on every save and Apex cannot assign them (Apex Developer Guide, "Assignment
+// Statements": `a.CreatedDate = System.today()` "is invalid because createdDate is read-only").
+const AUDIT_FIELDS = new Set(['createdbyid', 'createddate', 'lastmodifiedbyid', 'lastmodifieddate', 'systemmodstamp']);
+
+// Standard fields Apex cannot assign that standard-objects.json (Apex types only) cannot tell apart. Object Reference
+// for the Salesforce Platform: Opportunity.IsClosed and IsWon follow from StageName (no Create or Update property);
+// Contact.Name and User.Name are the compound full name, read-only, written through FirstName and LastName.
+const STANDARD_READ_ONLY = {
+    Opportunity: { IsClosed: 'set by the platform from StageName', IsWon: 'set by the platform from StageName' },
+    Contact: { Name: 'the compound full name, written through FirstName and LastName' },
+    User: { Name: 'the compound full name, written through FirstName and LastName' }
+};
+
+// Standard long text areas (Salesforce Field Reference: Description is textarea, length 32000), which SOQL cannot
+// filter; standard-objects.json only knows they are Strings.
+const STANDARD_LONG_TEXT = { Opportunity: ['Description'], Account: ['Description'], Contact: ['Description'] };
+
+// Why a custom field of each CustomField <type> cannot be assigned in Apex (it is calculated by the platform).
+const CALCULATED_TYPES = { Summary: 'a roll-up summary field', AutoNumber: 'an auto-number field' };
+
 const RELATIONSHIP_TYPES = new Set([
     'Lookup',
     'MasterDetail',
@@ -83,6 +103,8 @@ class SObjectInfo {
         this.open = open;
         this.namespace = namespace;
         this.fields = new Map();
+        // What the metadata says about a field, where known: { type, readOnly } (see fieldType, readOnlyReason).
+        this.facts = new Map();
         this.relationships = new Map();
         this.children = new Map();
     }
@@ -91,8 +113,9 @@ class SObjectInfo {
         return normalise(name, this.namespace);
     }
 
-    addField(name) {
+    addField(name, facts) {
         this.fields.set(this.key(name), name);
+        if (facts) this.facts.set(this.key(name), { ...this.facts.get(this.key(name)), ...facts });
     }
 
     addRelationship(name, target) {
@@ -106,6 +129,22 @@ class SObjectInfo {
     /** Canonical name of field `name`, or undefined. */
     field(name) {
         return this.fields.get(this.key(name));
+    }
+
+    /**
+     * The CustomField <type> of a field ('LongTextArea', 'Html', 'Summary'...) where the metadata tells it: every
+     * custom field, and the few standard fields listed above. Undefined when unknown.
+     */
+    fieldType(name) {
+        return this.facts.get(this.key(name))?.type;
+    }
+
+    /**
+     * Why Apex cannot assign field `name` ('a formula field', 'an audit field'...), or undefined when it can or the
+     * schema cannot tell. Id is assignable: `new Account(Id = someId)` names a record to update.
+     */
+    readOnlyReason(name) {
+        return this.facts.get(this.key(name))?.readOnly;
     }
 
     /** Object name a relationship points at ('*' when polymorphic over any object), or undefined. */
@@ -133,7 +172,10 @@ function normalise(name, namespace) {
 function standardObject(name, namespace) {
     const data = STANDARD.objects[name];
     const info = new SObjectInfo(name, namespace);
-    for (const field of Object.keys(data.fields)) info.addField(field);
+    for (const field of Object.keys(data.fields)) info.addField(field, auditFacts(field));
+    const readOnly = STANDARD_READ_ONLY[name] ?? {};
+    for (const [field, reason] of Object.entries(readOnly)) info.addField(field, { readOnly: reason });
+    for (const field of STANDARD_LONG_TEXT[name] ?? []) info.addField(field, { type: 'LongTextArea' });
     for (const [relationship, target] of Object.entries(data.relationships)) info.addRelationship(relationship, target);
     for (const [child, childObject] of Object.entries(data.children)) info.addChild(child, childObject);
     return info;
@@ -161,6 +203,8 @@ function readProjectObjects(root) {
     return [...objects.values()];
 }
 
+const auditFacts = (field) => (AUDIT_FIELDS.has(field.toLowerCase()) ? { readOnly: 'an audit field' } : undefined);
+
 /** The standard part of a custom object, custom setting or custom metadata type, before its own fields. */
 function customObjectBase(project, namespace) {
     const { name, meta, fields, hasRecordTypes } = project;
@@ -170,12 +214,16 @@ function customObjectBase(project, namespace) {
         return info;
     }
     if (first(meta, 'customSettingsType')) {
-        CUSTOM_SETTING_FIELDS.forEach((field) => info.addField(field));
+        CUSTOM_SETTING_FIELDS.forEach((field) => info.addField(field, auditFacts(field)));
         info.addRelationship('SetupOwner', '*');
         Object.entries(AUDIT_RELATIONSHIPS).forEach(([rel, target]) => info.addRelationship(rel, target));
         return info;
     }
-    CUSTOM_OBJECT_FIELDS.forEach((field) => info.addField(field));
+    CUSTOM_OBJECT_FIELDS.forEach((field) => info.addField(field, auditFacts(field)));
+    // An auto-number record name is generated on insert (CustomObject nameField of type AutoNumber).
+    if (first(first(meta, 'nameField'), 'type') === 'AutoNumber') {
+        info.addField('Name', { type: 'AutoNumber', readOnly: CALCULATED_TYPES.AutoNumber });
+    }
     Object.entries(AUDIT_RELATIONSHIPS).forEach(([rel, target]) => info.addRelationship(rel, target));
     Object.entries(CUSTOM_OBJECT_CHILDREN).forEach(([child, childObject]) => info.addChild(child, childObject));
     const base = name.slice(0, -'__c'.length);
@@ -217,7 +265,11 @@ function customCompanion(kind, parentName, namespace) {
 /** Adds a custom field, its relationship if it is a lookup, and the child relationship on the parent. */
 function addCustomField(info, field, objects) {
     const type = first(field.meta, 'type');
-    info.addField(field.name);
+    // A field with a <formula> is a formula field whatever its return <type>; roll-ups and auto-numbers are
+    // calculated too. Apex cannot assign any of them (the compiler's "Field is not writeable").
+    const readOnly =
+        first(field.meta, 'formula') !== undefined ? 'a formula field' : (CALCULATED_TYPES[type] ?? undefined);
+    info.addField(field.name, { type, ...(readOnly ? { readOnly } : {}) });
     if (type === 'Location') {
         // A geolocation field is also readable as its two components.
         const base = field.name.slice(0, -'__c'.length);

@@ -1,6 +1,7 @@
 // Checks the names inside static SOQL ([SELECT ...] in Apex) against the schema: the FROM object, every field and
 // relationship path in SELECT, WHERE, GROUP BY, HAVING and ORDER BY, child relationships of subqueries, semi-join
 // subqueries and TYPEOF branches. The Apex compiler checks these on deploy; the offline language server does not.
+// Also checks that WHERE and ORDER BY only use fields of types the platform lets a query filter or sort on.
 import { childRule, childRules, findRules, ruleName } from './apex-parse.mjs';
 
 // Bind expressions (`:ids`, `:[SELECT ...]`) are Apex, not SOQL names: never resolve identifiers inside them.
@@ -26,6 +27,25 @@ function whyNotARelationship(object, segment) {
     return `unknown relationship ${segment} on ${object.name}`;
 }
 
+// Field types a clause refuses, with how to call them in a message. WHERE: SOQL and SOSL Reference, "fieldExpression
+// Syntax": the field "can be any field except a long text area field, encrypted data field, or base64-encoded field"
+// (a rich text area is a long text area). ORDER BY: SOQL and SOSL Reference, "ORDER BY": multi-select picklist, rich
+// text area and long text area fields are not supported.
+const RESTRICTED_TYPES = {
+    whereClause: {
+        verb: 'filtered in a SOQL WHERE clause',
+        types: { LongTextArea: 'a long text area', Html: 'a rich text area', EncryptedText: 'an encrypted field' }
+    },
+    orderByClause: {
+        verb: 'sorted in SOQL ORDER BY',
+        types: {
+            LongTextArea: 'a long text area',
+            Html: 'a rich text area',
+            MultiselectPicklist: 'a multi-select picklist'
+        }
+    }
+};
+
 const segmentsOf = (fieldName) => childRules(fieldName, 'soqlId').map((id) => id.getText());
 const same = (a, b) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 
@@ -36,7 +56,8 @@ export function checkSoql(tree, schema) {
 
     /**
      * Resolves `a.b.c` from `object`: every segment but the last must be a relationship, the last a field.
-     * Stops quietly where the schema cannot tell (open objects, polymorphic lookups to any object).
+     * Stops quietly where the schema cannot tell (open objects, polymorphic lookups to any object). Returns the
+     * object the last segment is a field of, or undefined.
      */
     function resolvePath(node, segments, object) {
         const path = segments.join('.');
@@ -62,13 +83,28 @@ export function checkSoql(tree, schema) {
         return undefined;
     }
 
-    /** A field reference in the scope of one query: strips an alias or object-name prefix, accepts select aliases. */
+    /**
+     * A field reference in the scope of one query: strips an alias or object-name prefix, accepts select aliases.
+     * Returns { object, field } (the object holding the last segment, and its name) when it resolves.
+     */
     function checkFieldName(node, scope) {
         const segments = segmentsOf(node);
-        if (segments.length === 1 && scope.selectAliases.has(segments[0].toLowerCase())) return;
+        if (segments.length === 1 && scope.selectAliases.has(segments[0].toLowerCase())) return undefined;
         const qualified = same(segments[0], scope.alias) || same(segments[0], scope.object.name);
         if (segments.length > 1 && qualified && !scope.object.relationship(segments[0])) segments.shift();
-        resolvePath(node, segments, scope.object);
+        const object = resolvePath(node, segments, scope.object);
+        return object ? { object, field: segments.at(-1), path: segments.join('.') } : undefined;
+    }
+
+    /** A resolved field in a clause that refuses its type (a long text area in WHERE, for one). */
+    function checkFieldType(node, resolved, clause) {
+        const rule = RESTRICTED_TYPES[clause];
+        if (!rule || !resolved || resolved.object.open) return;
+        const what = rule.types[resolved.object.fieldType(resolved.field)];
+        if (!what) return;
+        const name = resolved.object.field(resolved.field);
+        const where = resolved.path.includes('.') ? ` (${resolved.path})` : '';
+        report(node, `${name} on ${resolved.object.name} is ${what} and cannot be ${rule.verb}${where}`);
     }
 
     /** Follows a chain of relationships (the subject of TYPEOF) to the object it reaches, reporting a bad link. */
@@ -138,7 +174,9 @@ export function checkSoql(tree, schema) {
         for (const clause of ['whereClause', 'groupByClause', 'orderByClause']) {
             const node = childRule(query, clause);
             if (!node) continue;
-            for (const field of findRules(node, 'fieldName', ['subQuery', APEX_IN_SOQL])) checkFieldName(field, scope);
+            for (const field of findRules(node, 'fieldName', ['subQuery', APEX_IN_SOQL])) {
+                checkFieldType(field, checkFieldName(field, scope), clause);
+            }
             for (const semiJoin of findRules(node, 'subQuery', [APEX_IN_SOQL])) checkQuery(semiJoin);
         }
     }

@@ -174,6 +174,17 @@ export function formulaType(metadataType) {
     }
 }
 
+// Field types a formula field cannot reference, though a validation rule can. Salesforce Help, knowledge article
+// 000385791 "Unable to create a formula field that has a rich text area field": "Rich text area fields cannot be used
+// in a formula. They can be used in validation rules and workflow rules". Long text areas are refused the same way
+// (Salesforce Help, "Tips for Building Formulas" considerations; a rich text area is a long text area with markup).
+const NOT_IN_FORMULA_FIELDS = { LongTextArea: 'a long text area', Html: 'a rich text area' };
+
+/** Why a formula field cannot reference `field` ('a long text area'), or undefined when it can. */
+export function formulaFieldCannotReference(field) {
+    return NOT_IN_FORMULA_FIELDS[field?.type];
+}
+
 /** How a type is called in Setup, for messages meant for admins and developers. */
 export function typeLabel(type) {
     const labels = {

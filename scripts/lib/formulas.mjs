@@ -11,6 +11,7 @@ import {
     findObject,
     findField,
     fieldFormulaType,
+    formulaFieldCannotReference,
     formulaType,
     typeLabel,
     typedValue,
@@ -431,6 +432,14 @@ export function analyzeFormula(schema, entry) {
         const resolved = resolveReference(schema, entry.object, token.text);
         if (resolved.error) {
             problems.push({ line: token.line, message: resolved.error });
+            continue;
+        }
+        const restricted = entry.kind === 'formulaField' && formulaFieldCannotReference(resolved.field);
+        if (restricted) {
+            problems.push({
+                line: token.line,
+                message: `field ${resolved.object}.${resolved.field.name} is ${restricted}: a formula field cannot reference it (a validation rule can)`
+            });
             continue;
         }
         out.push(addReference(token.text, resolved, token.line));

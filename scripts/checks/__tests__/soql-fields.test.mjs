@@ -37,6 +37,19 @@ test('reports an unknown object in FROM', async () => {
     ]);
 });
 
+// SOQL and SOSL Reference, "fieldExpression Syntax" and "ORDER BY": long text and rich text areas can be selected but
+// not filtered or sorted on. The overlay adds such fields and selects them (fine), then filters and sorts on them,
+// directly, through a parent path to a standard long text area, and in a semi-join subquery.
+test('reports long text and rich text areas filtered in WHERE or sorted in ORDER BY, not selected ones', async () => {
+    const file = `${CLASSES}/PlanNotes.cls`;
+    assert.deepEqual(lines(await broken('soql-restricted-type')), [
+        `${file}:13: Notes__c on Mutual_Action_Plan__c is a long text area and cannot be filtered in a SOQL WHERE clause`,
+        `${file}:13: Description on Opportunity is a long text area and cannot be filtered in a SOQL WHERE clause (Opportunity__r.Description)`,
+        `${file}:15: Summary__c on Mutual_Action_Plan__c is a rich text area and cannot be sorted in SOQL ORDER BY`,
+        `${file}:23: Summary__c on Mutual_Action_Plan__c is a rich text area and cannot be filtered in a SOQL WHERE clause`
+    ]);
+});
+
 test('skips files with syntax errors (apex-syntax reports them) instead of guessing', async () => {
     const findings = await broken('syntax');
     assert.deepEqual(findings, [], describeFindings(findings));
