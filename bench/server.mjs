@@ -1,15 +1,16 @@
 // Serves the bench bundle against the bench's org, wired as scripts/preview.mjs wires the preview: the components'
-// Apex calls answered by the preview twins, inside one org transaction each.
+// Apex calls answered by the package's own Apex on the offline runtime (one transaction of the current user each).
 import { startServer } from '../preview/server.mjs';
 import { createOrgApi } from '../preview/org-api.mjs';
-import { apexDispatcher, loadTwinRegistry } from '../preview/twins.mjs';
+import { apexCaller } from '../preview/apex.mjs';
 
 /** Resolves to { server, url } on a free port of 127.0.0.1. */
-export async function startBenchServer({ root, org, bundleFile }) {
+export async function startBenchServer({ session, bundleFile }) {
+    const { org } = session;
     const orgApi = createOrgApi(org);
     const server = await startServer({
         bundleFile,
-        callApex: apexDispatcher(await loadTwinRegistry(root), org),
+        callApex: apexCaller(session),
         callOrg: async (action, body) => {
             if (typeof orgApi[action] !== 'function') {
                 throw Object.assign(new Error(`unknown action ${action}`), { status: 404 });

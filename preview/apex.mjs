@@ -14,7 +14,8 @@ export function auraErrorBody(error) {
     if (error instanceof ApexThrow) {
         const handled = /AuraHandledException$/i.test(error.typeName ?? '');
         return {
-            status: 500,
+            // A deliberate refusal (AuraHandledException) is the user's to act on; anything else is a server fault.
+            status: handled ? 400 : 500,
             body: {
                 message: handled ? error.apexMessage : `${error.typeName}: ${error.apexMessage}`,
                 exceptionType: error.typeName,

@@ -7,18 +7,23 @@
 //       of the page with its summary, then the re-render after a sort and after a filter change.
 // Times are taken in the page (performance.now() around the mount or the action, ended once the frame showing the
 // result has been painted), the median of several runs, each run on a fresh page. They include the Apex round trip
-// to the preview twins, which is the same request for ours and the baseline and is reported alongside.
+// (the package's own Apex on the offline runtime, as the preview serves it), which is the same request for ours and
+// the baseline and is reported alongside. Then the server side (scripts/bench-apex.mjs): the demo load, the
+// preview's first load of an opportunity, and the governor limits the three calls use for 1 and for 200 records.
 //   node scripts/bench.mjs                 build dist/bench/bench.js, then measure (7 runs)
 //   node scripts/bench.mjs --no-build      reuse the last bundle
 //   node scripts/bench.mjs --runs 9        more runs (at least 5)
-// Prints the table and writes artifacts/bench.json.
+//   node scripts/bench.mjs --apex-only     only the server side, no browser (as node scripts/bench-apex.mjs)
+// Prints the tables and writes artifacts/bench.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { createBenchOrg, BULK_OPPORTUNITIES, LONG_PLAN_MILESTONES } from '../bench/org.mjs';
+import { loadPackageProgram } from '../apex-runtime/session.mjs';
+import { createBenchOrg, BULK_OPPORTUNITIES, BULK_PLANS, LONG_PLAN_MILESTONES } from '../bench/org.mjs';
 import { startBenchServer } from '../bench/server.mjs';
 import { formatTable, summarize } from '../bench/report.mjs';
-import { loadPipelinePage } from '../preview/twins/lib/pipelineReview.mjs';
+import { auraCall, reviewRequest } from '../bench/apex-calls.mjs';
+import { benchApex, writeApexReport } from './bench-apex.mjs';
 // The end-to-end tests' browser and bundle helpers: the same Chromium flags, the same build with warnings counted.
 import { buildBundle, launchBrowser, ROOT, TODAY } from '../test/e2e/support.mjs';
 
@@ -30,36 +35,45 @@ const PAGE_SIZE = 200;
 
 const log = (message) => console.log(message);
 
+if (args.includes('--apex-only')) {
+    const apex = benchApex({ runs: RUNS });
+    log(`\nwritten to ${writeApexReport(apex)}`);
+    if (!apex.constancy.every((c) => c.constant)) process.exitCode = 1;
+    process.exit();
+}
+
 if (!args.includes('--no-build')) {
     log('building the bench bundle (the real components, two baselines)...');
     const built = await buildBundle({ output: BUNDLE, input: join(ROOT, 'bench', 'entry.js') });
     log(`  built in ${built.seconds.toFixed(1)} s`);
 }
 
-const { org, bench } = createBenchOrg({ root: ROOT, today: TODAY });
+let started = performance.now();
+const program = loadPackageProgram(ROOT);
+const programSeconds = (performance.now() - started) / 1000;
+log(`package Apex parsed in ${programSeconds.toFixed(1)} s`);
+started = performance.now();
+const { session, org, bench } = createBenchOrg({ root: ROOT, today: TODAY, program });
+const loadSeconds = (performance.now() - started) / 1000;
+const t = bench.timings;
 log(
-    `bench org: a ${LONG_PLAN_MILESTONES}-milestone plan and ${BULK_OPPORTUNITIES} more opportunities loaded in ` +
-        `${bench.seconds.toFixed(1)} s`
+    `bench org in ${loadSeconds.toFixed(1)} s: the demo ${t.demoSeconds.toFixed(1)} s, a ${LONG_PLAN_MILESTONES}-milestone ` +
+        `plan ${t.longPlanSeconds.toFixed(1)} s, ${BULK_OPPORTUNITIES} opportunities ${t.opportunitiesSeconds.toFixed(1)} s, ` +
+        `${BULK_PLANS} plans ${t.plansSeconds.toFixed(1)} s, their milestones ${t.milestonesSeconds.toFixed(1)} s, ` +
+        `activated ${t.activationSeconds.toFixed(1)} s, a third accepted ${t.acceptanceSeconds.toFixed(1)} s ` +
+        '(through the Apex triggers, 200 records a call)'
 );
 
-/** What the page must show after each step of the review, from the twin itself (the same server the page asks). */
+/** The review's page for `request`, from the real Apex, as the previewing user (the server the page asks). */
+function loadPage(request) {
+    return auraCall(session, org.currentUserId, 'PipelineReviewController', 'loadPage', { request }).value;
+}
+
+/** What the page must show after each step of the review. */
 function reviewExpectations() {
-    const base = {
-        scope: 'all',
-        ownerId: null,
-        stageName: null,
-        closePeriod: 'any',
-        health: null,
-        gatedWithoutPlan: false,
-        sortBy: 'closeDate',
-        sortDirection: 'asc',
-        pageSize: PAGE_SIZE,
-        cursor: null,
-        includeSummary: false,
-        includeOptions: false
-    };
+    const base = reviewRequest({ pageSize: PAGE_SIZE, includeSummary: false, includeOptions: false });
     const expect = (request) => {
-        const page = loadPipelinePage(org, org.currentUserId, { ...base, ...request });
+        const page = loadPage({ ...base, ...request });
         return { count: page.rows.length, firstId: page.rows[0].opportunityId };
     };
     const sorted = { sortBy: 'amount', sortDirection: 'desc' };
@@ -70,10 +84,10 @@ function reviewExpectations() {
     };
 }
 const expected = reviewExpectations();
-const inScope = loadPipelinePage(org, org.currentUserId, { scope: 'all', includeSummary: true }).summary.deals;
+const inScope = loadPage(reviewRequest({ pageSize: PAGE_SIZE })).summary.deals;
 const editedMilestone = bench.milestoneIds[25];
 
-const { server, url } = await startBenchServer({ root: ROOT, org, bundleFile: BUNDLE });
+const { server, url } = await startBenchServer({ session, bundleFile: BUNDLE });
 const browser = await launchBrowser();
 
 /** A fresh page (own context, so no cache or storage carries over) with the bench harness loaded. */
@@ -168,20 +182,28 @@ log('');
 log(`Medians of ${RUNS} runs, headless Chromium, ${cpus().length} cores; Apex round trip in parentheses.`);
 log(formatTable(rows));
 
+log("\nThe server side: the preview's demo, its first opportunity, the governor limits");
+const apex = { ...benchApex({ runs: RUNS, program }), programSeconds };
+
 mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
 const report = {
     date: new Date().toISOString(),
     runs: RUNS,
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', node: process.version },
     data: {
+        benchOrgSeconds: loadSeconds,
+        benchOrgTimings: bench.timings,
         longPlanMilestones: LONG_PLAN_MILESTONES,
+        bulkOpportunities: BULK_OPPORTUNITIES,
+        bulkPlans: BULK_PLANS,
         opportunitiesInView: inScope,
         pageSize: PAGE_SIZE,
         sort: 'amount, largest first',
         filter: 'health On Track'
     },
     results: rows,
-    samples
+    samples,
+    apex
 };
 writeFileSync(join(ROOT, 'artifacts', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 log('\nwritten to artifacts/bench.json');

@@ -1,6 +1,9 @@
 // End to end, in headless Chromium: the real components in the preview, driven as a user drives them (roles,
-// labels, visible text), against the embedded demo org. One preview and one browser for the whole run; each test
-// has its own page and storage, and works on deals no other test touches, so the tests do not depend on their order.
+// labels, visible text), against the embedded demo org, where the package's own Apex answers every call (through the
+// offline Apex runtime) and the demo data is what the dev directory's Apex loader (TandemDemoData.load()) made on
+// TODAY. The tests find their records by asking the org for what the loader's documentation promises (accounts,
+// plan states, contacts by title), never by ids. One preview and one browser for the whole run; each test has its
+// own page and storage, and works on deals no other test touches, so the tests do not depend on their order.
 //   node --test test/e2e/                          build the bundle, then run every scenario
 //   E2E_REUSE_BUNDLE=1 node --test test/e2e/       skip the build, reuse dist/preview/app.js (quicker while editing)
 //   UPDATE_README_IMAGES=1 node --test test/e2e/   also retake docs/images/record-page.png and pipeline-review.png
@@ -12,6 +15,7 @@ import {
     buildBundle,
     chooseOption,
     clearFailureScreenshots,
+    contactTitled,
     eventually,
     launchBrowser,
     mediumDate,
@@ -108,6 +112,16 @@ function reviewTable(page) {
 }
 
 const amountOf = (text) => Number(String(text).replace(/[^0-9.]/g, ''));
+
+/**
+ * The loader's legacy deals: already in a gated stage (Proposal/Price Quote, Negotiation/Review) the day the org
+ * installed Tandem, and never given a plan (dev/main/classes/TandemDemoData.cls, demoDeals()).
+ */
+const LEGACY_DEALS = [
+    'Northwind Logistics - Customs automation add-on',
+    'Cedar & Pine Health - Patient intake pilot',
+    'Umber Financial - Payments reconciliation'
+];
 const names = (rows) => rows.map((row) => row.Opportunity);
 
 describe('pipeline review', () => {
@@ -115,7 +129,7 @@ describe('pipeline review', () => {
         'filter by health, then by gated stage without an active plan; sort; a reload keeps the view',
         async ({ page, problems, visit }) => {
             await visit('pipeline');
-            const { org, demo } = preview;
+            const { org } = preview;
             const review = reviewTable(page);
             const openDeals = org.query('Opportunity', (o) => !o.IsClosed);
             const activePlans = org.query('Mutual_Action_Plan__c', (p) => p.Status__c === 'Active');
@@ -123,8 +137,9 @@ describe('pipeline review', () => {
                 activePlans.filter((p) => p.Health__c === 'Off Track').map((p) => p.Opportunity__c)
             );
             const expectedOffTrack = openDeals.filter((o) => offTrack.has(o.Id)).map((o) => o.Name);
-            const legacy = demo.legacyOpportunities.map((id) => org.get('Opportunity', id));
-            assert.ok(expectedOffTrack.length > 0 && legacy.length === 2, 'the demo has off-track and legacy deals');
+            const legacy = LEGACY_DEALS.map(opportunityNamed);
+            assert.ok(expectedOffTrack.length > 0, 'the demo has off-track deals');
+            for (const deal of legacy) assert.equal(planOf(deal.Id).length, 0, `${deal.Name} has no plan`);
 
             // Everything the user can see: every open deal, soonest close first.
             await chooseOption(page, 'Show', 'All I can see');
@@ -209,7 +224,7 @@ describe('pipeline review', () => {
             );
             assert.equal(await page.getByRole('combobox', { name: 'Show' }).innerText(), 'All I can see');
             assert.equal(await review.sortState(/^Amount/), 'ascending');
-            assert.deepEqual(problems, []);
+            assert.deepEqual(await problems(), []);
         }
     );
 });
@@ -310,7 +325,7 @@ const contactName = (id) => {
 
 describe('plan workspace on the opportunity record page', () => {
     scenario("create a plan from a template, working back from the buyer's date", async ({ page, problems, visit }) => {
-        const deal = opportunityNamed('Cedar & Pine Health – Telehealth scheduling');
+        const deal = opportunityNamed('Quarry Labs - Sample tracking expansion');
         assert.equal(planOf(deal.Id).length, 0, 'the deal starts without a plan');
         await visit(`opportunity/${deal.Id}`);
         const record = recordPage(page);
@@ -320,8 +335,8 @@ describe('plan workspace on the opportunity record page', () => {
         await page.getByRole('button', { name: 'Create plan' }).click();
         await page.getByLabel('Template').selectOption({ label: 'Enterprise' });
         await record.typeDate(page.getByLabel("Buyer's target date"), target);
-        await page.getByLabel('Anchor event').fill('Telehealth goes live before the summer scheduling peak');
-        await page.getByLabel('Shared objective').fill('Half of follow-up visits booked online by September.');
+        await page.getByLabel('Anchor event').fill('Sample tracking goes live before the autumn regulator audit');
+        await page.getByLabel('Shared objective').fill('Every sample traced from intake to archive by September.');
 
         // The preview: every milestone dated back from the target, the last one on the target date.
         const steps = preview.org
@@ -340,7 +355,7 @@ describe('plan workspace on the opportunity record page', () => {
         await record.summary.getByText('Status: Draft').waitFor();
         for (const step of steps) await record.milestone(step.Title__c).waitFor();
         assert.match(await record.summary.innerText(), new RegExp(`0 of ${steps.length} milestones complete`));
-        assert.match(await record.summary.innerText(), /Telehealth goes live before the summer scheduling peak/);
+        assert.match(await record.summary.innerText(), /Sample tracking goes live before the autumn regulator audit/);
 
         const [plan] = planOf(deal.Id);
         assert.equal(plan.Status__c, 'Draft');
@@ -348,24 +363,28 @@ describe('plan workspace on the opportunity record page', () => {
         assert.equal(milestonesOf(plan.Id).length, steps.length);
         await record.dismissToasts();
         await screenshot(page, 'create-plan-created');
-        assert.deepEqual(problems, []);
+        assert.deepEqual(await problems(), []);
     });
 
     scenario(
         'edit milestones inline (status, owner, date), save, and the completion in the header follows',
         async ({ page, problems, visit }) => {
-            const deal = opportunityNamed('Northwind Logistics – Fleet visibility platform');
+            // The loader's plan on track: the budget decision is under way, the legal work not started yet.
+            const deal = opportunityNamed('Northwind Logistics - Fleet visibility platform');
             const [plan] = planOf(deal.Id);
             const milestones = milestonesOf(plan.Id);
             const done = milestones.filter((m) => m.Status__c === 'Complete').length;
-            const redlines = milestones.find((m) => m.Name === 'Buyer legal returns first redlines');
+            const budget = milestones.find(
+                (m) => m.Name === 'Economic buyer confirms the budget and the decision date'
+            );
             const terms = milestones.find(
                 (m) => m.Name === 'Buyer and seller legal teams agree the final contract terms'
             );
-            assert.equal(redlines.Status__c, 'In Progress');
-            const contacts = preview.demo.contacts[deal.AccountId];
-            const newOwner = contactName(contacts.cfo);
-            assert.notEqual(terms.Buyer_Owner__c, contacts.cfo);
+            assert.equal(budget.Status__c, 'In Progress');
+            assert.equal(terms.Status__c, 'Not Started');
+            const cfo = contactTitled(preview.org, deal.AccountId, 'CFO').Id;
+            const newOwner = contactName(cfo);
+            assert.notEqual(terms.Buyer_Owner__c, cfo);
             const earlier = addDays(terms.Due_Date__c, -1);
 
             await visit(`opportunity/${deal.Id}`);
@@ -377,7 +396,7 @@ describe('plan workspace on the opportunity record page', () => {
             await readmeImage(page, 'record-page', 1280);
 
             // Complete one milestone.
-            const first = await record.edit(redlines.Name);
+            const first = await record.edit(budget.Name);
             await first.getByLabel('Status').selectOption('Complete');
             // Another: start it, hand the buyer side to the economic buyer, pull its date in by a day (no reason needed).
             const second = await record.edit(terms.Name);
@@ -400,36 +419,34 @@ describe('plan workspace on the opportunity record page', () => {
             await record.summary.getByText(`${done + 1} of ${milestones.length} milestones complete`).waitFor();
             await saveBar.waitFor({ state: 'detached' });
             assert.equal(await record.progress(), `Progress ${percent(done + 1)}%`, 'the completion bar moved');
-            assert.match(await record.milestone(redlines.Name).innerText(), /Complete/);
+            assert.match(await record.milestone(budget.Name).innerText(), /Complete/);
             const termsRow = await record.milestone(terms.Name).innerText();
             assert.match(termsRow, /In Progress/);
             assert.match(termsRow, new RegExp(newOwner));
             assert.match(termsRow, new RegExp(mediumDate(earlier)));
 
             const saved = preview.org.get('Plan_Milestone__c', terms.Id);
-            assert.equal(preview.org.get('Plan_Milestone__c', redlines.Id).Status__c, 'Complete');
-            assert.equal(preview.org.get('Plan_Milestone__c', redlines.Id).Completed_On__c, TODAY);
-            assert.deepEqual(
-                [saved.Status__c, saved.Buyer_Owner__c, saved.Due_Date__c],
-                ['In Progress', contacts.cfo, earlier]
-            );
+            assert.equal(preview.org.get('Plan_Milestone__c', budget.Id).Status__c, 'Complete');
+            assert.equal(preview.org.get('Plan_Milestone__c', budget.Id).Completed_On__c, TODAY);
+            assert.deepEqual([saved.Status__c, saved.Buyer_Owner__c, saved.Due_Date__c], ['In Progress', cfo, earlier]);
             await record.dismissToasts();
             await screenshot(page, 'edit-milestones-saved');
-            assert.deepEqual(problems, []);
+            assert.deepEqual(await problems(), []);
         }
     );
 
     scenario(
         'slip a date: moving it later asks why, and the history shows the move',
         async ({ page, problems, visit }) => {
-            const deal = opportunityNamed('Ridgeback Insurance – Claims triage');
+            // The loader's late plan (active, off track): the legal redlines have not started and have no history yet.
+            const deal = opportunityNamed('Cedar & Pine Health - Clinical scheduling suite');
             const [plan] = planOf(deal.Id);
-            const milestone = milestonesOf(plan.Id).find(
-                (m) => m.Name === 'Buyer security team completes the security review'
-            );
+            assert.equal(plan.Status__c, 'Active');
+            const milestone = milestonesOf(plan.Id).find((m) => m.Name === 'Buyer legal returns first redlines');
             assert.equal(milestone.Status__c, 'Not Started');
+            assert.equal(preview.org.query('Milestone_Date_Change__c', { Milestone__c: milestone.Id }).length, 0);
             const later = addDays(milestone.Due_Date__c, 7);
-            const note = 'Their CISO is at a conference that week';
+            const note = 'Their General Counsel is at a conference that week';
 
             await visit(`opportunity/${deal.Id}`);
             const record = recordPage(page);
@@ -442,7 +459,7 @@ describe('plan workspace on the opportunity record page', () => {
             await move.getByRole('button', { name: 'Apply' }).click();
             await move.getByText('Choose why the date moves later: the slip history keeps it.').waitFor();
             await screenshot(page, 'slip-needs-reason');
-            await move.getByLabel('Slip reason').selectOption('Security review');
+            await move.getByLabel('Slip reason').selectOption('Legal review');
             await move.getByLabel('Note (optional)').fill(note);
             await move.getByRole('button', { name: 'Apply' }).click();
             await move.waitFor({ state: 'detached' });
@@ -452,10 +469,10 @@ describe('plan workspace on the opportunity record page', () => {
             // The history of that milestone: one move, with its reason and note.
             const saved = record.milestone(milestone.Name);
             await saved.getByRole('button', { name: /^Date history \(1\)/ }).click();
-            const history = saved.getByRole('list').filter({ hasText: 'Security review' });
+            const history = saved.getByRole('list').filter({ hasText: 'Legal review' });
             await history.waitFor();
             const entry = await history.getByRole('listitem').first().innerText();
-            assert.match(entry, /Security review/);
+            assert.match(entry, /Legal review/);
             assert.match(entry, new RegExp(note));
             assert.match(await saved.innerText(), new RegExp(mediumDate(later)));
 
@@ -463,19 +480,22 @@ describe('plan workspace on the opportunity record page', () => {
             assert.ok(change, 'the org recorded the move');
             assert.deepEqual(
                 [change.Previous_Date__c, change.New_Date__c, change.Reason__c, change.Note__c],
-                [milestone.Due_Date__c, later, 'Security review', note]
+                [milestone.Due_Date__c, later, 'Legal review', note]
             );
             await record.dismissToasts();
             await screenshot(page, 'slip-history');
-            assert.deepEqual(problems, []);
+            assert.deepEqual(await problems(), []);
         }
     );
 
     scenario("record the buyer's acceptance of the plan", async ({ page, problems, visit }) => {
-        const deal = opportunityNamed('Tessellate Retail – Price optimisation pilot');
+        // The loader's stale plan: active, never accepted by the buyer.
+        const deal = opportunityNamed('Quarry Labs - Lab data platform');
         const [plan] = planOf(deal.Id);
+        assert.equal(plan.Status__c, 'Active');
         assert.equal(plan.Buyer_Accepted__c, false);
-        const accepter = contactName(preview.demo.contacts[deal.AccountId].cfo);
+        const cfo = contactTitled(preview.org, deal.AccountId, 'CFO').Id;
+        const accepter = contactName(cfo);
 
         await visit(`opportunity/${deal.Id}`);
         const record = recordPage(page);
@@ -494,18 +514,21 @@ describe('plan workspace on the opportunity record page', () => {
 
         const saved = preview.org.get('Mutual_Action_Plan__c', plan.Id);
         assert.equal(saved.Buyer_Accepted__c, true);
-        assert.equal(saved.Buyer_Accepted_By__c, preview.demo.contacts[deal.AccountId].cfo);
+        assert.equal(saved.Buyer_Accepted_By__c, cfo);
         await record.dismissToasts();
         await screenshot(page, 'buyer-acceptance');
-        assert.deepEqual(problems, []);
+        assert.deepEqual(await problems(), []);
     });
 
     scenario(
         'stage gate: blocked without an active plan, through once the plan is active',
         async ({ page, problems, visit }) => {
-            const deal = opportunityNamed('Kestrel Manufacturing – Supplier quality portal');
+            // The loader's draft, on a deal in Value Proposition: its legal and procurement milestones have no buyer
+            // owner yet (the workspace asks for them on activation).
+            const deal = opportunityNamed('Ridgeback Insurance - Claims analytics platform');
             const [plan] = planOf(deal.Id);
             assert.equal(plan.Status__c, 'Draft');
+            const stageBefore = deal.StageName;
             const gated = 'Proposal/Price Quote';
             const rule = preview.org.schema
                 .object('Opportunity')
@@ -520,22 +543,33 @@ describe('plan workspace on the opportunity record page', () => {
             const stageError = page.getByRole('alert').filter({ hasText: rule.errorMessage });
             await stageError.waitFor();
             assert.equal((await stageError.innerText()).trim(), rule.errorMessage);
-            assert.equal(preview.org.get('Opportunity', deal.Id).StageName, 'Needs Analysis');
+            assert.equal(preview.org.get('Opportunity', deal.Id).StageName, stageBefore);
             await screenshot(page, 'gate-blocked');
 
-            // Activate the plan. The draft still has a buyer milestone nobody owns on the buyer side: activation
-            // is refused and says which one; the user names its owner, saves, and activates again.
-            const unowned = milestonesOf(plan.Id).find((m) => m.Side__c !== 'Seller' && !m.Buyer_Owner__c);
-            assert.ok(unowned, 'the demo draft has a buyer milestone without a buyer owner');
+            // Activate the plan. The draft still has buyer milestones nobody owns on the buyer side: activation
+            // is refused and names them; the user names their owners (the buyer's counsel for the legal steps,
+            // procurement for the purchase order), saves, and activates again.
+            const unowned = milestonesOf(plan.Id)
+                .filter((m) => m.Side__c !== 'Seller' && !m.Buyer_Owner__c)
+                .sort((a, b) => a.Sort_Order__c - b.Sort_Order__c);
+            assert.ok(unowned.length > 0, 'the demo draft has buyer milestones without a buyer owner');
             await record.activatePlan();
-            await page.getByText(new RegExp(`fix milestone "${unowned.Name}"`)).waitFor();
+            for (const milestone of unowned) {
+                await page.getByText(new RegExp(`fix milestone "${milestone.Name}"`)).waitFor();
+            }
             assert.equal(preview.org.get('Mutual_Action_Plan__c', plan.Id).Status__c, 'Draft');
             await screenshot(page, 'gate-activation-refused');
-            const row = await record.edit(unowned.Name);
-            const owner = contactName(preview.demo.contacts[deal.AccountId].legal);
-            await row
-                .getByLabel('Buyer owner')
-                .selectOption(await optionStartingWith(row.getByLabel('Buyer owner'), owner));
+            const ownerTitle = { Legal: 'General Counsel', Procurement: 'Procurement Lead' };
+            for (const milestone of unowned) {
+                assert.ok(ownerTitle[milestone.Phase__c], `a buyer owner for the ${milestone.Phase__c} phase`);
+                const owner = contactName(
+                    contactTitled(preview.org, deal.AccountId, ownerTitle[milestone.Phase__c]).Id
+                );
+                const row = await record.edit(milestone.Name);
+                await row
+                    .getByLabel('Buyer owner')
+                    .selectOption(await optionStartingWith(row.getByLabel('Buyer owner'), owner));
+            }
             await record.save();
             await record.toast('Plan saved').waitFor();
             await record.activatePlan();
@@ -552,7 +586,7 @@ describe('plan workspace on the opportunity record page', () => {
             assert.equal(preview.org.get('Opportunity', deal.Id).StageName, gated);
             await record.dismissToasts();
             await screenshot(page, 'gate-passed');
-            assert.deepEqual(problems, []);
+            assert.deepEqual(await problems(), []);
         }
     );
 });

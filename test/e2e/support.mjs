@@ -8,8 +8,6 @@ import { chromium } from 'playwright-core';
 import { buildPreview } from '../../preview/build.mjs';
 import { startPreview } from '../../scripts/preview.mjs';
 
-export { addDays } from '../../preview/org/seed.mjs';
-
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The org's today (a Monday): every date the demo holds is relative to it, so screenshots and texts are stable. */
@@ -79,7 +77,28 @@ export async function buildBundle({ output = join(ROOT, 'dist', 'preview', 'app.
     return { seconds: (performance.now() - started) / 1000, warnings: warnings.length };
 }
 
-/** The preview on a free port, on TODAY, with the bundle built by buildBundle(): { server, url, org, demo }. */
+/** An ISO date `days` calendar days later (earlier when negative): 2026-03-02 + 7 → 2026-03-09. */
+export function addDays(iso, days) {
+    const date = new Date(`${iso}T00:00:00Z`);
+    date.setUTCDate(date.getUTCDate() + days);
+    return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The buyer's contact with this title on the account: the demo loader (dev/main/classes/TandemDemoData.cls) gives
+ * each demo account one buying committee, one contact per title (CFO, CISO, General Counsel, Procurement Lead,
+ * VP Operations, IT Director).
+ */
+export function contactTitled(org, accountId, title) {
+    const found = org.query('Contact', (contact) => contact.AccountId === accountId && contact.Title === title);
+    if (found.length !== 1) throw new Error(`expected one ${title} on account ${accountId}, found ${found.length}`);
+    return found[0];
+}
+
+/**
+ * The preview on a free port, on TODAY, with the bundle built by buildBundle(): { server, url, org, demo, session }.
+ * The demo is what the Apex loader made on that day, previewed as the account executive who loaded it.
+ */
 export async function startE2ePreview() {
     return startPreview({ port: 0, build: false, today: TODAY });
 }
@@ -92,8 +111,11 @@ export function stopServer(server) {
 
 /**
  * A new page in its own browser context (its own storage), 1280 wide, English (US) and UTC as the preview's
- * formatters assume. Uncaught page errors and server failures are collected in `problems`, so a test can assert
- * there were none. Returns { page, problems, close }.
+ * formatters assume. Uncaught page errors and server failures are collected; `await problems()` returns them, so a
+ * test can assert there were none. An Apex AuraHandledException is not a failure: it is the Apex refusing a request
+ * on purpose, with a message for the user ("Handle Errors in Lightning Web Components"), which the component shows
+ * (the preview answers it with status 500, so the body tells it apart from an unhandled exception).
+ * Returns { page, problems, close }.
  */
 export async function newPage(browser, { width = 1280, height = 900 } = {}) {
     const context = await browser.newContext({
@@ -105,13 +127,26 @@ export async function newPage(browser, { width = 1280, height = 900 } = {}) {
     context.setDefaultTimeout(STEP_TIMEOUT);
     context.setDefaultNavigationTimeout(STEP_TIMEOUT);
     const page = await context.newPage();
-    const problems = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    const found = [];
+    const reads = [];
+    page.on('pageerror', (error) => found.push(`page error: ${error.message}`));
     page.on('response', (response) => {
-        if (response.url().includes('/api/') && response.status() >= 500) {
-            problems.push(`${response.status()} from ${new URL(response.url()).pathname}`);
-        }
+        if (!response.url().includes('/api/') || response.status() < 500) return;
+        const failure = `${response.status()} from ${new URL(response.url()).pathname}`;
+        reads.push(
+            response
+                .json()
+                .catch(() => null)
+                .then((body) => {
+                    if (/AuraHandledException$/.test(body?.exceptionType ?? '')) return;
+                    found.push(body?.message ? `${failure}: ${body.message}` : failure);
+                })
+        );
     });
+    const problems = async () => {
+        await Promise.all(reads);
+        return found;
+    };
     return { page, problems, close: () => context.close() };
 }
 
