@@ -10,6 +10,7 @@ import { buildPreview } from '../preview/build.mjs';
 import { startServer } from '../preview/server.mjs';
 import { createOrgApi } from '../preview/org-api.mjs';
 import { apexCaller, createDemoSession } from '../preview/apex.mjs';
+import { requireSupportedNode } from './lib/node-version.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -35,6 +36,7 @@ export async function startPreview({ port = 4173, build = true, today } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+    requireSupportedNode('npm start');
     const started = Date.now();
     const { url, org } = await startPreview({
         port: Number(process.env.PORT ?? 4173),

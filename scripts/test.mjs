@@ -5,6 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { walk } from './lib/sfdx.mjs';
+import { requireSupportedNode } from './lib/node-version.mjs';
+
+requireSupportedNode('npm test');
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (...path) => join(root, 'node_modules', ...path);
@@ -48,6 +51,7 @@ const STEPS = [
 
 const only = process.argv.slice(2);
 const results = [];
+console.log(`Node ${process.versions.node} (${process.execPath})`);
 for (const [name, commandLine] of STEPS) {
     if (only.length > 0 && !only.some((word) => name.toLowerCase().includes(word.toLowerCase()))) continue;
     console.log(`\n━━ ${name}`);

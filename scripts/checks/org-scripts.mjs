@@ -1,16 +1,15 @@
-// Check: the org scripts are correct by reading, since no org and no `sf` CLI are available where checks run.
-// Every script parses as bash; every `sf` call names a real command with real flags (from the CLI plugins'
-// manifests in scripts/lib/sf-commands.json), with allowed values; the files they pass exist; and the
-// permission sets they assign are in the package. Flags that exclude or need each other (the manifests'
-// exclusive / dependsOn / exactlyOne) are checked per call.
+// Check: the org scripts are correct by reading, since no org is available where checks run. Every script
+// parses as bash; every `sf` call names a real command with real flags of the CLI the project pins (the oclif
+// manifests of the installed @salesforce/cli and its plugins, scripts/lib/sf-commands.mjs), with allowed values;
+// the files they pass exist; and the permission sets they assign are in the package. Flags that exclude or need
+// each other (the manifests' exclusive / dependsOn / exactlyOne) are checked per call. A script that calls sf
+// sources common.sh, which puts the project's own sf (and Node) first on PATH, so no global CLI is involved.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { walk, rel, sourceFiles } from '../lib/sfdx.mjs';
+import { loadSfCommands } from '../lib/sf-commands.mjs';
 
-const require = createRequire(import.meta.url);
-const { commands } = require('../lib/sf-commands.json');
 const FILE_FLAGS = new Set(['definition-file', 'file', 'source-dir', 'manifest', 'plan']);
 
 /** Joins backslash continuations so each command is one logical line, keeping the first line's number. */
@@ -36,7 +35,7 @@ function words(command) {
     return command.match(/"[^"]*"|'[^']*'|\$\([^)]*\)|[^\s]+/g) ?? [];
 }
 
-function checkSfCall(root, file, line, argv, findings) {
+function checkSfCall(commands, root, file, line, argv, findings) {
     const path = [];
     let i = 0;
     // Walk as deep as the manifest has commands whose id starts with the words so far.
@@ -125,6 +124,18 @@ function checkFlagRelations(id, command, given, dynamic, report) {
 
 export async function check(root) {
     const findings = [];
+    const { commands, version, pinned } = loadSfCommands();
+    if (!/^\d+\.\d+\.\d+$/.test(pinned ?? '')) {
+        findings.push({
+            file: 'package.json',
+            message: `@salesforce/cli must be pinned to one version, not ${pinned}`
+        });
+    } else if (pinned !== version) {
+        findings.push({
+            file: 'package.json',
+            message: `@salesforce/cli ${pinned} is pinned but node_modules has ${version}: run npm install`
+        });
+    }
     const scripts = walk(join(root, 'scripts', 'org'), (f) => f.endsWith('.sh'));
     const permissionSets = new Set(
         sourceFiles(root, '.permissionset-meta.xml').map((f) =>
@@ -139,14 +150,26 @@ export async function check(root) {
             continue;
         }
         const text = readFileSync(script, 'utf8');
+        const sourcesCommon = /^\s*(source|\.)\s+.*common\.sh/m.test(text);
+        let firstSf = null;
         for (const { line, text: command } of logicalLines(text)) {
             const argv = words(command.replace(/^\s+/, ''));
-            if (argv[0] === 'sf') checkSfCall(root, file, line, argv.slice(1), findings);
+            if (argv[0] === 'sf') {
+                firstSf ??= line;
+                checkSfCall(commands, root, file, line, argv.slice(1), findings);
+            }
             for (const match of command.matchAll(/--name\s+"?([A-Za-z_]\w*)"?/g)) {
                 if (/^Tandem_/.test(match[1]) && !permissionSets.has(match[1])) {
                     findings.push({ file, line, message: `permission set ${match[1]} is not in the package` });
                 }
             }
+        }
+        if (firstSf && !sourcesCommon && !script.endsWith('/common.sh')) {
+            findings.push({
+                file,
+                line: firstSf,
+                message: `calls sf without sourcing common.sh, so it runs whatever sf is on PATH, not the project's own`
+            });
         }
         const listed = /PERMISSION_SETS=\(([^)]*)\)/.exec(text);
         for (const name of listed ? listed[1].trim().split(/\s+/) : []) {
@@ -156,5 +179,12 @@ export async function check(root) {
         }
     }
     if (scripts.length === 0) findings.push({ file: 'scripts/org', message: 'no org scripts found' });
+    const common = scripts.find((script) => script.endsWith('/common.sh'));
+    if (common && !/^\s*export PATH="\$ROOT\/node_modules\/\.bin:\$PATH"/m.test(readFileSync(common, 'utf8'))) {
+        findings.push({
+            file: rel(root, common),
+            message: "does not put the project's node_modules/.bin (its sf and Node) first on PATH"
+        });
+    }
     return findings;
 }

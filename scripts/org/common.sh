@@ -13,10 +13,16 @@ PERMISSION_SETS=(Tandem_Admin Tandem_Manager Tandem_User)
 
 cd "$ROOT"
 
-if ! command -v sf >/dev/null 2>&1; then
-    echo "The Salesforce CLI (sf) is required: npm install --global @salesforce/cli" >&2
+# The project's own CLI and Node (the versions package.json pins, installed by npm install), ahead of any
+# global sf or system node, also when a script is run directly with bash rather than through npm run.
+if [[ ! -x "$ROOT/node_modules/.bin/sf" || ! -x "$ROOT/node_modules/.bin/node" ]]; then
+    echo "The project's Salesforce CLI is not installed: run npm install in $ROOT first." >&2
     exit 1
 fi
+export PATH="$ROOT/node_modules/.bin:$PATH"
+hash -r
+# The CLI's version is pinned in package.json: upgrade it there, not with the update notice's global install.
+export SF_SKIP_NEW_VERSION_CHECK=true
 
 devhub_flag() {
     if [[ -n "$DEVHUB" ]]; then

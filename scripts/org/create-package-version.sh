@@ -17,4 +17,4 @@ sf package version create \
     --definition-file config/project-scratch-def.json \
     --wait 60 \
     $(devhub_flag)
-echo "Promote a tested version with: sf package version promote --package \"Tandem@x.y.z-n\""
+echo "Promote a tested version with: npx sf package version promote --package \"Tandem@x.y.z-n\""
