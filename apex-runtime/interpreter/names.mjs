@@ -2,7 +2,7 @@
 // class, an SObject type or a namespace. Identifiers are case-insensitive (Apex Developer Guide, "Apex is case
 // insensitive" under "Understanding Apex Core Concepts"); inner classes are found from the class they are used in,
 // its superclasses and outer classes, then among top-level classes.
-import { type as descriptor } from '../values/types.mjs';
+import { BUILT_IN_TYPES, type as descriptor } from '../values/types.mjs';
 import { nativeClass } from './natives.mjs';
 
 /** What a non-value name refers to. */
@@ -13,24 +13,6 @@ export class TypeRef {
     }
 }
 
-const BUILTIN_TYPES = new Set([
-    'integer',
-    'long',
-    'double',
-    'decimal',
-    'string',
-    'id',
-    'boolean',
-    'date',
-    'datetime',
-    'time',
-    'blob',
-    'object',
-    'sobject',
-    'list',
-    'set',
-    'map'
-]);
 // Namespaces that prefix type names: the platform's, and the package's own (sfdx-project.json "namespace").
 const NAMESPACES = new Set(['system', 'schema', 'database', 'auth', 'connectapi', 'messaging', 'dom', 'apexpages']);
 
@@ -82,8 +64,8 @@ export function resolveType(rt, node, from) {
 
 function resolveTypeName(rt, name, args, from) {
     let lname = name.toLowerCase();
-    if (lname.startsWith('system.') && BUILTIN_TYPES.has(lname.slice(7))) lname = lname.slice(7);
-    if (BUILTIN_TYPES.has(lname)) return { type: descriptor(lname, args), final: true };
+    if (lname.startsWith('system.') && BUILT_IN_TYPES.has(lname.slice(7))) lname = lname.slice(7);
+    if (BUILT_IN_TYPES.has(lname)) return { type: descriptor(lname, args), final: true };
     const cls = findClass(rt.program, name, from);
     if (cls) return { type: { name: cls.name }, final: true };
     const native = nativeClass(name);

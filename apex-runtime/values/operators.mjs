@@ -15,7 +15,7 @@ import {
 import { ApexList, ApexSet, ApexMap } from './collections.mjs';
 import { ApexSObject } from './sobject.mjs';
 import { identityHash } from './keys.mjs';
-import { fail, type, typeName, T } from './types.mjs';
+import { BUILT_IN_TYPES, fail, type, typeName, T } from './types.mjs';
 import { nativeClassOf } from '../interpreter/natives.mjs';
 import { toId18 } from './ids.mjs';
 import {
@@ -157,29 +157,11 @@ function elementFits(actual, wanted) {
     const w = lowerName(wanted);
     if (w === 'object') return true;
     const a = actual ? lowerName(actual) : 'object';
-    if (w === 'sobject') return a === 'sobject' || !PRIMITIVE_NAMES.has(a);
+    if (w === 'sobject') return a === 'sobject' || !BUILT_IN_TYPES.has(a);
     if (a !== w) return false;
     const wantedArgs = wanted.args ?? [];
     return wantedArgs.every((arg, i) => elementFits(actual.args?.[i], arg));
 }
-
-const PRIMITIVE_NAMES = new Set([
-    'integer',
-    'long',
-    'double',
-    'decimal',
-    'string',
-    'id',
-    'boolean',
-    'date',
-    'datetime',
-    'time',
-    'blob',
-    'object',
-    'list',
-    'set',
-    'map'
-]);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Equality.

@@ -19,6 +19,9 @@ const PRIMITIVES = [
     'Map'
 ];
 const CANONICAL = new Map(PRIMITIVES.map((name) => [name.toLowerCase(), name]));
+
+/** The built-in type names, lower case: the primitives, Object, SObject and the collections. */
+export const BUILT_IN_TYPES = new Set(CANONICAL.keys());
 // Apex Developer Guide, "Primitive Data Types": the System namespace names the same types.
 for (const name of PRIMITIVES) CANONICAL.set(`system.${name.toLowerCase()}`, name);
 
