@@ -37,36 +37,27 @@ export function ensureStatics(rt, cls) {
     rt.statics.set(cls, values);
     for (const field of cls.fields.values()) if (field.isStatic) values.set(field.lname, null);
     if (!cls.staticInits.length) return values;
-    const frame = new Frame(rt, cls, null, '<clinit>', sharingFor(cls, null), cls.file);
-    rt.push(frame);
-    try {
-        for (const init of cls.staticInits) {
-            if (init.block) execBody(init.block, frame);
-            else if (init.field.init) {
-                frame.line = init.field.line;
-                init.field.cov.covered.add(init.field.line);
-                const type = resolveType(rt, init.field.type, cls);
-                values.set(init.field.lname, evalForType(init.field.init, type, frame));
-            }
-        }
-    } finally {
-        rt.pop();
-    }
+    runInits(rt, cls, cls.staticInits, new Frame(rt, cls, null, '<clinit>', sharingFor(cls, null), cls.file), values);
     return values;
 }
 
 function runInstanceInits(rt, cls, object) {
     if (!cls.instanceInits.length) return;
     const frame = new Frame(rt, cls, object, '<init>', sharingFor(cls, rt.currentSharing()), cls.file);
+    runInits(rt, cls, cls.instanceInits, frame, object.fields);
+}
+
+/** Initialiser blocks and field initialisers, in source order, storing field values into `store`. */
+function runInits(rt, cls, inits, frame, store) {
     rt.push(frame);
     try {
-        for (const init of cls.instanceInits) {
+        for (const init of inits) {
             if (init.block) execBody(init.block, frame);
             else if (init.field.init) {
                 frame.line = init.field.line;
                 init.field.cov.covered.add(init.field.line);
                 const type = resolveType(rt, init.field.type, cls);
-                object.fields.set(init.field.lname, evalForType(init.field.init, type, frame));
+                store.set(init.field.lname, evalForType(init.field.init, type, frame));
             }
         }
     } finally {
