@@ -82,9 +82,10 @@ export function describeFailure(error, root) {
 
 /**
  * Runs the project's Apex tests. `only`: class names or Class.method to run (default all). `onResult(result)` is
- * called as each method ends. Returns { results: [{ name, ok, message?, where?, stack?, ms }], coverage }.
+ * called as each method ends. `customMetadata`: { 'Type__mdt.Record': { Field__c: value } } as the subscriber's admin
+ * set them (the org the tests run in); default the shipped records. Returns { results: [{ name, ok, message?, where?, stack?, ms }], coverage }.
  */
-export function runApexTests({ root, only = [], onResult = () => {} }) {
+export function runApexTests({ root, only = [], onResult = () => {}, customMetadata = {} }) {
     const project = readProject(root);
     const program = loadPackageProgram(root);
     program.resetCoverage();
@@ -101,8 +102,15 @@ export function runApexTests({ root, only = [], onResult = () => {} }) {
         if (!tests.length) continue;
         let snapshot = null;
         let setupFailure = null;
+        // What the subscriber's admin configured (custom metadata edited in Setup), on every fresh org; a
+        // @TestSetup snapshot carries it on.
+        const configured = (session) => {
+            for (const [record, values] of Object.entries(customMetadata))
+                session.org.setCustomMetadata(record, values);
+            return session;
+        };
         if (testClass.setup.length) {
-            const session = createApexSession(program, { root, users: [{ ...user }] });
+            const session = configured(createApexSession(program, { root, users: [{ ...user }] }));
             try {
                 session.transaction(
                     session.org.currentUserId,
@@ -130,10 +138,9 @@ export function runApexTests({ root, only = [], onResult = () => {} }) {
                 continue;
             }
             try {
-                const session = createApexSession(
-                    program,
-                    snapshot ? { root, from: snapshot } : { root, users: [{ ...user }] }
-                );
+                const session = snapshot
+                    ? createApexSession(program, { root, from: snapshot })
+                    : configured(createApexSession(program, { root, users: [{ ...user }] }));
                 session.transaction(session.org.currentUserId, (rt) => rt.callStatic(testClass.name, test.name, []), {
                     isTest: true
                 });

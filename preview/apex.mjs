@@ -3,7 +3,7 @@
 // method an org would call, and the demo data comes from the dev directory's Apex loader (TandemDemoData.load()).
 import { ApexThrow } from '../apex-runtime/interpreter/errors.mjs';
 import { createApexSession, loadPackageProgram } from '../apex-runtime/session.mjs';
-import { DEMO_ROLES, DEMO_TEAM } from './demo-team.mjs';
+import { DEMO_GATE_SETTINGS, DEMO_ROLES, DEMO_TEAM } from './demo-team.mjs';
 
 /**
  * What an LWC receives when an Apex call fails ("Handle Errors in Lightning Web Components"): an
@@ -105,6 +105,8 @@ export function createDemoSession({ root, today, program = loadPackageProgram(ro
     const assignments = org.assignPermissionSets(loader, loaderSets, { as: adminId });
     session.transaction(loader, (rt) => rt.callStatic('TandemDemoData', 'load', []));
     org.remove('PermissionSetAssignment', assignments, { as: adminId });
+    // Then the admin turns the stage gates on, leaving the legacy deals in gated stages without a plan.
+    for (const [record, values] of Object.entries(DEMO_GATE_SETTINGS)) org.setCustomMetadata(record, values);
     org.setCurrentUser(loader);
     return { session, org, demo };
 }

@@ -72,3 +72,16 @@ export const DEMO_TEAM = [
         loadsDemo: key === 'jonah'
     }))
 ];
+
+/**
+ * The stage gates the demo org's admin turned on after the install (a fresh install gates nothing): the two late
+ * standard stages, with their sales-process order from the first gated stage on, as Tandem Setup keeps it. The
+ * offline Apex tests also run in an org configured so (npm run test:apex -- --gates-on).
+ */
+export const DEMO_GATE_SETTINGS = {
+    'Plan_Setting__mdt.Default': {
+        Active_Plan_Stages__c: 'Proposal/Price Quote;Negotiation/Review',
+        Accepted_Plan_Stages__c: 'Negotiation/Review',
+        Stage_Order__c: 'Proposal/Price Quote;Negotiation/Review;Closed Won;Closed Lost'
+    }
+};

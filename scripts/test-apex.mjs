@@ -10,10 +10,13 @@
 //   npm run test:apex -- --coverage         and the coverage of each packaged class and trigger
 //   npm run test:apex -- PlanSelectorTest   only the classes (or Class.method) named
 //   npm run test:apex -- --json FILE        also write every result and the coverage to FILE
+//   npm run test:apex -- --gates-on         in an org whose admin turned the stage gates on (below), not in a fresh
+//                                           install (the shipped Plan_Setting Default gates nothing)
 import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runApexTests, formatCoverageTable } from '../apex-runtime/test-runner.mjs';
+import { DEMO_GATE_SETTINGS } from '../preview/demo-team.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -22,10 +25,17 @@ const jsonAt = args.indexOf('--json');
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
 const only = args.filter((arg, i) => !arg.startsWith('--') && (jsonAt < 0 || i !== jsonAt + 1));
 
+// The package's tests must pass in any org the package is installed in: besides a fresh install (the shipped
+// Plan_Setting Default gates nothing), they run in one whose admin turned the gates on as the demo org's did.
+const GATES_ON = DEMO_GATE_SETTINGS;
+const customMetadata = args.includes('--gates-on') ? GATES_ON : {};
+if (args.includes('--gates-on')) console.log('org: stage gates on (Plan_Setting Default as the demo org has it)');
+
 const started = Date.now();
 const report = runApexTests({
     root,
     only,
+    customMetadata,
     onResult(result) {
         if (result.ok) {
             console.log(`PASS ${result.name}`);

@@ -44,6 +44,10 @@ const STEPS = [
         () => node('--test', ...testFiles('apex-runtime/test'))
     ],
     ['Apex tests on the offline runtime (npm run test:apex)', () => node(join(root, 'scripts', 'test-apex.mjs'))],
+    [
+        'Apex tests in an org with the stage gates on (npm run test:apex -- --gates-on)',
+        () => node(join(root, 'scripts', 'test-apex.mjs'), '--gates-on')
+    ],
     ['preview: embedded org and the demo from the Apex loader', () => node('--test', ...testFiles('test/preview'))],
     ['end-to-end in Chromium, through the preview', () => node('--test', ...testFiles('test/e2e'))],
     ['the checks catch their broken fixtures', () => node('--test', ...testFiles('scripts/checks/__tests__'))]

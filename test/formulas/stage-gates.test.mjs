@@ -207,6 +207,116 @@ for (const gate of GATES) {
         });
     });
 
+    // "Advance into" (DESIGN.md, the stage gate contract): forward in the sales-process order the Tandem Setup page
+    // keeps in Stage_Order__c (OpportunityStage.SortOrder, from the first gated stage on), or a new record.
+    describe(`${gate.rule}: advancing, by the sales-process order`, () => {
+        const order = 'Proposal/Price Quote;Negotiation/Review;Closed Won;Closed Lost';
+        const ordered = (value, stages = order) => ({
+            [SETTING]: { [gate.setting]: value, Stage_Order__c: stages }
+        });
+        const move = (from, to, extra = {}) => ({
+            changed: ['StageName'],
+            prior: { StageName: from },
+            record: { StageName: to, ...none, ...extra }
+        });
+        scenarioTests(test, ROOT, {
+            ...target,
+            cases: [
+                {
+                    name: 'blocks moving forward from the stage just before a gated one',
+                    ...move('Proposal/Price Quote', 'Negotiation/Review'),
+                    customMetadata: ordered('Negotiation/Review'),
+                    expect: true
+                },
+                {
+                    name: 'blocks moving forward from a stage earlier than every stage the order keeps',
+                    ...move('Qualification', 'Negotiation/Review'),
+                    customMetadata: ordered('Negotiation/Review'),
+                    expect: true
+                },
+                {
+                    name: 'blocks skipping stages: Prospecting straight to a gated Closed Won',
+                    ...move('Prospecting', 'Closed Won'),
+                    customMetadata: ordered('Negotiation/Review;Closed Won'),
+                    expect: true
+                },
+                {
+                    name: 'blocks skipping a gated stage into a later gated one',
+                    ...move('Proposal/Price Quote', 'Closed Won'),
+                    customMetadata: ordered('Negotiation/Review;Closed Won'),
+                    expect: true
+                },
+                {
+                    name: 'never blocks moving back from Closed Won into a gated stage',
+                    ...move('Closed Won', 'Negotiation/Review'),
+                    customMetadata: ordered('Negotiation/Review'),
+                    expect: false
+                },
+                {
+                    name: 'never blocks moving back from one gated stage into an earlier gated one',
+                    ...move('Negotiation/Review', 'Proposal/Price Quote'),
+                    customMetadata: ordered('Proposal/Price Quote;Negotiation/Review'),
+                    expect: false
+                },
+                {
+                    name: 'never blocks reopening a Closed Lost deal into a gated stage (a move back)',
+                    ...move('Closed Lost', 'Negotiation/Review'),
+                    customMetadata: ordered('Negotiation/Review'),
+                    expect: false
+                },
+                {
+                    name: 'follows a reordered sales process: Negotiation/Review before Proposal/Price Quote',
+                    ...move('Negotiation/Review', 'Proposal/Price Quote'),
+                    customMetadata: ordered(
+                        'Proposal/Price Quote',
+                        'Negotiation/Review;Proposal/Price Quote;Closed Won;Closed Lost'
+                    ),
+                    expect: true
+                },
+                {
+                    name: 'in the reordered process, the move the standard order calls forward is a move back',
+                    ...move('Proposal/Price Quote', 'Negotiation/Review'),
+                    customMetadata: ordered(
+                        'Negotiation/Review',
+                        'Negotiation/Review;Proposal/Price Quote;Closed Won;Closed Lost'
+                    ),
+                    expect: false
+                },
+                {
+                    name: 'still blocks a new record created in a gated stage, whatever the order',
+                    record: { StageName: 'Negotiation/Review', ...none },
+                    isNew: true,
+                    customMetadata: ordered('Negotiation/Review'),
+                    expect: true
+                },
+                {
+                    name: 'with no order kept, blocks every stage change into a gated stage, back moves included',
+                    ...move('Closed Won', 'Negotiation/Review'),
+                    customMetadata: ordered('Negotiation/Review', null),
+                    expect: true
+                },
+                {
+                    name: 'blocks entering a gated stage the kept order does not know (order saved before it was gated)',
+                    ...move('Closed Won', 'Value Proposition'),
+                    customMetadata: ordered('Value Proposition;Negotiation/Review', order),
+                    expect: true
+                },
+                {
+                    name: 'lets a moved-back deal with the plan through, as any deal with the plan',
+                    ...move('Proposal/Price Quote', 'Negotiation/Review', gate.with.counts),
+                    customMetadata: ordered('Negotiation/Review'),
+                    expect: false
+                },
+                {
+                    name: 'finds stages in the order by whole name: Review is not the end of Negotiation/Review',
+                    ...move('Review', 'Closed Won'),
+                    customMetadata: ordered('Closed Won', 'Negotiation/Review;Closed Won;Closed Lost'),
+                    expect: true
+                }
+            ]
+        });
+    });
+
     describe(`${gate.rule}: a blank setting gates nothing`, () => {
         scenarioTests(test, ROOT, {
             ...target,
@@ -261,6 +371,9 @@ for (const gate of GATES) {
 
     describe(`${gate.rule}: the shipped Default setting`, () => {
         const gated = stageList(shipped(gate.setting));
+        test(`a fresh install gates nothing: the shipped ${gate.setting} lists no stage`, () => {
+            assert.deepEqual(gated, [], `shipped ${gate.setting}: ${shipped(gate.setting)}`);
+        });
         test(`the shipped ${gate.setting} does not list Closed Lost`, () => {
             assert.ok(!gated.includes('Closed Lost'), `shipped ${gate.setting}: ${shipped(gate.setting)}`);
         });

@@ -30,7 +30,7 @@ function assertRuleError(org, error, object, name) {
 
 describe('stage gates (Require_Active_Plan, Require_Accepted_Plan)', () => {
     test('moving an opportunity into a gated stage without an active plan is blocked with the rule message on StageName', () => {
-        const { org } = newApexOrg();
+        const { org } = newApexOrg({ gates: true });
         const { opportunityId } = deal(org);
         const stage = settings(org).activeOnly;
         const error = dmlError(() => org.update(OPP, { Id: opportunityId, StageName: stage }));
@@ -41,7 +41,7 @@ describe('stage gates (Require_Active_Plan, Require_Accepted_Plan)', () => {
     });
 
     test('a user holding the bypass permission set moves it anyway', () => {
-        const { org, loader } = newApexOrg();
+        const { org, loader } = newApexOrg({ gates: true });
         const { opportunityId } = deal(org);
         const stage = settings(org).activeOnly;
         assert.deepEqual(org.permissionsOf(loader), ['Bypass_Plan_Gates']);
@@ -50,13 +50,13 @@ describe('stage gates (Require_Active_Plan, Require_Accepted_Plan)', () => {
     });
 
     test('creating an opportunity directly in a gated stage is blocked too (ISNEW)', () => {
-        const { org } = newApexOrg();
+        const { org } = newApexOrg({ gates: true });
         const error = dmlError(() => deal(org, { stage: settings(org).activeOnly }));
         assertRuleError(org, error, OPP, 'Require_Active_Plan');
     });
 
     test('editing the amount of a legacy late-stage deal without a plan passes (the stage did not change)', () => {
-        const { org, loader } = newApexOrg();
+        const { org, loader } = newApexOrg({ gates: true });
         const { opportunityId } = deal(org, { stage: settings(org).accepted, as: loader });
         assert.equal(org.get(OPP, opportunityId).Active_Plan_Count__c, 0);
         org.update(OPP, { Id: opportunityId, Amount: 99000, NextStep: 'Send the renewal quote' });
@@ -64,7 +64,7 @@ describe('stage gates (Require_Active_Plan, Require_Accepted_Plan)', () => {
     });
 
     test('activating a plan updates Active_Plan_Count__c, and then the move into the gated stage passes', () => {
-        const { org } = newApexOrg();
+        const { org } = newApexOrg({ gates: true });
         const ids = deal(org);
         const { planId } = plan(org, ids);
         assert.equal(org.get(OPP, ids.opportunityId).Active_Plan_Count__c, 0, 'a draft plan does not count');
@@ -75,7 +75,7 @@ describe('stage gates (Require_Active_Plan, Require_Accepted_Plan)', () => {
     });
 
     test('a stage that needs a buyer-accepted plan is blocked until the buyer accepts, then passes', () => {
-        const { org } = newApexOrg();
+        const { org } = newApexOrg({ gates: true });
         const ids = deal(org);
         const { planId } = plan(org, ids, { status: 'Active' });
         const stage = settings(org).accepted;
@@ -89,7 +89,7 @@ describe('stage gates (Require_Active_Plan, Require_Accepted_Plan)', () => {
     });
 
     test('the gated stages come from Plan_Setting__mdt: an admin change applies to the next save', () => {
-        const { org } = newApexOrg();
+        const { org } = newApexOrg({ gates: true });
         const { opportunityId } = deal(org);
         const shippedGate = settings(org).activeOnly;
         org.setCustomMetadata('Plan_Setting__mdt.Default', {
@@ -104,8 +104,18 @@ describe('stage gates (Require_Active_Plan, Require_Accepted_Plan)', () => {
         assert.equal(settings(org).Active_Plan_Stages__c, shipped.Active_Plan_Stages__c, 'the override is dropped');
     });
 
-    test('Closed Lost is never gated by the shipped defaults', () => {
+    test('a fresh install gates nothing: with the shipped settings a deal without a plan enters every stage', () => {
         const { org } = newApexOrg();
+        const { opportunityId } = deal(org);
+        for (const stage of ['Proposal/Price Quote', 'Negotiation/Review', 'Closed Won']) {
+            org.update(OPP, { Id: opportunityId, StageName: stage });
+            assert.equal(org.get(OPP, opportunityId).StageName, stage);
+        }
+        assert.equal(deal(org, { stage: 'Negotiation/Review' }).opportunityId.length, 18, 'created in a late stage');
+    });
+
+    test('Closed Lost is never gated by the shipped defaults', () => {
+        const { org } = newApexOrg({ gates: true });
         const { opportunityId } = deal(org);
         org.update(OPP, { Id: opportunityId, StageName: 'Closed Lost' });
         const opportunity = org.get(OPP, opportunityId);
@@ -115,7 +125,7 @@ describe('stage gates (Require_Active_Plan, Require_Accepted_Plan)', () => {
     });
 
     test('cancelling the only plan of a deal in a gated stage saves the opportunity for its roll-up, and the gate lets it', () => {
-        const { org } = newApexOrg();
+        const { org } = newApexOrg({ gates: true });
         const ids = deal(org);
         const { planId } = plan(org, ids, { status: 'Active' });
         org.update(OPP, { Id: ids.opportunityId, StageName: settings(org).activeOnly });

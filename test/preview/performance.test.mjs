@@ -73,7 +73,7 @@ test('a 60-milestone plan can be created, activated, slipped, completed, read an
 
 test('2,000 opportunities with 200 plans can be created, moved and read as a pipeline in reasonable time', (t) => {
     const timed = timerFor(t);
-    const { org, loader } = newApexOrg();
+    const { org, loader } = newApexOrg({ gates: true });
     const accounts = org.insert(
         'Account',
         Array.from({ length: 40 }, (_, i) => ({ Name: `Account ${i + 1}` }))

@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApexSession, loadPackageProgram } from '../../apex-runtime/session.mjs';
 import { createOrg } from '../../preview/org/org.mjs';
+import { DEMO_GATE_SETTINGS } from '../../preview/demo-team.mjs';
 import { loadOrgSchema } from '../../preview/org/schema.mjs';
 
 export const ROOT = process.env.TANDEM_ROOT
@@ -59,9 +60,14 @@ export function apexProgram() {
  * The org with the package's Apex triggers on it, as in a subscriber org: both users hold Tandem_User (the Apex
  * queries in user mode), the loader the bypass too. Returns { org, session, ae, loader }.
  */
-export function newApexOrg(options = {}) {
+export function newApexOrg({ gates = false, ...options } = {}) {
     const users = team(['Tandem_User']);
     const session = createApexSession(apexProgram(), { root: ROOT, today: TODAY, users, ...options });
+    // `gates`: the admin turned the stage gates on, as in the demo org (a fresh install gates nothing).
+    if (gates) {
+        for (const [record, values] of Object.entries(DEMO_GATE_SETTINGS))
+            session.org.setCustomMetadata(record, values);
+    }
     return { org: session.org, session, ae: users[0].Id, loader: users[1].Id };
 }
 
@@ -78,7 +84,7 @@ const stages = (value) =>
         .map((stage) => stage.trim())
         .filter(Boolean);
 
-/** Gated stages and thresholds of the shipped Plan_Setting__mdt Default. */
+/** Gated stages and thresholds of the Plan_Setting__mdt Default in force in `org`. */
 export function settings(org) {
     const setting = org.customMetadata('Plan_Setting__mdt').find((record) => record.DeveloperName === 'Default');
     const accepted = stages(setting.Accepted_Plan_Stages__c);
