@@ -1332,11 +1332,13 @@ class Org {
             oldRecords,
             userId,
             depth,
-            addError: (rowIndex, field, message) => {
+            // addError from Apex (SObject.addError) is FIELD_CUSTOM_VALIDATION_EXCEPTION; the trigger runner passes
+            // another status code for an exception that escaped the trigger (CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY).
+            addError: (rowIndex, field, message, statusCode = 'FIELD_CUSTOM_VALIDATION_EXCEPTION') => {
                 const row = rows[rowIndex];
                 if (!row) throw new Error(`addError: no row ${rowIndex} in this ${event} event`);
                 const fieldName = field ? (object.field(field)?.name ?? field) : null;
-                problems.add(row.index, fieldName, message, 'FIELD_CUSTOM_VALIDATION_EXCEPTION');
+                problems.add(row.index, fieldName, message, statusCode);
             }
         };
         const previous = this.#activeDepth;

@@ -126,11 +126,7 @@ describe('trigger runner', () => {
         );
     });
 
-    test(
-        'its status code is CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY',
-        { todo: 'org: event.addError must accept a statusCode (4th argument)' },
-        () => {
-            assert.equal(exceptionCase().props.dml[0].statusCode, 'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY');
-        }
-    );
+    test('its status code is CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY', () => {
+        assert.equal(exceptionCase().props.dml[0].statusCode, 'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY');
+    });
 });
