@@ -102,15 +102,10 @@ export function runApexTests({ root, only = [], onResult = () => {}, customMetad
         if (!tests.length) continue;
         let snapshot = null;
         let setupFailure = null;
-        // What the subscriber's admin configured (custom metadata edited in Setup), on every fresh org; a
+        // What the subscriber's admin configured (custom metadata edited in Setup) is in every fresh org; a
         // @TestSetup snapshot carries it on.
-        const configured = (session) => {
-            for (const [record, values] of Object.entries(customMetadata))
-                session.org.setCustomMetadata(record, values);
-            return session;
-        };
         if (testClass.setup.length) {
-            const session = configured(createApexSession(program, { root, users: [{ ...user }] }));
+            const session = createApexSession(program, { root, users: [{ ...user }], customMetadata });
             try {
                 session.transaction(
                     session.org.currentUserId,
@@ -138,9 +133,10 @@ export function runApexTests({ root, only = [], onResult = () => {}, customMetad
                 continue;
             }
             try {
-                const session = snapshot
-                    ? createApexSession(program, { root, from: snapshot })
-                    : configured(createApexSession(program, { root, users: [{ ...user }] }));
+                const session = createApexSession(
+                    program,
+                    snapshot ? { root, from: snapshot } : { root, users: [{ ...user }], customMetadata }
+                );
                 session.transaction(session.org.currentUserId, (rt) => rt.callStatic(testClass.name, test.name, []), {
                     isTest: true
                 });

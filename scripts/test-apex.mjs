@@ -27,9 +27,9 @@ const only = args.filter((arg, i) => !arg.startsWith('--') && (jsonAt < 0 || i !
 
 // The package's tests must pass in any org the package is installed in: besides a fresh install (the shipped
 // Plan_Setting Default gates nothing), they run in one whose admin turned the gates on as the demo org's did.
-const GATES_ON = DEMO_GATE_SETTINGS;
-const customMetadata = args.includes('--gates-on') ? GATES_ON : {};
-if (args.includes('--gates-on')) console.log('org: stage gates on (Plan_Setting Default as the demo org has it)');
+const gatesOn = args.includes('--gates-on');
+const customMetadata = gatesOn ? DEMO_GATE_SETTINGS : {};
+if (gatesOn) console.log('org: stage gates on (Plan_Setting Default as the demo org has it)');
 
 const started = Date.now();
 const report = runApexTests({

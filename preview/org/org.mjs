@@ -318,7 +318,7 @@ class Org {
     #permissionCache = new Map();
     #metadataOverrides = {};
 
-    constructor({ root, today, fresh, users, currentUserId, triggerRunner, triggers, from, sharing }) {
+    constructor({ root, today, fresh, users, currentUserId, triggerRunner, triggers, from, sharing, customMetadata }) {
         this.#root = root;
         this.#schema = loadOrgSchema(root, { fresh });
         this.#triggerRunner = triggerRunner ?? null;
@@ -330,10 +330,11 @@ class Org {
         if (from) {
             this.restore(from);
             if (today) this.#today = isoDate(today);
-            return;
+        } else {
+            for (const object of this.#schema.objects.values()) this.#tables.set(lower(object.name), new Map());
+            this.#bootstrap(users, currentUserId);
         }
-        for (const object of this.#schema.objects.values()) this.#tables.set(lower(object.name), new Map());
-        this.#bootstrap(users, currentUserId);
+        for (const [record, values] of Object.entries(customMetadata ?? {})) this.setCustomMetadata(record, values);
     }
 
     #newSharing() {
@@ -1605,6 +1606,8 @@ class Org {
  *     rules, roll-ups, formulas, access) that want no Apex; the records then lack what the triggers would set
  *   from: a snapshot (org.snapshot()) to start from instead of an empty org; root may then be omitted
  *   sharing: organization-wide defaults overriding the platform's, { Opportunity: 'Private' }
+ *   customMetadata: custom metadata records as the subscriber's admin edited them (see setCustomMetadata),
+ *     { 'Plan_Setting__mdt.Default': { Active_Plan_Stages__c: 'Negotiation/Review' } }
  */
 export function createOrg({
     root,
@@ -1615,7 +1618,8 @@ export function createOrg({
     triggerRunner,
     triggers,
     from,
-    sharing
+    sharing,
+    customMetadata
 }) {
     const projectRoot = root ?? from?.root;
     if (!projectRoot) throw new Error('createOrg: root (the SFDX project directory) is required');
@@ -1638,6 +1642,7 @@ export function createOrg({
         triggerRunner,
         triggers,
         from,
-        sharing
+        sharing,
+        customMetadata
     });
 }

@@ -62,12 +62,9 @@ export function apexProgram() {
  */
 export function newApexOrg({ gates = false, ...options } = {}) {
     const users = team(['Tandem_User']);
-    const session = createApexSession(apexProgram(), { root: ROOT, today: TODAY, users, ...options });
     // `gates`: the admin turned the stage gates on, as in the demo org (a fresh install gates nothing).
-    if (gates) {
-        for (const [record, values] of Object.entries(DEMO_GATE_SETTINGS))
-            session.org.setCustomMetadata(record, values);
-    }
+    const customMetadata = gates ? DEMO_GATE_SETTINGS : {};
+    const session = createApexSession(apexProgram(), { root: ROOT, today: TODAY, users, customMetadata, ...options });
     return { org: session.org, session, ae: users[0].Id, loader: users[1].Id };
 }
 
