@@ -27,12 +27,19 @@ export function createApexSession(program, orgOptions) {
             const rt = program.transaction({ org: session.org, userId: userId ?? session.org.currentUserId, isTest });
             const previous = session.current;
             session.current = rt;
+            let result;
             try {
-                return fn(rt);
+                result = fn(rt);
             } finally {
                 session.current = previous;
             }
-        }
+            // The transaction committed: its asynchronous work runs now, each job on its own (a metadata
+            // deployment and its callback, platform/metadata.mjs). A transaction that threw queues nothing.
+            for (const job of rt.services.afterCommit ?? []) job(session);
+            return result;
+        },
+        /** Asynchronous work that ran: { type, id, status, error } per job, oldest first. */
+        asyncJobs: []
     };
     const runner = createTriggerRunner(program, () => session.current);
     const triggerRunner = (event) =>

@@ -2,6 +2,7 @@
 // with line coverage per file. Parsed once per process and root; each transaction() gets fresh static state.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { convertAnonymous, convertCompilationUnit, convertTrigger } from './ast-declarations.mjs';
 import { ApexCompileError } from './errors.mjs';
 import { builtinExceptions } from './exceptions.mjs';
@@ -10,6 +11,8 @@ import { findClass } from './names.mjs';
 import { nativeClass } from './natives.mjs';
 import { parseApex } from './parse.mjs';
 import { Runtime } from './runtime.mjs';
+
+const PLATFORM_APEX = fileURLToPath(new URL('../platform/apex/', import.meta.url));
 
 function sourceFiles(dir) {
     const found = [];
@@ -43,6 +46,19 @@ export class Program {
 
     load() {
         const userClasses = [];
+        // The platform's namespaces that are plain Apex data classes (Metadata: ../platform/apex/*.cls) load first,
+        // as classes of the org that count for no coverage and hold no tests.
+        for (const file of sourceFiles(PLATFORM_APEX)) {
+            const cls = new ClassModel(
+                convertCompilationUnit(parseApex(readFileSync(file, 'utf8'), 'compilationUnit', file), file, {
+                    executable: new Set(),
+                    covered: new Set()
+                })
+            );
+            cls.platform = true;
+            this.classes.set(cls.lname, cls);
+            userClasses.push(cls);
+        }
         for (const dir of this.directories) {
             for (const file of sourceFiles(dir)) {
                 const cov = { executable: new Set(), covered: new Set() };
@@ -155,7 +171,7 @@ export class Program {
     testClasses() {
         const result = [];
         for (const cls of this.classes.values()) {
-            if (cls.builtin || !cls.hasAnnotation('IsTest')) continue;
+            if (cls.builtin || cls.platform || !cls.hasAnnotation('IsTest')) continue;
             const methods = [...cls.methods.values()].flat().sort((a, b) => a.line - b.line);
             result.push({
                 name: cls.name,

@@ -1,6 +1,7 @@
 // The platform layer of the offline Apex runtime (../README.md, "platform"): DML, System.runAs, Schema tokens and
 // the trigger runner, plus the native classes of this area (Database, AccessLevel, System, Assert, Test, Limits,
-// UserInfo, FeatureManagement, Schema.*, Trigger, SObject methods and the platform enums), which register
+// UserInfo, FeatureManagement, Schema.*, Trigger, SObject methods, the platform enums and the Metadata namespace's
+// deployment), which register
 // themselves when their modules load.
 import { toId18 } from '../values/ids.mjs';
 import { ApexList } from '../values/collections.mjs';
@@ -13,6 +14,7 @@ import './system.mjs';
 import './test-limits.mjs';
 import './user-info.mjs';
 import './sobject-methods.mjs';
+import './metadata.mjs';
 import { sobjectFieldToken, sobjectTypeToken } from './schema.mjs';
 import { customMetadataStaticMethod } from './custom-metadata.mjs';
 

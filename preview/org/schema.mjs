@@ -380,7 +380,13 @@ function readCustomMetadata(project, objects) {
     }
     for (const [key, list] of byType) {
         list.sort((a, b) => a.DeveloperName.localeCompare(b.DeveloperName));
-        byType.set(key, { name: objects.get(key)?.name ?? list[0]?.DeveloperName, records: list });
+        const type = objects.get(key);
+        // fields: the type's field specs by lower-case name (type, length, precision), for writes that check them.
+        byType.set(key, {
+            name: type?.name ?? list[0]?.DeveloperName,
+            fields: type?.fields ?? new Map(),
+            records: list
+        });
     }
     return byType;
 }

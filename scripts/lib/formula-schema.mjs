@@ -240,6 +240,8 @@ function readField(file) {
         summarizedField: first(root, 'summarizedField'),
         summaryForeignKey: first(root, 'summaryForeignKey'),
         scale: first(root, 'scale') === undefined ? undefined : Number(first(root, 'scale')),
+        precision: first(root, 'precision') === undefined ? undefined : Number(first(root, 'precision')),
+        length: first(root, 'length') === undefined ? undefined : Number(first(root, 'length')),
         blankAsZero: first(root, 'formulaTreatBlanksAs') !== 'BlankAsBlank',
         // Local picklist values (a global value set is not resolved): lets ISPICKVAL literals be checked.
         picklistValues: all(first(first(root, 'valueSet'), 'valueSetDefinition'), 'value').map((value) =>
