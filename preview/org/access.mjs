@@ -37,7 +37,8 @@ const READABLE_BY_ALL = [
     'PermissionSet',
     'PermissionSetAssignment',
     'OpportunityStage',
-    'UserRecordAccess'
+    'UserRecordAccess',
+    'ObjectPermissions'
 ];
 
 const PROFILES = {
@@ -77,6 +78,20 @@ function closeOver(perms) {
     if (perms.delete) perms.edit = true;
     if (perms.viewAll || perms.create || perms.edit || perms.delete) perms.read = true;
     return perms;
+}
+
+/**
+ * The rows a real org keeps for a profile's permissions (Object Reference, "PermissionSet" and "ObjectPermissions"):
+ * the user permissions of the set the profile owns, and its object permissions on the objects named. Returns
+ * { userPermissions: Set, objects: [{ object, read, create, edit, delete, viewAll, modifyAll }] }.
+ */
+export function standardProfilePermissions(profile, objectNames) {
+    const base = PROFILES[lower(profile)];
+    if (!base) throw new Error(`profile ${profile} is not one the embedded org models`);
+    const objects = base.allObjects
+        ? objectNames.map((object) => ({ object, ...base.allObjects }))
+        : Object.entries(base.objects ?? {}).map(([object, perms]) => ({ object, ...perms }));
+    return { userPermissions: new Set(base.userPermissions ?? []), objects };
 }
 
 /**

@@ -22,7 +22,7 @@ import { resolve } from 'node:path';
 import { evaluateFormula, FormulaError } from '../../scripts/lib/formulas.mjs';
 import { formulaType } from '../../scripts/lib/formula-schema.mjs';
 import { loadOrgSchema, isCalculated } from './schema.mjs';
-import { computeAccess, STANDARD_PROFILES } from './access.mjs';
+import { computeAccess, STANDARD_PROFILES, standardProfilePermissions } from './access.mjs';
 import { createSharing, userRecordAccessRow } from './sharing.mjs';
 import { OPPORTUNITY_STAGES } from './standard-objects.mjs';
 import { takeSnapshot, restoreTables } from './snapshot.mjs';
@@ -1536,14 +1536,67 @@ class Org {
                 })),
                 system
             );
-            const sets = [...this.#schema.permissionSets.values()].map((set) => ({
+            const packageSets = [...this.#schema.permissionSets.values()];
+            const sets = packageSets.map((set) => ({
                 Name: set.name,
                 Label: set.label,
                 Description: set.description?.slice(0, 255) ?? null,
-                NamespacePrefix: null
+                NamespacePrefix: null,
+                IsOwnedByProfile: false,
+                IsCustom: true,
+                PermissionsViewAllData: set.userPermissions.includes('ViewAllData'),
+                PermissionsModifyAllData: set.userPermissions.includes('ModifyAllData'),
+                PermissionsCustomizeApplication: set.userPermissions.includes('CustomizeApplication')
             }));
             if (sets.length) this.#dml('insert', 'PermissionSet', sets, system);
             const profiles = new Map(this.query('Profile').map((profile) => [lower(profile.Name), profile.Id]));
+            // Each profile owns a permission set holding its permissions, and every set has one ObjectPermissions
+            // row per object it grants anything on (Object Reference, "PermissionSet", "ObjectPermissions"), so
+            // code can find a profile by what it may do rather than by its name, which orgs translate.
+            const objectNames = [...this.#schema.objects.values()]
+                .filter((object) => !object.setup && object.keyPrefix)
+                .map((object) => object.name);
+            const profileSets = STANDARD_PROFILES.map((name) => {
+                const { userPermissions } = standardProfilePermissions(name, objectNames);
+                const profileId = profiles.get(lower(name));
+                return {
+                    Name: `X${profileId.slice(0, 15)}`,
+                    Label: name,
+                    NamespacePrefix: null,
+                    IsOwnedByProfile: true,
+                    IsCustom: false,
+                    ProfileId: profileId,
+                    PermissionsViewAllData: userPermissions.has('ViewAllData') || userPermissions.has('ModifyAllData'),
+                    PermissionsModifyAllData: userPermissions.has('ModifyAllData'),
+                    PermissionsCustomizeApplication: userPermissions.has('CustomizeApplication')
+                };
+            });
+            const profileSetIds = this.#dml('insert', 'PermissionSet', profileSets, system);
+            const objectRows = (parentId, entries) =>
+                entries
+                    .filter((entry) =>
+                        ['read', 'create', 'edit', 'delete', 'viewAll', 'modifyAll'].some((k) => entry[k])
+                    )
+                    .map((entry) => ({
+                        ParentId: parentId,
+                        SobjectType: entry.object,
+                        PermissionsRead: Boolean(entry.read),
+                        PermissionsCreate: Boolean(entry.create),
+                        PermissionsEdit: Boolean(entry.edit),
+                        PermissionsDelete: Boolean(entry.delete),
+                        PermissionsViewAllRecords: Boolean(entry.viewAll),
+                        PermissionsModifyAllRecords: Boolean(entry.modifyAll)
+                    }));
+            const packageSetIds = new Map(
+                this.query('PermissionSet', { IsOwnedByProfile: false }).map((set) => [lower(set.Name), set.Id])
+            );
+            const permissionRows = [
+                ...STANDARD_PROFILES.flatMap((name, i) =>
+                    objectRows(profileSetIds[i], standardProfilePermissions(name, objectNames).objects)
+                ),
+                ...packageSets.flatMap((set) => objectRows(packageSetIds.get(lower(set.name)), set.objectPermissions))
+            ];
+            if (permissionRows.length) this.#dml('insert', 'ObjectPermissions', permissionRows, system);
             const given = users.length ? users : [{ FirstName: 'Preview', LastName: 'Admin', Title: 'Administrator' }];
             const records = given.map((entry) => {
                 const user = Object.fromEntries(
@@ -1568,7 +1621,9 @@ class Org {
                 };
             });
             const ids = this.#dml('insert', 'User', records, { userId: null, system: true });
-            const setIds = new Map(this.query('PermissionSet').map((set) => [lower(set.Name), set.Id]));
+            const setIds = new Map(
+                this.query('PermissionSet', { IsOwnedByProfile: false }).map((set) => [lower(set.Name), set.Id])
+            );
             const assignments = [];
             given.forEach((user, i) => {
                 for (const name of user.permissionSets ?? []) {

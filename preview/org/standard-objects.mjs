@@ -238,9 +238,39 @@ export const STANDARD_OBJECTS = {
             Description: text(255),
             // The org stores the package's objects without a namespace (as a scratch org of the package does), so
             // its permission sets have none either.
-            NamespacePrefix: readOnly(text(15, { label: 'Namespace Prefix' }))
+            NamespacePrefix: readOnly(text(15, { label: 'Namespace Prefix' })),
+            // Object Reference, PermissionSet: every profile owns a permission set holding its permissions
+            // (IsOwnedByProfile, ProfileId); IsCustom is false for the sets of standard profiles. Permissions*
+            // fields are the user permissions (ViewAllData, ModifyAllData, ...).
+            IsOwnedByProfile: readOnly({ type: 'Checkbox', label: 'Is Owned By Profile' }),
+            IsCustom: readOnly({ type: 'Checkbox', label: 'Is Custom' }),
+            ProfileId: readOnly(lookup('Profile', 'Profile', 'Restrict', { label: 'Profile' })),
+            PermissionsViewAllData: readOnly({ type: 'Checkbox', label: 'View All Data' }),
+            PermissionsModifyAllData: readOnly({ type: 'Checkbox', label: 'Modify All Data' }),
+            PermissionsCustomizeApplication: readOnly({ type: 'Checkbox', label: 'Customize Application' })
         },
         setup: true
+    },
+    // Object Reference, ObjectPermissions: the object permissions of a permission set (or of the set a profile
+    // owns), one row per object it grants anything on. Query only here: the org writes the rows from the profiles
+    // and the package's permission sets.
+    ObjectPermissions: {
+        keyPrefix: '110',
+        label: 'Object Permissions',
+        pluralLabel: 'Object Permissions',
+        nameField: null,
+        fields: {
+            ParentId: readOnly(lookup('PermissionSet', 'Parent', 'Cascade', { label: 'Parent ID' })),
+            SobjectType: readOnly(text(255, { label: 'Sobject Type Name' })),
+            PermissionsRead: readOnly({ type: 'Checkbox', label: 'Read' }),
+            PermissionsCreate: readOnly({ type: 'Checkbox', label: 'Create' }),
+            PermissionsEdit: readOnly({ type: 'Checkbox', label: 'Edit' }),
+            PermissionsDelete: readOnly({ type: 'Checkbox', label: 'Delete' }),
+            PermissionsViewAllRecords: readOnly({ type: 'Checkbox', label: 'View All' }),
+            PermissionsModifyAllRecords: readOnly({ type: 'Checkbox', label: 'Modify All' })
+        },
+        setup: true,
+        readOnlyDml: true
     },
     // Object Reference, Profile: query() and describe only from Apex; the org creates the standard profiles.
     Profile: {

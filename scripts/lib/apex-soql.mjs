@@ -46,6 +46,15 @@ const RESTRICTED_TYPES = {
     }
 };
 
+// Profile.Name is the profile's label, not an API name ("Profile" in the Object Reference lists no API name; a
+// Salesforce product manager on Salesforce Stack Exchange, "Know if is a custom profile via API": "profile.name is
+// actually the profile's label"), and the names of standard profiles are translated into the org's language (the
+// Salesforce developer forums' Summer '07 notice: "$Profile.Name values are translated in the org's default
+// language"). A query that finds a profile by name ("Standard User") finds nothing in a German org, so Tandem's
+// Apex finds profiles by what they may do (ObjectPermissions of the set each profile owns).
+const PROFILE_NAME_MESSAGE =
+    'a profile filtered by Name depends on the org language (standard profile names are translated): find it by its permissions (ObjectPermissions, PermissionSet.IsOwnedByProfile)';
+
 const segmentsOf = (fieldName) => childRules(fieldName, 'soqlId').map((id) => id.getText());
 const same = (a, b) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 
@@ -98,6 +107,15 @@ export function checkSoql(tree, schema) {
 
     /** A resolved field in a clause that refuses its type (a long text area in WHERE, for one). */
     function checkFieldType(node, resolved, clause) {
+        if (
+            clause === 'whereClause' &&
+            resolved &&
+            same(resolved.object.name, 'Profile') &&
+            same(resolved.field, 'Name')
+        ) {
+            report(node, PROFILE_NAME_MESSAGE + (resolved.path.includes('.') ? ` (${resolved.path})` : ''));
+            return;
+        }
         const rule = RESTRICTED_TYPES[clause];
         if (!rule || !resolved || resolved.object.open) return;
         const what = rule.types[resolved.object.fieldType(resolved.field)];

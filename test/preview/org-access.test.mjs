@@ -298,6 +298,45 @@ describe('setup objects the package queries', () => {
     });
 });
 
+describe('profiles as permission sets (Object Reference, "PermissionSet", "ObjectPermissions")', () => {
+    test('every standard profile owns a permission set holding its user and object permissions', () => {
+        const { org } = team();
+        const profiles = org.query('Profile');
+        const owned = org.query('PermissionSet', { IsOwnedByProfile: true });
+        assert.deepEqual(owned.map((set) => set.ProfileId).sort(), profiles.map((profile) => profile.Id).sort());
+        assert.ok(
+            owned.every((set) => set.IsCustom === false),
+            'the sets of standard profiles are not custom'
+        );
+        const setOf = (name) => owned.find((set) => set.ProfileId === profiles.find((p) => p.Name === name).Id);
+        assert.equal(setOf('System Administrator').PermissionsModifyAllData, true);
+        assert.equal(setOf('Standard User').PermissionsViewAllData, false);
+        const grants = (name) =>
+            org
+                .query('ObjectPermissions', { ParentId: setOf(name).Id })
+                .filter((row) => row.PermissionsCreate && row.PermissionsEdit && row.PermissionsDelete)
+                .map((row) => row.SobjectType)
+                .sort();
+        assert.deepEqual(grants('Standard User'), ['Account', 'Contact', 'Opportunity']);
+        assert.deepEqual(grants('Read Only'), []);
+        assert.deepEqual(grants('Minimum Access - Salesforce'), []);
+    });
+
+    test("the package's permission sets are custom and carry their object permissions as rows", () => {
+        const { org } = team();
+        const [admin] = org.query('PermissionSet', { Name: 'Tandem_Admin' });
+        assert.equal(admin.IsOwnedByProfile, false);
+        assert.equal(admin.IsCustom, true);
+        const setupChange = org
+            .query('ObjectPermissions', { ParentId: admin.Id })
+            .find((row) => row.SobjectType === 'Setup_Change__c');
+        assert.deepEqual(
+            [setupChange.PermissionsRead, setupChange.PermissionsCreate, setupChange.PermissionsEdit],
+            [true, true, false]
+        );
+    });
+});
+
 describe('describe facts', () => {
     const planObject = schema.object('Mutual_Action_Plan__c');
     const cases = [

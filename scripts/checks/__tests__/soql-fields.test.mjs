@@ -54,3 +54,16 @@ test('skips files with syntax errors (apex-syntax reports them) instead of guess
     const findings = await broken('syntax');
     assert.deepEqual(findings, [], describeFindings(findings));
 });
+
+// Profile.Name is a label that orgs translate: a query that finds "Standard User" by name finds nothing in an org
+// whose language is not English. Filtering on it is reported, directly and through User.Profile; selecting and
+// sorting by it is fine.
+test('reports a profile looked up by its name, which depends on the org language', async () => {
+    const file = `${CLASSES}/SalesUserFactory.cls`;
+    const message =
+        'a profile filtered by Name depends on the org language (standard profile names are translated): find it by its permissions (ObjectPermissions, PermissionSet.IsOwnedByProfile)';
+    assert.deepEqual(lines(await broken('soql-profile-name')), [
+        `${file}:4: ${message}`,
+        `${file}:8: ${message} (Profile.Name)`
+    ]);
+});
