@@ -24,6 +24,20 @@ hash -r
 # The CLI's version is pinned in package.json: upgrade it there, not with the update notice's global install.
 export SF_SKIP_NEW_VERSION_CHECK=true
 
+# The package namespace of sfdx-project.json. A scratch org created from this project is namespaced (unless created
+# with --no-namespace: Salesforce DX Developer Guide, "Create Scratch Orgs"), so its custom tabs are reached as
+# lightning/n/<namespace>__<Tab>.
+NAMESPACE="$(node -p "require('./sfdx-project.json').namespace || ''")"
+
+# The URL path of one of the package's custom tabs in the scratch org: tab_path Tandem_Setup.
+tab_path() {
+    local prefix=""
+    if [[ -n "$NAMESPACE" ]]; then
+        prefix="${NAMESPACE}__"
+    fi
+    printf 'lightning/n/%s%s' "$prefix" "$1"
+}
+
 devhub_flag() {
     if [[ -n "$DEVHUB" ]]; then
         printf -- '--target-dev-hub=%s' "$DEVHUB"

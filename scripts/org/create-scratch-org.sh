@@ -15,4 +15,6 @@ sf org create scratch \
 bash "$ROOT/scripts/org/deploy.sh"
 bash "$ROOT/scripts/org/assign-permission-sets.sh"
 bash "$ROOT/scripts/org/load-demo-data.sh"
-sf org open --target-org "$ORG" --path lightning/n/Pipeline_Review || true
+# A fresh install gates nothing: the admin's first stop is Tandem Setup, to turn the stage gates on.
+echo "Pipeline review: $(tab_path Pipeline_Review)"
+sf org open --target-org "$ORG" --path "$(tab_path Tandem_Setup)" || true

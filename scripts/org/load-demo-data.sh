@@ -5,4 +5,5 @@ source "$(dirname "$0")/common.sh"
 
 sf org assign permset --name Tandem_Gate_Bypass --target-org "$ORG"
 sf apex run --file scripts/apex/load-demo-data.apex --target-org "$ORG"
-echo "Demo data loaded. Remove the bypass from your user in Setup > Permission Set Assignments to see the gates."
+echo "Demo data loaded. The stage gates are off until you turn them on from the Tandem Setup tab ($(tab_path Tandem_Setup));"
+echo "then remove Tandem_Gate_Bypass from your user (Setup > Permission Set Assignments) to be blocked by them."
