@@ -105,10 +105,40 @@ export function createDemoSession({ root, today, program = loadPackageProgram(ro
     const assignments = org.assignPermissionSets(loader, loaderSets, { as: adminId });
     session.transaction(loader, (rt) => rt.callStatic('TandemDemoData', 'load', []));
     org.remove('PermissionSetAssignment', assignments, { as: adminId });
-    // Then the admin turns the stage gates on, leaving the legacy deals in gated stages without a plan.
-    for (const [record, values] of Object.entries(DEMO_GATE_SETTINGS)) org.setCustomMetadata(record, values);
+    // Then the admin turns the stage gates on from the Tandem Setup page, leaving the legacy deals in gated stages
+    // without a plan: the same deployment (and change log) as a click on Save, and the same settings the Apex tests
+    // run with when the gates are on.
+    turnGatesOn(session, adminId);
     org.setCurrentUser(loader);
     return { session, org, demo };
+}
+
+/** The admin saves DEMO_GATE_SETTINGS on the Tandem Setup page; fails loudly if the deployment differs. */
+function turnGatesOn(session, adminId) {
+    const wanted = DEMO_GATE_SETTINGS['Plan_Setting__mdt.Default'];
+    const stages = (value) =>
+        String(value ?? '')
+            .split(';')
+            .filter(Boolean);
+    const current = session.org
+        .customMetadata('Plan_Setting__mdt')
+        .find((record) => record.DeveloperName === 'Default');
+    const request = {
+        activePlanStages: stages(wanted.Active_Plan_Stages__c),
+        acceptedPlanStages: stages(wanted.Accepted_Plan_Stages__c),
+        thresholds: {
+            atRiskOverdueDays: current.At_Risk_Overdue_Days__c,
+            offTrackOverdueDays: current.Off_Track_Overdue_Days__c,
+            atRiskSlipDays: current.At_Risk_Slip_Days__c,
+            stalePlanDays: current.Stale_Plan_Days__c
+        }
+    };
+    session.transaction(adminId, (rt) => rt.callAura('TandemSetupController', 'saveSetup', { request }));
+    const saved = session.org.customMetadata('Plan_Setting__mdt').find((record) => record.DeveloperName === 'Default');
+    for (const [field, value] of Object.entries(wanted)) {
+        if (saved[field] !== value)
+            throw new Error(`the demo's gate settings did not deploy: ${field} is ${saved[field]}`);
+    }
 }
 
 /** Answers a component's Apex call: one transaction of the current user through the @AuraEnabled method. */

@@ -33,6 +33,15 @@ describe('the demo org (TODAY a Monday)', () => {
         assert.ok(org.query(PLAN).length > 0, 'the loader made plans');
     });
 
+    test('the admin turned the stage gates on through the Tandem Setup page, and the deployment succeeded', () => {
+        const changes = org.query('Setup_Change__c');
+        assert.equal(changes.length, 1);
+        assert.equal(changes[0].Status__c, 'Succeeded');
+        assert.equal(changes[0].CreatedById, demo.admin);
+        const setting = org.customMetadata('Plan_Setting__mdt').find((record) => record.DeveloperName === 'Default');
+        assert.equal(setting.Active_Plan_Stages__c, 'Proposal/Price Quote;Negotiation/Review');
+    });
+
     test('a sales team: VP Sales, two managers, six account executives, in a role hierarchy', () => {
         const users = org.query('User').filter((user) => user.Id !== demo.admin);
         assert.equal(users.length, DEMO_TEAM.length);
