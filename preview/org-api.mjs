@@ -1,5 +1,7 @@
 // What the preview's own pages (record page, opportunity list) ask of the embedded org: in an org, the
 // platform's record page and LDS do this. Saves go through the org, so the package's rules apply.
+import { DEMO_TEAM } from './demo-team.mjs';
+
 function ownerName(org, ownerId) {
     const owner = ownerId ? org.get('User', ownerId) : null;
     return owner ? [owner.FirstName, owner.LastName].filter(Boolean).join(' ') : '';
@@ -15,7 +17,23 @@ function stageNames(org) {
     return org.schema.object('Opportunity').fields.get('stagename')?.picklist?.values ?? [];
 }
 
-export function createOrgApi(org) {
+/**
+ * Whom the preview can be viewed as, for the shell's "Viewing as" switch: the account executive who owns the demo,
+ * the managers (the VP and the two sales managers) and the admin who holds Tandem_Admin, as { value, label }.
+ */
+export function viewerChoices(org, demo) {
+    const choice = (id) => {
+        const user = org.get('User', id);
+        return { value: user.Id, label: `${ownerName(org, id)} (${user.Title})` };
+    };
+    const seller = DEMO_TEAM.find((person) => person.loadsDemo);
+    const managers = DEMO_TEAM.filter((person) => person.sets.includes('Tandem_Manager'));
+    return [seller, ...managers].map((person) => choice(demo.users[person.key])).concat(choice(demo.admin));
+}
+
+/** `demo` (optional): the demo team and admin from createDemoSession(); setViewer switches only to them. */
+export function createOrgApi(org, demo = null) {
+    const viewers = new Set(demo ? [...Object.values(demo.users), demo.admin].map((id) => org.get('User', id).Id) : []);
     return {
         opportunities() {
             return org
@@ -44,6 +62,17 @@ export function createOrgApi(org) {
             const { Id, ...changes } = fields ?? {};
             org.update('Opportunity', [{ Id, ...changes }]);
             return { id: Id };
+        },
+        // The shell's "Viewing as" switch: later Apex calls run as this user. Only the demo's own people.
+        setViewer({ userId } = {}) {
+            const user = userId ? org.get('User', userId) : null;
+            if (!user || !viewers.has(user.Id)) {
+                throw Object.assign(new Error(`The preview cannot be viewed as ${userId ?? 'nobody'}.`), {
+                    status: 403
+                });
+            }
+            org.setCurrentUser(user.Id);
+            return { userId: user.Id };
         }
     };
 }

@@ -8,18 +8,25 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPreview } from '../preview/build.mjs';
 import { startServer } from '../preview/server.mjs';
-import { createOrgApi } from '../preview/org-api.mjs';
+import { createOrgApi, viewerChoices } from '../preview/org-api.mjs';
 import { apexCaller, createDemoSession } from '../preview/apex.mjs';
 import { requireSupportedNode } from './lib/node-version.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Builds (unless told not to), loads the demo and serves; resolves to { server, url, org, demo, session }. */
-export async function startPreview({ port = 4173, build = true, today } = {}) {
-    const bundleFile = join(root, 'dist', 'preview', 'app.js');
+/**
+ * Builds (unless told not to), loads the demo and serves; resolves to { server, url, org, demo, session }.
+ * `bundleFile`: the built app to serve (default dist/preview/app.js).
+ */
+export async function startPreview({
+    port = 4173,
+    build = true,
+    today,
+    bundleFile = join(root, 'dist', 'preview', 'app.js')
+} = {}) {
     if (build) await buildPreview(bundleFile);
     const { session, org, demo } = createDemoSession({ root, today });
-    const orgApi = createOrgApi(org);
+    const orgApi = createOrgApi(org, demo);
     const server = await startServer({
         bundleFile,
         callApex: apexCaller(session),
@@ -28,7 +35,13 @@ export async function startPreview({ port = 4173, build = true, today } = {}) {
                 throw Object.assign(new Error(`unknown action ${action}`), { status: 404 });
             return org.transaction(() => orgApi[action](body));
         },
-        boot: { userId: org.currentUserId },
+        // Read on every page load: after the shell's "Viewing as" switch, the page reloads as the new user.
+        boot: {
+            get userId() {
+                return org.currentUserId;
+            },
+            viewers: viewerChoices(org, demo)
+        },
         port
     });
     const url = `http://127.0.0.1:${server.address().port}/`;

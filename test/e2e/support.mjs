@@ -98,9 +98,10 @@ export function contactTitled(org, accountId, title) {
 /**
  * The preview on a free port, on TODAY, with the bundle built by buildBundle(): { server, url, org, demo, session }.
  * The demo is what the Apex loader made on that day, previewed as the account executive who loaded it.
+ * `bundleFile`: a bundle built elsewhere than dist/preview/app.js (a test file that runs beside another builds its own).
  */
-export async function startE2ePreview() {
-    return startPreview({ port: 0, build: false, today: TODAY });
+export async function startE2ePreview({ bundleFile } = {}) {
+    return startPreview({ port: 0, build: false, today: TODAY, ...(bundleFile ? { bundleFile } : {}) });
 }
 
 export function stopServer(server) {
@@ -150,10 +151,13 @@ export async function newPage(browser, { width = 1280, height = 900 } = {}) {
     return { page, problems, close: () => context.close() };
 }
 
-/** Removes the failure screenshots of an earlier run, so the ones left after this run are this run's. */
-export function clearFailureScreenshots() {
+/**
+ * Removes the failure screenshots of an earlier run, so the ones left after this run are this run's; `prefix` keeps
+ * it to one test file's.
+ */
+export function clearFailureScreenshots(prefix = 'failed-') {
     if (!existsSync(SCREENSHOTS)) return;
-    for (const file of readdirSync(SCREENSHOTS).filter((name) => name.startsWith('failed-'))) {
+    for (const file of readdirSync(SCREENSHOTS).filter((name) => name.startsWith(prefix))) {
         rmSync(join(SCREENSHOTS, file));
     }
 }

@@ -9,6 +9,7 @@ export function urlFor(pageReference) {
     let path = '/';
     if (type === 'standard__recordPage' && attributes.recordId) path = `/opportunity/${attributes.recordId}`;
     else if (type === 'standard__navItemPage' && attributes.apiName === 'Pipeline_Review') path = '/pipeline';
+    else if (type === 'standard__navItemPage' && attributes.apiName === 'Tandem_Setup') path = '/setup';
     else if (type === 'standard__objectPage' && attributes.objectApiName === 'Opportunity') path = '/opportunities';
     const query = new URLSearchParams(state).toString();
     return query ? `${path}?${query}` : path;
@@ -32,6 +33,7 @@ export function currentPageReference() {
             state
         };
     }
+    if (pathname === '/setup') return { type: 'standard__navItemPage', attributes: { apiName: 'Tandem_Setup' }, state };
     return { type: 'standard__navItemPage', attributes: { apiName: 'Pipeline_Review' }, state };
 }
 

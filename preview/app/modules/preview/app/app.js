@@ -1,13 +1,16 @@
 import { LightningElement } from 'lwc';
 import { currentPageReference, navigateTo, subscribe } from '../../../shims/navigation';
+import { callOrg } from '../../../shims/apex';
 
 const TOAST_THEMES = { success: 'slds-theme_success', error: 'slds-theme_error', warning: 'slds-theme_warning' };
 
-/** The preview's shell: a Salesforce-like header, in-app routes, and toasts raised by the components. */
+/** The preview's shell: a Salesforce-like header, in-app routes, a "Viewing as" switch, and toasts. */
 export default class App extends LightningElement {
     route = currentPageReference();
     toasts = [];
     toastCounter = 0;
+    viewerId = window.__TANDEM_PREVIEW__?.userId ?? '';
+    switching = false;
 
     connectedCallback() {
         this.unsubscribe = subscribe((route) => {
@@ -28,8 +31,26 @@ export default class App extends LightningElement {
         return this.route.type === 'standard__objectPage';
     }
 
+    get isSetup() {
+        return this.route.type === 'standard__navItemPage' && this.route.attributes.apiName === 'Tandem_Setup';
+    }
+
     get isPipeline() {
-        return !this.isRecordPage && !this.isOpportunityList;
+        return !this.isRecordPage && !this.isOpportunityList && !this.isSetup;
+    }
+
+    get setupTabClass() {
+        return `slds-context-bar__item${this.isSetup ? ' slds-is-active' : ''}`;
+    }
+
+    /** Whom the preview can run as (the boot value scripts/preview.mjs sets), the current user selected. */
+    get viewers() {
+        const choices = window.__TANDEM_PREVIEW__?.viewers ?? [];
+        return choices.map((choice) => ({ ...choice, selected: choice.value === this.viewerId }));
+    }
+
+    get hasViewers() {
+        return this.viewers.length > 0;
     }
 
     get recordId() {
@@ -47,11 +68,30 @@ export default class App extends LightningElement {
     handleNav(event) {
         event.preventDefault();
         const target = event.currentTarget.dataset.target;
-        navigateTo(
-            target === 'opportunities'
-                ? { type: 'standard__objectPage', attributes: { objectApiName: 'Opportunity', actionName: 'list' } }
-                : { type: 'standard__navItemPage', attributes: { apiName: 'Pipeline_Review' } }
-        );
+        const pages = {
+            opportunities: {
+                type: 'standard__objectPage',
+                attributes: { objectApiName: 'Opportunity', actionName: 'list' }
+            },
+            setup: { type: 'standard__navItemPage', attributes: { apiName: 'Tandem_Setup' } },
+            pipeline: { type: 'standard__navItemPage', attributes: { apiName: 'Pipeline_Review' } }
+        };
+        navigateTo(pages[target] ?? pages.pipeline);
+    }
+
+    /** Runs the preview as another user: the server switches its current user, then the page reloads as them. */
+    async handleViewer(event) {
+        const userId = event.target.value;
+        if (!userId || userId === this.viewerId || this.switching) return;
+        this.switching = true;
+        try {
+            await callOrg('setViewer', { userId });
+            window.location.reload();
+        } catch (error) {
+            this.switching = false;
+            event.target.value = this.viewerId;
+            this.showToast({ title: 'Could not switch the user', message: error.message, variant: 'error' });
+        }
     }
 
     showToast({ title, message, variant = 'info' }) {

@@ -1,0 +1,533 @@
+/**
+ * The Tandem Setup page's presentation logic, DOM-free so every rule is tested on its own: the stage rows built from
+ * TandemSetupController.getSetup()'s SetupView and the admin's draft, the coupling of the two gate checkboxes, the
+ * threshold checks, the SetupRequest sent to saveSetup(), the last change and the save's outcome as the page says
+ * them, and how long to wait before asking again whether the deployment finished. The server enforces the same
+ * rules; checking them here puts the message next to the control before a round trip.
+ */
+import type { RecordErrors, SaveErrors } from 'c/planWorkspaceModel';
+
+// ---------------------------------------------------------------------------------------------------------------
+// The server contract (TandemSetupController).
+
+export interface SetupStage {
+    apiName: string;
+    label: string;
+    sortOrder: number;
+    isClosed: boolean;
+    isWon: boolean;
+    /** False for lost stages (closed, not won): never gated. */
+    canGate: boolean;
+    requiresActivePlan: boolean;
+    requiresAcceptedPlan: boolean;
+    openDeals: number;
+    openWithoutActivePlan: number;
+    openWithoutAcceptedPlan: number;
+}
+
+export interface Thresholds {
+    atRiskOverdueDays: number | null;
+    offTrackOverdueDays: number | null;
+    atRiskSlipDays: number | null;
+    stalePlanDays: number | null;
+}
+
+export type ChangeStatus = 'Queued' | 'Succeeded' | 'Failed';
+
+export interface SetupChange {
+    id: string;
+    name: string;
+    status: ChangeStatus;
+    summary: string;
+    details: string | null;
+    requestedByName: string;
+    requestedOn: string;
+    completedOn: string | null;
+}
+
+export interface SetupView {
+    stages: SetupStage[];
+    thresholds: Thresholds;
+    unknownGatedStages: string[];
+    canConfigure: boolean;
+    lastChange: SetupChange | null;
+}
+
+export interface SetupRequest {
+    activePlanStages: string[];
+    acceptedPlanStages: string[];
+    thresholds: Thresholds;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The draft: what the admin has on screen, unsaved.
+
+export type ThresholdKey = keyof Thresholds;
+export type GateKind = 'active' | 'accepted';
+
+export interface Gate {
+    active: boolean;
+    accepted: boolean;
+}
+
+export interface SetupDraft {
+    /** By stage API name. */
+    gates: Record<string, Gate>;
+    /** As typed: '' is off. */
+    thresholds: Record<ThresholdKey, string>;
+}
+
+/** The record key of the threshold errors, as the server reports them. */
+export const THRESHOLDS_KEY = 'thresholds';
+/** The field names the server uses in a stage's record errors. */
+export const GATE_FIELDS: Readonly<Record<GateKind, string>> = {
+    active: 'requiresActivePlan',
+    accepted: 'requiresAcceptedPlan'
+};
+
+export const MIN_DAYS = 1;
+export const MAX_DAYS = 365;
+
+export interface ThresholdDefinition {
+    key: ThresholdKey;
+    label: string;
+    help: string;
+}
+
+/** The four health thresholds, in the order the page shows them (labels from Plan_Setting__mdt's fields). */
+export const THRESHOLD_FIELDS: readonly ThresholdDefinition[] = [
+    {
+        key: 'atRiskOverdueDays',
+        label: 'At Risk overdue days',
+        help: 'An active plan is At Risk when its earliest open milestone is at least this many days overdue. Leave blank to turn this check off.'
+    },
+    {
+        key: 'offTrackOverdueDays',
+        label: 'Off Track overdue days',
+        help: 'An active plan is Off Track when its earliest open milestone is at least this many days overdue; more days than At Risk. Leave blank to turn this check off.'
+    },
+    {
+        key: 'atRiskSlipDays',
+        label: 'At Risk slip days',
+        help: "An active plan is At Risk when its milestones' dates have slipped this many days in total. Leave blank to turn this check off."
+    },
+    {
+        key: 'stalePlanDays',
+        label: 'Stale plan days',
+        help: 'An active plan is stale (and At Risk) when no milestone changed status for at least this many days. Leave blank to turn this check off.'
+    }
+];
+
+export const THRESHOLD_KEYS: readonly ThresholdKey[] = THRESHOLD_FIELDS.map((field) => field.key);
+
+function thresholdText(value: number | null | undefined): string {
+    return value === null || value === undefined ? '' : String(value);
+}
+
+/** The draft that shows the view as it is saved. */
+export function draftFromView(view: SetupView): SetupDraft {
+    const gates: Record<string, Gate> = {};
+    for (const stage of view.stages) {
+        gates[stage.apiName] = {
+            active: stage.canGate && (stage.requiresActivePlan || stage.requiresAcceptedPlan),
+            accepted: stage.canGate && stage.requiresAcceptedPlan
+        };
+    }
+    const thresholds = {} as Record<ThresholdKey, string>;
+    for (const key of THRESHOLD_KEYS) {
+        thresholds[key] = thresholdText(view.thresholds?.[key]);
+    }
+    return { gates, thresholds };
+}
+
+/**
+ * One checkbox changed. The two are coupled: a stage that requires an accepted plan requires an active one, so
+ * checking "accepted" checks "active", and unchecking "active" unchecks "accepted". Unknown stages are ignored.
+ */
+export function toggleGate(draft: SetupDraft, apiName: string, kind: GateKind, checked: boolean): SetupDraft {
+    const current = draft.gates[apiName];
+    if (!current) {
+        return draft;
+    }
+    let next: Gate;
+    if (kind === 'accepted') {
+        next = { active: checked || current.active, accepted: checked };
+    } else {
+        next = { active: checked, accepted: checked && current.accepted };
+    }
+    if (next.active === current.active && next.accepted === current.accepted) {
+        return draft;
+    }
+    return { ...draft, gates: { ...draft.gates, [apiName]: next } };
+}
+
+export function setThreshold(draft: SetupDraft, key: ThresholdKey, value: string | null | undefined): SetupDraft {
+    const text = (value ?? '').trim();
+    if (!THRESHOLD_KEYS.includes(key) || draft.thresholds[key] === text) {
+        return draft;
+    }
+    return { ...draft, thresholds: { ...draft.thresholds, [key]: text } };
+}
+
+/** True when the draft differs from what the view says is saved. */
+export function isDirty(view: SetupView, draft: SetupDraft): boolean {
+    const saved = draftFromView(view);
+    return (
+        view.stages.some((stage) => {
+            const a = saved.gates[stage.apiName];
+            const b = draft.gates[stage.apiName];
+            return !b || a.active !== b.active || a.accepted !== b.accepted;
+        }) || THRESHOLD_KEYS.some((key) => saved.thresholds[key] !== draft.thresholds[key])
+    );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Validation: the server's rules, checked before the save.
+
+export const DAYS_MESSAGE = `Enter a whole number of days from ${MIN_DAYS} to ${MAX_DAYS}, or leave it blank to turn this check off.`;
+export const LOST_STAGE_MESSAGE = 'A lost stage can require nothing: a lost deal can always be recorded.';
+export const ACCEPTED_NEEDS_ACTIVE_MESSAGE = 'A stage that requires an accepted plan must also require an active plan.';
+
+/** A threshold as typed: null when blank (off), a number of days, or NaN when it is not a whole number in range. */
+export function parseDays(text: string): number | null {
+    const trimmed = (text ?? '').trim();
+    if (trimmed === '') {
+        return null;
+    }
+    if (!/^\d+$/.test(trimmed)) {
+        return Number.NaN;
+    }
+    const days = Number(trimmed);
+    return days >= MIN_DAYS && days <= MAX_DAYS ? days : Number.NaN;
+}
+
+/** The message for each threshold ('' when it is fine). */
+export function thresholdMessages(values: Record<ThresholdKey, string>): Record<ThresholdKey, string> {
+    const messages = {} as Record<ThresholdKey, string>;
+    for (const key of THRESHOLD_KEYS) {
+        messages[key] = Number.isNaN(parseDays(values[key])) ? DAYS_MESSAGE : '';
+    }
+    const atRisk = parseDays(values.atRiskOverdueDays);
+    const offTrack = parseDays(values.offTrackOverdueDays);
+    if (atRisk !== null && offTrack !== null && !Number.isNaN(atRisk) && !Number.isNaN(offTrack)) {
+        if (offTrack <= atRisk) {
+            messages.offTrackOverdueDays = `Enter more days than At Risk overdue days (${atRisk}), or leave it blank.`;
+        }
+    }
+    return messages;
+}
+
+function addFieldError(records: Record<string, RecordErrors>, key: string, field: string, message: string): void {
+    const record = records[key] ?? { messages: [], fieldErrors: {} };
+    record.fieldErrors[field] = [...(record.fieldErrors[field] ?? []), message];
+    records[key] = record;
+}
+
+/** The draft's problems, shaped as parseServerError() shapes the server's, or null when it can be saved. */
+export function validateDraft(view: SetupView, draft: SetupDraft): SaveErrors | null {
+    const records: Record<string, RecordErrors> = {};
+    for (const stage of view.stages) {
+        const gate = draft.gates[stage.apiName];
+        if (!gate) {
+            continue;
+        }
+        if (!stage.canGate) {
+            if (gate.active) addFieldError(records, stage.apiName, GATE_FIELDS.active, LOST_STAGE_MESSAGE);
+            if (gate.accepted) addFieldError(records, stage.apiName, GATE_FIELDS.accepted, LOST_STAGE_MESSAGE);
+        } else if (gate.accepted && !gate.active) {
+            addFieldError(records, stage.apiName, GATE_FIELDS.accepted, ACCEPTED_NEEDS_ACTIVE_MESSAGE);
+        }
+    }
+    const messages = thresholdMessages(draft.thresholds);
+    for (const key of THRESHOLD_KEYS) {
+        if (messages[key]) addFieldError(records, THRESHOLDS_KEY, key, messages[key]);
+    }
+    return Object.keys(records).length > 0
+        ? { message: 'Fix the marked fields, then save again.', pageErrors: [], records }
+        : null;
+}
+
+/** The first message for a field of a record key, or '' (for a field's help text or custom validity). */
+export function fieldError(errors: SaveErrors | null, key: string, field: string): string {
+    return errors?.records[key]?.fieldErrors[field]?.[0] ?? '';
+}
+
+/**
+ * What the page shows in its error alert: page errors, plus record-level messages and the field errors of records
+ * the page has no control for (so nothing the server said is lost).
+ */
+export function alertMessages(errors: SaveErrors | null, view: SetupView | null): string[] {
+    if (!errors) {
+        return [];
+    }
+    // The fields the page has a control for, by record key: none without a view.
+    const controls = new Map<string, readonly string[]>(
+        view
+            ? [
+                  [THRESHOLDS_KEY, THRESHOLD_KEYS],
+                  ...view.stages.map((stage): [string, string[]] => [stage.apiName, Object.values(GATE_FIELDS)])
+              ]
+            : []
+    );
+    const out = [...errors.pageErrors];
+    for (const [key, record] of Object.entries(errors.records)) {
+        out.push(...record.messages);
+        for (const [field, messages] of Object.entries(record.fieldErrors)) {
+            if (!controls.get(key)?.includes(field)) out.push(...messages);
+        }
+    }
+    return [...new Set(out)];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The request.
+
+/** The SetupRequest for saveSetup(): gated stages in the view's (sales-process) order, thresholds as numbers. */
+export function buildRequest(view: SetupView, draft: SetupDraft): SetupRequest {
+    const gateable = view.stages.filter((stage) => stage.canGate && draft.gates[stage.apiName]);
+    const thresholds = {} as Thresholds;
+    for (const key of THRESHOLD_KEYS) {
+        const days = parseDays(draft.thresholds[key]);
+        if (Number.isNaN(days)) {
+            throw new Error(`${key} is not a whole number of days from ${MIN_DAYS} to ${MAX_DAYS}: validate first`);
+        }
+        thresholds[key] = days;
+    }
+    return {
+        activePlanStages: gateable.filter((stage) => draft.gates[stage.apiName].active).map((s) => s.apiName),
+        acceptedPlanStages: gateable.filter((stage) => draft.gates[stage.apiName].accepted).map((s) => s.apiName),
+        thresholds
+    };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rows.
+
+export const LOST_NOTE = 'Never gated: a lost deal can always be recorded';
+
+export interface StageRow {
+    key: string;
+    apiName: string;
+    label: string;
+    /** "Won" or "Lost" for a closed stage, '' for an open one. */
+    kindLabel: string;
+    canGate: boolean;
+    isLost: boolean;
+    lostNote: string;
+    active: boolean;
+    accepted: boolean;
+    activeDisabled: boolean;
+    acceptedDisabled: boolean;
+    activeId: string;
+    acceptedId: string;
+    activeHelpId: string;
+    acceptedHelpId: string;
+    lostNoteId: string;
+    /** What each checkbox's aria-describedby names: its error, else the lost-stage note, else nothing. */
+    activeDescribedBy: string | undefined;
+    acceptedDescribedBy: string | undefined;
+    activeLabel: string;
+    acceptedLabel: string;
+    activeError: string;
+    acceptedError: string;
+    activeClass: string;
+    acceptedClass: string;
+    openDeals: number;
+    openWithoutActivePlan: number;
+    openWithoutAcceptedPlan: number;
+    /** The plain sentence about the open deals this draft's gate does not fit ('' when there are none). */
+    gapText: string;
+    gapKey: string;
+    rowClass: string;
+}
+
+/**
+ * The deals already in a gated stage without the plan it asks for: a gate checks a deal moving forward into the
+ * stage, never an unchanged stage, so they keep working; the sentence says so.
+ */
+export function gapText(stage: SetupStage, gate: Gate): string {
+    if (!stage.canGate || !gate.active) {
+        return '';
+    }
+    const count = gate.accepted ? stage.openWithoutAcceptedPlan : stage.openWithoutActivePlan;
+    if (count <= 0) {
+        return '';
+    }
+    const plan = gate.accepted ? 'buyer-accepted plan' : 'active plan';
+    const needs = gate.accepted ? 'an accepted plan' : 'a plan';
+    return count === 1
+        ? `1 open deal here has no ${plan}; it can stay in this stage and be edited, but a deal moving forward into it will need ${needs}.`
+        : `${count} open deals here have no ${plan}; they can stay in this stage and be edited, but a deal moving forward into it will need ${needs}.`;
+}
+
+function checkboxClass(error: string): string {
+    return error ? 'slds-form-element slds-has-error' : 'slds-form-element';
+}
+
+export function stageRows(
+    view: SetupView,
+    draft: SetupDraft,
+    errors: SaveErrors | null,
+    readOnly: boolean
+): StageRow[] {
+    return view.stages.map((stage, index) => {
+        const gate = draft.gates[stage.apiName] ?? { active: false, accepted: false };
+        const isLost = stage.isClosed && !stage.isWon;
+        const activeError = fieldError(errors, stage.apiName, GATE_FIELDS.active);
+        const acceptedError = fieldError(errors, stage.apiName, GATE_FIELDS.accepted);
+        const disabled = readOnly || !stage.canGate;
+        const lostNoteId = `lost-note-${index}`;
+        const describedBy = (error: string, helpId: string): string | undefined => {
+            if (error) return helpId;
+            return stage.canGate ? undefined : lostNoteId;
+        };
+        return {
+            key: stage.apiName,
+            apiName: stage.apiName,
+            label: stage.label || stage.apiName,
+            kindLabel: stage.isClosed ? (stage.isWon ? 'Won' : 'Lost') : '',
+            canGate: stage.canGate,
+            isLost,
+            lostNote: stage.canGate ? '' : LOST_NOTE,
+            active: stage.canGate && gate.active,
+            accepted: stage.canGate && gate.accepted,
+            activeDisabled: disabled,
+            acceptedDisabled: disabled,
+            activeId: `active-${index}`,
+            acceptedId: `accepted-${index}`,
+            activeHelpId: `active-help-${index}`,
+            acceptedHelpId: `accepted-help-${index}`,
+            lostNoteId,
+            activeDescribedBy: describedBy(activeError, `active-help-${index}`),
+            acceptedDescribedBy: describedBy(acceptedError, `accepted-help-${index}`),
+            activeLabel: `Require an active plan for ${stage.label || stage.apiName}`,
+            acceptedLabel: `Require a buyer-accepted plan for ${stage.label || stage.apiName}`,
+            activeError,
+            acceptedError,
+            activeClass: checkboxClass(activeError),
+            acceptedClass: checkboxClass(acceptedError),
+            openDeals: stage.openDeals,
+            openWithoutActivePlan: stage.openWithoutActivePlan,
+            openWithoutAcceptedPlan: stage.openWithoutAcceptedPlan,
+            gapText: gapText(stage, gate),
+            gapKey: `${stage.apiName}-gap`,
+            rowClass: isLost ? 'slds-hint-parent setup-lost' : 'slds-hint-parent'
+        };
+    });
+}
+
+/** One warning per stage name the setting gates that no active stage has. */
+export function unknownStageWarnings(view: SetupView): string[] {
+    return (view.unknownGatedStages ?? []).map(
+        (name) => `${name} is gated but no active stage has that name; saving removes it.`
+    );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The last change, and the outcome of a save.
+
+export interface ChangeView {
+    name: string;
+    status: ChangeStatus;
+    badgeClass: string;
+    summary: string;
+    requestedBy: string;
+    requestedOn: string;
+    completedOn: string | null;
+    details: string;
+    hasDetails: boolean;
+    isQueued: boolean;
+}
+
+const BADGE_CLASSES: Record<ChangeStatus, string> = {
+    Queued: 'slds-badge slds-theme_warning',
+    Succeeded: 'slds-badge slds-theme_success',
+    Failed: 'slds-badge slds-theme_error'
+};
+
+export function describeChange(change: SetupChange | null): ChangeView | null {
+    if (!change) {
+        return null;
+    }
+    const details = change.status === 'Failed' ? (change.details ?? '').trim() : '';
+    return {
+        name: change.name,
+        status: change.status,
+        badgeClass: BADGE_CLASSES[change.status] ?? 'slds-badge',
+        summary: change.summary,
+        requestedBy: `Requested by ${change.requestedByName}`,
+        requestedOn: change.requestedOn,
+        completedOn: change.completedOn,
+        details: details || (change.status === 'Failed' ? 'Salesforce gave no details.' : ''),
+        hasDetails: change.status === 'Failed',
+        isQueued: change.status === 'Queued'
+    };
+}
+
+export function isQueued(view: SetupView | null): boolean {
+    return view?.lastChange?.status === 'Queued';
+}
+
+export type OutcomeTone = 'info' | 'success' | 'error' | 'warning';
+
+export interface Outcome {
+    tone: OutcomeTone;
+    text: string;
+}
+
+export const SAVING_TEXT = 'Saving: Salesforce is deploying the change...';
+export const STILL_DEPLOYING_TEXT =
+    'Salesforce is still deploying the change. This page stopped checking: reload it in a minute to see the result.';
+
+/** "Saved: the gates are on for …": the stages the saved view gates, and what each asks for. */
+export function savedText(view: SetupView): string {
+    const gated = view.stages
+        .filter((stage) => stage.canGate && (stage.requiresActivePlan || stage.requiresAcceptedPlan))
+        .map(
+            (stage) =>
+                `${stage.label || stage.apiName} (${stage.requiresAcceptedPlan ? 'accepted plan' : 'active plan'})`
+        );
+    return gated.length > 0
+        ? `Saved: the gates are on for ${gated.join(', ')}.`
+        : 'Saved: no stage is gated, so deals move between stages freely.';
+}
+
+/** What the page says about the save it made, from the latest view; `gaveUp` once polling stopped. */
+export function saveOutcome(view: SetupView, gaveUp: boolean): Outcome {
+    const status = view.lastChange?.status;
+    if (status === 'Succeeded') {
+        return { tone: 'success', text: savedText(view) };
+    }
+    if (status === 'Failed') {
+        return { tone: 'error', text: 'Not saved: Salesforce could not deploy the change. See the details below.' };
+    }
+    return gaveUp ? { tone: 'warning', text: STILL_DEPLOYING_TEXT } : { tone: 'info', text: SAVING_TEXT };
+}
+
+export const OUTCOME_CLASSES: Record<OutcomeTone, string> = {
+    info: 'slds-notify slds-notify_alert slds-alert_offline setup-outcome',
+    success: 'slds-notify slds-notify_alert setup-outcome setup-outcome_success',
+    error: 'slds-notify slds-notify_alert slds-alert_error setup-outcome',
+    warning: 'slds-notify slds-notify_alert slds-alert_warning setup-outcome'
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Polling. Metadata.Operations.enqueueDeployment "deploys custom metadata components asynchronously" and the
+// platform calls the DeployCallback once the queued deployment completes (Apex Reference: "Operations Class",
+// "DeployCallback Interface"): the save returns before the outcome is known, so the page asks again after 1 s, 2 s,
+// 4 s, ... until about 30 s have passed.
+
+export const FIRST_POLL_MS = 1000;
+export const POLL_BUDGET_MS = 30_000;
+
+/**
+ * How long to wait before poll number `attempt` (0 first), given the time already waited: doubling from 1 s, cut
+ * so the total stays within the budget; null once the budget is spent.
+ */
+export function nextPollDelay(attempt: number, waitedMs: number): number | null {
+    const remaining = POLL_BUDGET_MS - waitedMs;
+    if (attempt < 0 || remaining <= 0) {
+        return null;
+    }
+    return Math.min(FIRST_POLL_MS * 2 ** attempt, remaining);
+}
