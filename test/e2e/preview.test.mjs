@@ -488,6 +488,53 @@ describe('plan workspace on the opportunity record page', () => {
         }
     );
 
+    scenario(
+        'two tabs: a save from the stale one is refused, says what changed, and keeps the edits to save again',
+        async ({ page, problems, visit }) => {
+            const deal = opportunityNamed('Helio Freight - Carrier network platform');
+            const [plan] = planOf(deal.Id);
+            const [first, second] = milestonesOf(plan.Id).filter((m) => m.Status__c === 'Not Started');
+            const other = await newPage(browser);
+            try {
+                // Both tabs show the plan; the other one blocks a milestone and saves.
+                await other.page.goto(new URL(`opportunity/${deal.Id}`, preview.url).href);
+                await visit(`opportunity/${deal.Id}`);
+                const theirs = recordPage(other.page);
+                const mine = recordPage(page);
+                await (await theirs.edit(first.Name)).getByLabel('Status').selectOption('Blocked');
+                await theirs.save();
+                await theirs.toast('Plan saved').waitFor();
+
+                // This tab still shows the plan as it was; its save is refused and nothing is written.
+                await (await mine.edit(second.Name)).getByLabel('Status').selectOption('In Progress');
+                await mine.save();
+                const refusal = page.getByRole('alert').filter({ hasText: 'Since you opened this plan' });
+                await refusal.waitFor();
+                assert.match(await refusal.innerText(), new RegExp(`changed “${first.Name}”`));
+                assert.match(await refusal.innerText(), /Your edits are still here/);
+                assert.equal(preview.org.get('Plan_Milestone__c', second.Id).Status__c, 'Not Started');
+                await screenshot(page, 'stale-tab-refused');
+
+                // Reload keeps the edit on top of the plan as it is now; saving again goes through.
+                await page.getByRole('button', { name: 'Reload the plan, keep my edits' }).click();
+                await refusal.waitFor({ state: 'detached' });
+                assert.match(await mine.milestone(first.Name).innerText(), /Blocked/, "the other tab's change shows");
+                await page
+                    .getByRole('region', { name: 'Unsaved changes' })
+                    .getByText(/1 unsaved change/)
+                    .waitFor();
+                await mine.save();
+                await mine.toast('Plan saved').waitFor();
+                assert.equal(preview.org.get('Plan_Milestone__c', second.Id).Status__c, 'In Progress');
+                assert.equal(preview.org.get('Plan_Milestone__c', first.Id).Status__c, 'Blocked', 'theirs stands');
+                assert.deepEqual(await problems(), []);
+                assert.deepEqual(await other.problems(), []);
+            } finally {
+                await other.close();
+            }
+        }
+    );
+
     scenario("record the buyer's acceptance of the plan", async ({ page, problems, visit }) => {
         // The loader's stale plan: active, never accepted by the buyer.
         const deal = opportunityNamed('Quarry Labs - Lab data platform');

@@ -19,6 +19,7 @@ import {
     moveReasonProblem,
     normalizeWorkspace,
     ownerOptions,
+    loadedRevisions,
     parseServerError,
     PLAN_KEY,
     previewMove,
@@ -205,6 +206,24 @@ export default class PlanWorkspace extends LightningElement {
         this.load();
     }
 
+    /** Someone else changed the plan since it was loaded: the save was refused and the user's edits kept. */
+    get isConflict(): boolean {
+        return this.errors?.conflict === true;
+    }
+
+    /**
+     * Reloads the plan as it is now and keeps the user's unsaved edits on top of it, so they can check the other
+     * changes and save again.
+     */
+    async handleReloadKeepingEdits(): Promise<void> {
+        await this.load();
+    }
+
+    /** The revisions this screen was built from, for a status change or an acceptance (see loadedRevisions). */
+    private loadedJson(): string | null {
+        return this.workspace ? JSON.stringify(loadedRevisions(this.workspace)) : null;
+    }
+
     // -----------------------------------------------------------------------------------------------------------
     // Creating a plan
     // -----------------------------------------------------------------------------------------------------------
@@ -244,7 +263,7 @@ export default class PlanWorkspace extends LightningElement {
     async handleStatusChange(event: CustomEvent<{ status: string }>): Promise<void> {
         const planId = this.plan?.id;
         await this.run(
-            () => setPlanStatus({ planId, status: event.detail.status }),
+            () => setPlanStatus({ planId, status: event.detail.status, loadedJson: this.loadedJson() }),
             'We could not change the status of the plan.',
             `Plan ${event.detail.status === 'Active' ? 'activated' : event.detail.status.toLowerCase()}`,
             undefined,
@@ -256,7 +275,7 @@ export default class PlanWorkspace extends LightningElement {
         const planId = this.plan?.id;
         const { accepted, contactId } = event.detail;
         await this.run(
-            () => recordBuyerAcceptance({ planId, contactId, accepted }),
+            () => recordBuyerAcceptance({ planId, contactId, accepted, loadedJson: this.loadedJson() }),
             'We could not record the buyer acceptance.',
             accepted ? 'Buyer acceptance recorded' : 'Buyer acceptance withdrawn',
             undefined,

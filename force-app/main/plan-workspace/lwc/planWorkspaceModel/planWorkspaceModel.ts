@@ -73,6 +73,8 @@ export interface PlanInfo {
     daysSinceProgress?: number | null;
     isStale?: boolean | null;
     totalSlipDays?: number | null;
+    /** How many times the plan was saved: sent back with every save so a stale screen is refused. */
+    revision?: number | null;
 }
 
 export interface MilestoneInfo {
@@ -97,6 +99,8 @@ export interface MilestoneInfo {
     slipDays?: number | null;
     slipReason?: string | null;
     slipNote?: string | null;
+    /** How many times the milestone was saved. */
+    revision?: number | null;
 }
 
 export interface DateChangeInfo {
@@ -819,6 +823,8 @@ export interface SaveErrors {
     pageErrors: string[];
     /** By record key: a milestone's key, or "plan". */
     records: Record<string, RecordErrors>;
+    /** Someone else changed the plan since it was loaded: reloading it (keeping the user's edits) is the way on. */
+    conflict?: boolean;
 }
 
 export const PLAN_KEY = 'plan';
@@ -873,7 +879,8 @@ function fromWorkspaceJson(json: Record<string, unknown>, fallback: string): Sav
     return {
         message: typeof json.message === 'string' ? json.message : fallback,
         pageErrors: asStrings(json.pageErrors),
-        records
+        records,
+        conflict: json.conflict === true
     };
 }
 
@@ -888,6 +895,7 @@ export function parseServerError(error: unknown, fallback: string): SaveErrors {
     const pageErrors: string[] = [];
     const records: Record<string, RecordErrors> = {};
     let message: string | null = null;
+    let conflict = false;
     for (const item of bodies) {
         if (!item || typeof item !== 'object') {
             continue;
@@ -898,6 +906,7 @@ export function parseServerError(error: unknown, fallback: string): SaveErrors {
             if (parsed && ('recordErrors' in parsed || 'pageErrors' in parsed)) {
                 const report = fromWorkspaceJson(parsed, fallback);
                 message = report.message;
+                conflict = conflict || report.conflict === true;
                 pageErrors.push(...report.pageErrors);
                 for (const [key, record] of Object.entries(report.records)) {
                     mergeRecord(records, key, record.messages, record.fieldErrors);
@@ -920,7 +929,7 @@ export function parseServerError(error: unknown, fallback: string): SaveErrors {
         const plain = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
         pageErrors.push(plain || 'Something went wrong. Try again, or reload the page.');
     }
-    return { message: message ?? fallback, pageErrors, records };
+    return { message: message ?? fallback, pageErrors, records, ...(conflict ? { conflict } : {}) };
 }
 
 function parseJsonObject(text: string): Record<string, unknown> | null {
@@ -980,9 +989,25 @@ export interface MilestoneInput extends Partial<MilestoneValues> {
     dependsOnKey?: string | null;
 }
 
+/** The revisions the screen was built from (PlanWorkspace.Loaded): the server refuses a save if any moved on. */
+export interface Loaded {
+    plan: number | null;
+    milestones: Record<string, number | null>;
+}
+
 export interface SaveMilestonesRequest {
     milestones: MilestoneInput[];
     deletedIds: string[];
+    loaded: Loaded;
+}
+
+/** The plan's and each milestone's revision as loaded, sent back with every save of the plan. */
+export function loadedRevisions(workspace: Workspace): Loaded {
+    const milestones: Record<string, number | null> = {};
+    for (const milestone of workspace.milestones) {
+        milestones[milestone.id] = milestone.revision ?? null;
+    }
+    return { plan: workspace.plan?.revision ?? null, milestones };
 }
 
 function inputValues(values: Partial<MilestoneValues>): Partial<MilestoneValues> {
@@ -996,7 +1021,7 @@ function inputValues(values: Partial<MilestoneValues>): Partial<MilestoneValues>
 /**
  * What saveMilestones sends: for a saved milestone only the fields that changed (user-mode DML checks field-level
  * security on every field it is given); for a new one every field; the new order once the user reordered or added
- * milestones; the milestones to delete.
+ * milestones; the milestones to delete; the revisions the screen was built from.
  */
 export function savePayload(workspace: Workspace, draft: Draft): SaveMilestonesRequest {
     const effective = effectiveMilestones(workspace, draft);
@@ -1039,7 +1064,11 @@ export function savePayload(workspace: Workspace, draft: Draft): SaveMilestonesR
         }
     }
     const savedIds = new Set(workspace.milestones.map((milestone) => milestone.id));
-    return { milestones, deletedIds: draft.deleted.filter((id) => savedIds.has(id)) };
+    return {
+        milestones,
+        deletedIds: draft.deleted.filter((id) => savedIds.has(id)),
+        loaded: loadedRevisions(workspace)
+    };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

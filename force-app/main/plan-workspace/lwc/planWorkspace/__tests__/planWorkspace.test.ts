@@ -67,7 +67,11 @@ function emit(target: HTMLElement, type: string, detail?: unknown): void {
     target.dispatchEvent(new CustomEvent(type, { detail }));
 }
 
-function lastRequest(fn: unknown): { milestones: Record<string, unknown>[]; deletedIds: string[] } {
+function lastRequest(fn: unknown): {
+    milestones: Record<string, unknown>[];
+    deletedIds: string[];
+    loaded: { plan: number | null; milestones: Record<string, number | null> };
+} {
     const calls = mocked(fn).mock.calls;
     return JSON.parse(calls[calls.length - 1][0].requestJson);
 }
@@ -222,7 +226,14 @@ describe('c-plan-workspace', () => {
             element.addEventListener('planchange', changed);
             emit(header(element), 'statuschange', { status: 'Completed' });
             await flush();
-            expect(setPlanStatus).toHaveBeenCalledWith({ planId: PLAN_ID, status: 'Completed' });
+            expect(setPlanStatus).toHaveBeenCalledWith({
+                planId: PLAN_ID,
+                status: 'Completed',
+                loadedJson: expect.any(String)
+            });
+            const loaded = JSON.parse(mocked(setPlanStatus).mock.calls[0][0].loadedJson);
+            expect(loaded.plan).toBe(7);
+            expect(loaded.milestones[M(3)]).toBe(2);
             expect((header(element) as unknown as { plan: { status: string } }).plan.status).toBe('Completed');
             expect(changed).toHaveBeenCalledTimes(1);
         });
@@ -275,9 +286,10 @@ describe('c-plan-workspace', () => {
             await flush();
             emit(header(element), 'acceptance', { accepted: false, contactId: null });
             await flush();
+            const loadedJson = expect.stringContaining('"plan":7');
             expect(mocked(recordBuyerAcceptance).mock.calls).toEqual([
-                [{ planId: PLAN_ID, contactId: '003000000000001AAA', accepted: true }],
-                [{ planId: PLAN_ID, contactId: null, accepted: false }]
+                [{ planId: PLAN_ID, contactId: '003000000000001AAA', accepted: true, loadedJson }],
+                [{ planId: PLAN_ID, contactId: null, accepted: false, loadedJson }]
             ]);
         });
 
@@ -318,7 +330,8 @@ describe('c-plan-workspace', () => {
                         changedFields: ['status', 'sellerOwnerId']
                     }
                 ],
-                deletedIds: []
+                deletedIds: [],
+                loaded: expect.objectContaining({ plan: 7 })
             });
             expect($(list(element).shadowRoot, '[data-id="save-bar"]')).toBeNull();
             expect($(row(element, M(3)), '[data-action="edit"]')).not.toBeNull();
@@ -355,6 +368,47 @@ describe('c-plan-workspace', () => {
             expect(seller.value).toBeNull();
             expect($(row(element, M(4)), '[data-id="dirty-flag"]')).not.toBeNull();
             expect($(list(element).shadowRoot, '[data-id="save-bar"]')?.textContent).toContain('2 unsaved changes');
+        });
+
+        it('when someone else changed the plan, says so, keeps the edits and reloads the plan under them', async () => {
+            const conflict =
+                'Since you opened this plan, Priya Raman changed “Legal redlines”. Your edits are still here: reload the plan to see those changes, then save again.';
+            mocked(saveMilestones).mockRejectedValue(
+                serverError({
+                    message: 'We could not save your changes. Nothing was saved.',
+                    pageErrors: [conflict],
+                    recordErrors: [],
+                    conflict: true
+                })
+            );
+            const element = await render();
+            emit(list(element), 'fieldchange', { key: M(3), field: 'status', value: 'Blocked' });
+            await flush();
+            emit(list(element), 'save');
+            await flush();
+            expect(lastRequest(saveMilestones)).toMatchObject({ loaded: { plan: 7, milestones: { [M(3)]: 2 } } });
+            expect(pageErrors(element)).toContain(conflict);
+            const reload = $(element.shadowRoot, '[data-id="reload-keeping-edits"]') as HTMLElement;
+            expect(reload).not.toBeNull();
+
+            mocked(getWorkspace).mockResolvedValue(
+                json((w) => {
+                    (w.plan as { revision: number }).revision = 8;
+                    w.milestones[0].name = 'Renamed by Priya';
+                })
+            );
+            reload.click();
+            await flush();
+            expect(getWorkspace).toHaveBeenCalledTimes(2);
+            expect(pageErrors(element)).toBeUndefined();
+            expect($(row(element, M(3)), '[data-id="dirty-flag"]')).not.toBeNull();
+            expect(list(element).shadowRoot?.textContent).toContain('Renamed by Priya');
+            emit(list(element), 'save');
+            await flush();
+            expect(lastRequest(saveMilestones)).toMatchObject({
+                milestones: [{ id: M(3), status: 'Blocked', changedFields: ['status'] }],
+                loaded: { plan: 8 }
+            });
         });
 
         it('shows page errors from the platform at the top', async () => {

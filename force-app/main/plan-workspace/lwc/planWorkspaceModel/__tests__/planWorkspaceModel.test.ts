@@ -28,6 +28,7 @@ import {
     removeMilestone,
     restoreMilestone,
     savePayload,
+    loadedRevisions,
     setField,
     setFields,
     toggleEditing,
@@ -654,6 +655,14 @@ describe('server errors', () => {
             'keyless'
         ]);
         expect(hasErrors(errors)).toBe(true);
+        expect(errors.conflict).toBeUndefined();
+    });
+
+    it('says when the save was refused because someone else changed the plan since it was loaded', () => {
+        const conflict = { ...report, recordErrors: [], conflict: true };
+        expect(parseServerError({ body: { message: JSON.stringify(conflict) } }, 'fallback').conflict).toBe(true);
+        const notConflict = { ...report, conflict: false };
+        expect(parseServerError({ body: { message: JSON.stringify(notConflict) } }, 'x').conflict).toBeUndefined();
     });
 
     it.each<[string, unknown, string[]]>([
@@ -730,7 +739,8 @@ describe('save payloads', () => {
                     changedFields: ['dueDate', 'slipReason']
                 }
             ],
-            deletedIds: []
+            deletedIds: [],
+            loaded: loadedRevisions(w)
         });
     });
 
@@ -797,12 +807,28 @@ describe('save payloads', () => {
     it('sends deletions of saved milestones and nothing else for them', () => {
         const w = workspace();
         const draft = removeMilestone(setField(EMPTY_DRAFT, w, M(7), 'status', 'Blocked'), M(7));
-        expect(savePayload(w, draft)).toEqual({ milestones: [], deletedIds: [M(7)] });
+        expect(savePayload(w, draft)).toEqual({ milestones: [], deletedIds: [M(7)], loaded: loadedRevisions(w) });
         expect(savePayload(w, { ...EMPTY_DRAFT, deleted: ['gone'] }).deletedIds).toEqual([]);
     });
 
     it('sends nothing for an empty draft', () => {
-        expect(savePayload(workspace(), EMPTY_DRAFT)).toEqual({ milestones: [], deletedIds: [] });
+        const w = workspace();
+        expect(savePayload(w, EMPTY_DRAFT)).toEqual({ milestones: [], deletedIds: [], loaded: loadedRevisions(w) });
+    });
+
+    it('sends the revisions the screen was built from, so the server can refuse a save from a stale screen', () => {
+        const w = workspace();
+        w.plan = { ...(w.plan as NonNullable<typeof w.plan>), revision: 12 };
+        w.milestones = w.milestones.map((m, i) => ({ ...m, revision: i + 1 }));
+        const { loaded } = savePayload(w, EMPTY_DRAFT);
+        expect(loaded.plan).toBe(12);
+        expect(Object.keys(loaded.milestones)).toEqual(w.milestones.map((m) => m.id));
+        expect(loaded.milestones[M(3)]).toBe(3);
+        expect(loadedRevisions({ ...w, milestones: [{ ...w.milestones[0], revision: undefined }] }).milestones).toEqual(
+            {
+                [M(1)]: null
+            }
+        );
     });
 });
 
