@@ -535,6 +535,44 @@ describe('plan workspace on the opportunity record page', () => {
         }
     );
 
+    scenario(
+        "correct the plan's details after creation: a target date in the past is refused next to the field",
+        async ({ page, problems, visit }) => {
+            const deal = opportunityNamed('Bluefin Analytics - Analytics workspace rollout');
+            const [plan] = planOf(deal.Id);
+            await visit(`opportunity/${deal.Id}`);
+            const record = recordPage(page);
+            await record.summary.getByRole('button', { name: 'Edit details' }).click();
+            const form = record.summary.getByRole('group', { name: 'Plan details' });
+            await form.getByLabel('Plan name').fill('Bluefin workspace rollout, phase one');
+            await record.typeDate(form.getByLabel("Buyer's target date"), addDays(TODAY, -3));
+            await form
+                .getByLabel('Shared objective')
+                .fill('One workspace for every analyst by June, measured by weekly active users.');
+            await form.getByText(/^\d+ of 5,000 characters$/).waitFor();
+            await form.getByRole('button', { name: 'Save details' }).click();
+            await form.getByText('Choose a target date after today: the plan works back from it.').waitFor();
+            assert.equal(preview.org.get('Mutual_Action_Plan__c', plan.Id).Name, plan.Name, 'nothing was sent');
+            await screenshot(page, 'plan-details-refused');
+
+            const later = addDays(plan.Target_Date__c, 14);
+            await record.typeDate(form.getByLabel("Buyer's target date"), later);
+            await form.getByRole('button', { name: 'Save details' }).click();
+            await record.toast('Plan details saved').waitFor();
+            await form.waitFor({ state: 'detached' });
+            await record.summary.getByText('Bluefin workspace rollout, phase one').waitFor();
+            await record.summary.getByText(mediumDate(later)).waitFor();
+            const saved = preview.org.get('Mutual_Action_Plan__c', plan.Id);
+            assert.deepEqual(
+                [saved.Name, saved.Target_Date__c, saved.Status__c],
+                ['Bluefin workspace rollout, phase one', later, plan.Status__c]
+            );
+            await record.dismissToasts();
+            await screenshot(page, 'plan-details-saved');
+            assert.deepEqual(await problems(), []);
+        }
+    );
+
     scenario("record the buyer's acceptance of the plan", async ({ page, problems, visit }) => {
         // The loader's stale plan: active, never accepted by the buyer.
         const deal = opportunityNamed('Quarry Labs - Lab data platform');

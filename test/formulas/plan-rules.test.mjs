@@ -32,3 +32,90 @@ describe('Buyer_Acceptance_Needs_Contact', () => {
         ]
     });
 });
+
+// The buyer's target date: after today and within three years (1,095 days) whenever it is set; a plan whose date has
+// passed stays editable.
+const TODAY = '2026-03-02';
+for (const [rule, cases] of [
+    [
+        'Target_Date_After_Today',
+        [
+            ['blocks a new plan whose target date is today', { isNew: true, record: { Target_Date__c: TODAY } }, true],
+            [
+                'blocks a new plan whose target date has passed',
+                { isNew: true, record: { Target_Date__c: '2026-02-27' } },
+                true
+            ],
+            [
+                'allows a new plan whose target date is tomorrow',
+                { isNew: true, record: { Target_Date__c: '2026-03-03' } },
+                false
+            ],
+            ['allows a new plan with no target date yet', { isNew: true, record: { Target_Date__c: null } }, false],
+            [
+                'allows loading a completed plan whose target date has passed (history)',
+                { isNew: true, record: { Target_Date__c: '2025-11-20', Status__c: 'Completed' } },
+                false
+            ],
+            [
+                'allows loading a cancelled plan whose target date has passed (history)',
+                { isNew: true, record: { Target_Date__c: '2025-11-20', Status__c: 'Cancelled' } },
+                false
+            ],
+            [
+                'blocks loading an active plan whose target date has passed',
+                { isNew: true, record: { Target_Date__c: '2025-11-20', Status__c: 'Active' } },
+                true
+            ],
+            [
+                'blocks moving the target date into the past',
+                {
+                    record: { Target_Date__c: '2026-03-01' },
+                    prior: { Target_Date__c: '2026-04-01' },
+                    changed: ['Target_Date__c']
+                },
+                true
+            ],
+            [
+                'allows editing a plan whose target date has passed when the date is not touched',
+                { record: { Target_Date__c: '2026-01-15' }, prior: { Target_Date__c: '2026-01-15' } },
+                false
+            ]
+        ]
+    ],
+    [
+        'Target_Date_Within_Three_Years',
+        [
+            ['allows a target date 1,095 days out', { isNew: true, record: { Target_Date__c: '2029-03-01' } }, false],
+            ['blocks a target date 1,096 days out', { isNew: true, record: { Target_Date__c: '2029-03-02' } }, true],
+            [
+                'blocks a typo in the year (2062 for 2026)',
+                { isNew: true, record: { Target_Date__c: '2062-04-30' } },
+                true
+            ],
+            [
+                'blocks moving the target date decades out',
+                {
+                    record: { Target_Date__c: '2206-04-30' },
+                    prior: { Target_Date__c: '2026-04-30' },
+                    changed: ['Target_Date__c']
+                },
+                true
+            ],
+            [
+                'leaves an unchanged far date alone (set before the rule existed)',
+                { record: { Target_Date__c: '2031-01-01' }, prior: { Target_Date__c: '2031-01-01' } },
+                false
+            ]
+        ]
+    ]
+]) {
+    describe(rule, () => {
+        scenarioTests(test, ROOT, {
+            object: PLAN,
+            rule,
+            defaults: { today: TODAY, record: { Status__c: 'Draft' } },
+            cases: cases.map(([name, scenario, expect]) => ({ name, ...scenario, expect }))
+        });
+    });
+}

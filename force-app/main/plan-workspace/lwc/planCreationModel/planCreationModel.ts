@@ -7,6 +7,7 @@ import { compareCloseDates, epochDay } from 'c/planHealth';
 import type { CloseDateComparison } from 'c/planHealth';
 import { reproject, scheduleBackward, ScheduleError } from 'c/planScheduler';
 import type { ScheduleResult, StepSide, TemplateStep } from 'c/planScheduler';
+import { targetDateProblem } from 'c/planDetailsModel';
 import { formatDate, involvesBuyer, OPEN, plural, truncate } from 'c/planWorkspaceModel';
 import type { MilestoneInput, TemplateInfo, Workspace } from 'c/planWorkspaceModel';
 
@@ -201,14 +202,22 @@ export function adjustPreviewDate(
     return dates;
 }
 
-/** What must be filled before the plan can be created, by field. */
-export function validateCreateForm(form: CreateForm): Partial<Record<CreateField, string>> {
+/**
+ * What must be filled before the plan can be created, by field; `today` (the workspace's) lets the target date be
+ * checked as the platform's rules check it (after today, within three years).
+ */
+export function validateCreateForm(form: CreateForm, today?: string): Partial<Record<CreateField, string>> {
     const errors: Partial<Record<CreateField, string>> = {};
     if (!form.templateName) {
         errors.templateName = 'Choose a template.';
     }
     if (!form.targetDate) {
         errors.targetDate = "Enter the buyer's target date.";
+    } else if (today) {
+        const problem = targetDateProblem(form.targetDate, today);
+        if (problem) {
+            errors.targetDate = problem;
+        }
     }
     if (!form.anchorEvent.trim()) {
         errors.anchorEvent = "Enter the buyer's reason for the date: the event the plan works back from.";

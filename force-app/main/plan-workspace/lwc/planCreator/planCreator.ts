@@ -1,4 +1,5 @@
 import { LightningElement, api } from 'lwc';
+import { MAX_LENGTH, lengthHint } from 'c/planDetailsModel';
 import {
     adjustPreviewDate,
     createRequest,
@@ -55,6 +56,15 @@ export default class PlanCreator extends LightningElement {
 
     private refresh(): void {
         this.preview = this.current && this.form ? previewPlan(this.current, this.form) : undefined;
+    }
+
+    /** "120 of 5,000 characters": the limit shows while the user types, so nothing is cut silently. */
+    get objectiveLengthHint(): string {
+        return lengthHint(this.form?.sharedObjective, MAX_LENGTH.sharedObjective);
+    }
+
+    get anchorLengthHint(): string {
+        return lengthHint(this.form?.anchorEvent, MAX_LENGTH.anchorEvent);
     }
 
     get templateOptions(): Option[] {
@@ -184,7 +194,7 @@ export default class PlanCreator extends LightningElement {
         if (!this.current || !this.form || !this.preview) {
             return;
         }
-        this.formErrors = validateCreateForm(this.form);
+        this.formErrors = validateCreateForm(this.form, this.current.today);
         const invalid = FIELDS.find((field) => this.formErrors[field]);
         if (invalid) {
             this.template?.querySelector<HTMLElement>(`[data-field="${invalid}"]`)?.focus();

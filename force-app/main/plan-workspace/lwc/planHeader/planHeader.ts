@@ -2,6 +2,16 @@ import { LightningElement, api } from 'lwc';
 import { compareCloseDates, completionPercent, healthBadge } from 'c/planHealth';
 import type { CloseDateComparison, HealthBadge } from 'c/planHealth';
 import type { PlanInfo } from 'c/planWorkspaceModel';
+import {
+    DETAIL_FIELDS,
+    MAX_LENGTH,
+    changedDetails,
+    detailsOf,
+    lengthHint,
+    updateRequest,
+    validateDetails
+} from 'c/planDetailsModel';
+import type { DetailField, PlanDetails } from 'c/planDetailsModel';
 
 /** The plan fields the header shows: the workspace's plan, as the controller returns it. */
 export type PlanSummary = PlanInfo;
@@ -68,6 +78,15 @@ export default class PlanHeader extends LightningElement {
     @api errors: PlanErrors | null = null;
     /** The projected close with the user's unsaved milestone changes, when they move it. */
     @api unsavedProjectedCloseDate: string | null = null;
+    /** Today in the user's time zone (the workspace's), to check a target date as the platform's rules do. */
+    @api today: string | null = null;
+
+    /** The plan details being edited (name, objective, target date, anchor event, buyer lead), or null. */
+    details: PlanDetails | null = null;
+    /** Messages of the last "Save details" attempt, by field, before the server was asked. */
+    detailErrors: Partial<Record<DetailField, string>> = {};
+    /** The field to focus once the form renders. */
+    private focusField: DetailField | null = null;
 
     private currentPlan?: PlanSummary;
     /** The status change waiting for the user's confirmation. */
@@ -85,6 +104,16 @@ export default class PlanHeader extends LightningElement {
         this.currentPlan = value;
         this.confirming = null;
         this.accepting = false;
+        this.details = null;
+        this.detailErrors = {};
+    }
+
+    override renderedCallback(): void {
+        if (this.focusField) {
+            const field = this.template?.querySelector<HTMLElement>(`[data-detail="${this.focusField}"]`);
+            this.focusField = null;
+            field?.focus();
+        }
     }
 
     get hasPlan(): boolean {
@@ -131,6 +160,132 @@ export default class PlanHeader extends LightningElement {
         return (
             this.currentPlan?.sharedObjective ||
             'No shared objective yet: agree with the buyer what success looks like.'
+        );
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Editing the plan's details
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** Draft and Active plans are edited in place; Completed and Cancelled ones are history. */
+    get canEditDetails(): boolean {
+        return this.canEditPlan && this.isOpenPlan && !this.details;
+    }
+
+    get editingDetails(): boolean {
+        return Boolean(this.details);
+    }
+
+    /** The objective line, except while the form (which holds it) is open. */
+    get showsObjective(): boolean {
+        return !this.details;
+    }
+
+    /** No objective yet, and the user can add one: the line itself opens the form on it. */
+    get offersObjective(): boolean {
+        return this.canEditDetails && !this.currentPlan?.sharedObjective;
+    }
+
+    get maxNameLength(): number {
+        return MAX_LENGTH.name;
+    }
+
+    get maxObjectiveLength(): number {
+        return MAX_LENGTH.sharedObjective;
+    }
+
+    get maxAnchorLength(): number {
+        return MAX_LENGTH.anchorEvent;
+    }
+
+    get objectiveLengthHint(): string {
+        return lengthHint(this.details?.sharedObjective, MAX_LENGTH.sharedObjective);
+    }
+
+    get anchorLengthHint(): string {
+        return lengthHint(this.details?.anchorEvent, MAX_LENGTH.anchorEvent);
+    }
+
+    private detailError(field: DetailField): string | null {
+        return this.joined(
+            this.detailErrors[field] ? [this.detailErrors[field] as string] : [],
+            this.errors?.fieldErrors[field]
+        );
+    }
+
+    get nameError(): string | null {
+        return this.detailError('name');
+    }
+
+    get objectiveError(): string | null {
+        return this.detailError('sharedObjective');
+    }
+
+    get targetDateError(): string | null {
+        return this.detailError('targetDate');
+    }
+
+    get anchorEventError(): string | null {
+        return this.detailError('anchorEvent');
+    }
+
+    get buyerLeadError(): string | null {
+        return this.detailError('buyerLeadId');
+    }
+
+    get buyerLeadOptions(): { label: string; value: string }[] {
+        return [{ label: 'No buyer lead', value: '' }, ...this.contactOptions];
+    }
+
+    handleEditDetails(event?: Event): void {
+        if (!this.currentPlan) {
+            return;
+        }
+        const field = (event?.currentTarget as HTMLElement | undefined)?.dataset?.focus as DetailField | undefined;
+        this.details = detailsOf(this.currentPlan);
+        this.detailErrors = {};
+        this.focusField = field && DETAIL_FIELDS.includes(field) ? field : 'name';
+    }
+
+    handleDetailChange(event: CustomEvent<{ value: string | null }>): void {
+        const field = (event.currentTarget as HTMLElement).dataset.detail as DetailField;
+        if (!this.details || !DETAIL_FIELDS.includes(field)) {
+            return;
+        }
+        const raw = event.detail?.value ?? (event.target as HTMLInputElement | null)?.value ?? null;
+        const value = field === 'targetDate' || field === 'buyerLeadId' ? raw || null : (raw ?? '');
+        this.details = { ...this.details, [field]: value } as PlanDetails;
+        if (this.detailErrors[field]) {
+            // Re-check the field being corrected, so its message goes once it is right.
+            const rest = { ...this.detailErrors };
+            delete rest[field];
+            const again = validateDetails(this.details, this.today ?? '', [field])[field];
+            this.detailErrors = again ? { ...rest, [field]: again } : rest;
+        }
+    }
+
+    handleCancelDetails(): void {
+        this.details = null;
+        this.detailErrors = {};
+    }
+
+    handleSaveDetails(): void {
+        if (!this.details || !this.currentPlan) {
+            return;
+        }
+        const changed = changedDetails(this.currentPlan, this.details);
+        if (changed.length === 0) {
+            this.handleCancelDetails();
+            return;
+        }
+        this.detailErrors = validateDetails(this.details, this.today ?? '', changed);
+        const invalid = DETAIL_FIELDS.find((field) => this.detailErrors[field]);
+        if (invalid) {
+            this.focusField = invalid;
+            return;
+        }
+        this.dispatchEvent(
+            new CustomEvent('planupdate', { detail: { request: updateRequest(this.currentPlan, this.details) } })
         );
     }
 
@@ -213,7 +368,12 @@ export default class PlanHeader extends LightningElement {
     }
 
     get planMessages(): string | null {
-        const placed = new Set(['status', 'buyerAcceptedById', 'buyerAccepted']);
+        const placed = new Set<string>([
+            'status',
+            'buyerAcceptedById',
+            'buyerAccepted',
+            ...(this.details ? DETAIL_FIELDS : [])
+        ]);
         const others = Object.entries(this.errors?.fieldErrors ?? {})
             .filter(([field]) => !placed.has(field))
             .flatMap(([, messages]) => messages);

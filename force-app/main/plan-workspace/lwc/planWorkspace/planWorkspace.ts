@@ -6,6 +6,8 @@ import createPlan from '@salesforce/apex/PlanWorkspaceController.createPlan';
 import saveMilestones from '@salesforce/apex/PlanWorkspaceController.saveMilestones';
 import setPlanStatus from '@salesforce/apex/PlanWorkspaceController.setPlanStatus';
 import recordBuyerAcceptance from '@salesforce/apex/PlanWorkspaceController.recordBuyerAcceptance';
+import updatePlan from '@salesforce/apex/PlanWorkspaceController.updatePlan';
+import type { UpdatePlanRequest } from 'c/planDetailsModel';
 import {
     addMilestone,
     applyMove,
@@ -45,6 +47,7 @@ const LOAD_FAILED = 'We could not load the plan.';
  * milestones) and c-plan-creator (a new plan from a template).
  */
 const SAVE_HINT = 'Fix what is marked below, then save again. Your changes are still here.';
+const DETAILS_HINT = 'Fix what is marked in the plan details, then save them again. Your changes are still here.';
 // A plan action changes no milestone the user edited: the reason is on the plan, or names the milestone to fix.
 const PLAN_ACTION_HINT = 'Fix what the plan summary below says, then try again.';
 
@@ -268,6 +271,20 @@ export default class PlanWorkspace extends LightningElement {
             `Plan ${event.detail.status === 'Active' ? 'activated' : event.detail.status.toLowerCase()}`,
             undefined,
             PLAN_ACTION_HINT
+        );
+    }
+
+    /** Saves the plan's own details (c-plan-header's form); the header closes the form once the plan comes back. */
+    async handlePlanUpdate(event: CustomEvent<{ request: UpdatePlanRequest }>): Promise<void> {
+        const planId = this.plan?.id;
+        const workspace = this.workspace as Workspace;
+        const request = { ...event.detail.request, loaded: loadedRevisions(workspace) };
+        await this.run(
+            () => updatePlan({ planId, requestJson: JSON.stringify(request) }),
+            'We could not save the plan details. Nothing was saved.',
+            'Plan details saved',
+            undefined,
+            DETAILS_HINT
         );
     }
 

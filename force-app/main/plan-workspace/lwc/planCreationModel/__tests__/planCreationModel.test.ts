@@ -299,3 +299,27 @@ describe('the create request', () => {
         expect(createRequest(w, f, previewPlan(w, f)).milestones).toEqual([]);
     });
 });
+
+describe("the create form's target date, checked as the platform's rules check it", () => {
+    const withDate = (targetDate: string | null) => ({
+        templateName: 'Enterprise',
+        targetDate,
+        anchorEvent: 'Board meeting',
+        name: 'Acme plan',
+        sharedObjective: '',
+        buyerLeadId: null,
+        dates: null
+    });
+
+    it.each<[string, string, string | undefined]>([
+        ['today', '2026-03-02', 'Choose a target date after today: the plan works back from it.'],
+        [
+            'a date three years and a day out',
+            '2029-03-02',
+            'Choose a target date within three years of today: is the year right?'
+        ],
+        ['a plausible date', '2026-06-30', undefined]
+    ])('%s', (_, date, message) => {
+        expect(validateCreateForm(withDate(date), '2026-03-02').targetDate).toBe(message);
+    });
+});

@@ -31,6 +31,7 @@ type HeaderElement = HTMLElement & {
     busy: boolean;
     errors: PlanErrors | null;
     unsavedProjectedCloseDate: string | null;
+    today: string | null;
 };
 
 const CONTACTS: Contact[] = [
@@ -343,5 +344,133 @@ describe('c-plan-header', () => {
         element.errors = { messages: ['Plan error'], fieldErrors: { status: ['Status error'] } };
         await flush();
         await expect(element).toBeAccessible();
+    });
+
+    describe('editing the plan details', () => {
+        const field = (element: HTMLElement, name: string) =>
+            element.shadowRoot?.querySelector(`[data-detail="${name}"]`) as HTMLElement & { value: unknown };
+        const change = (element: HTMLElement, name: string, value: string | null) =>
+            field(element, name).dispatchEvent(new CustomEvent('change', { detail: { value } }));
+        const error = (element: HTMLElement, name: string) =>
+            element.shadowRoot?.querySelector(`[data-error="${name}"]`)?.textContent?.trim() ?? null;
+
+        it('opens a form with the plan as it is, focused on the name, and sends only what changed', async () => {
+            const element = renderWith({ canEditPlan: true, today: '2026-03-02' });
+            const events = listen(element, 'planupdate');
+            const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+            click(element, '[data-id="edit-details"]');
+            await flush();
+            expect(field(element, 'name').value).toBe('Acme rollout plan');
+            expect(field(element, 'targetDate').value).toBe('2026-03-31');
+            expect(focus.mock.contexts).toContain(field(element, 'name'));
+            focus.mockRestore();
+            change(element, 'name', 'Acme rollout, phase one');
+            change(element, 'anchorEvent', '');
+            await flush();
+            click(element, '[data-id="save-details"]');
+            expect(events).toEqual([
+                {
+                    type: 'planupdate',
+                    detail: {
+                        request: {
+                            plan: {
+                                name: 'Acme rollout, phase one',
+                                sharedObjective: ACTIVE_PLAN.sharedObjective,
+                                targetDate: '2026-03-31',
+                                anchorEvent: null,
+                                buyerLeadId: '003A'
+                            },
+                            changedFields: ['name', 'anchorEvent']
+                        }
+                    }
+                }
+            ]);
+        });
+
+        it('puts a target date that is not after today next to the field, and sends nothing until it is fixed', async () => {
+            const element = renderWith({ canEditPlan: true, today: '2026-03-02' });
+            const events = listen(element, 'planupdate');
+            click(element, '[data-id="edit-details"]');
+            await flush();
+            change(element, 'targetDate', '2026-02-20');
+            await flush();
+            click(element, '[data-id="save-details"]');
+            await flush();
+            expect(error(element, 'targetDate')).toBe('Choose a target date after today: the plan works back from it.');
+            expect(events).toEqual([]);
+            change(element, 'targetDate', '2026-04-30');
+            await flush();
+            expect(error(element, 'targetDate')).toBeNull();
+            click(element, '[data-id="save-details"]');
+            expect(events).toHaveLength(1);
+        });
+
+        it('shows how much of the objective and anchor event is used while typing', async () => {
+            const element = renderWith({ canEditPlan: true, today: '2026-03-02' });
+            click(element, '[data-id="edit-details"]');
+            await flush();
+            change(element, 'sharedObjective', 'x'.repeat(1200));
+            await flush();
+            expect(text(element, 'objective-length')).toBe('1,200 of 5,000 characters');
+            expect(text(element, 'anchor-length')).toBe(`${ACTIVE_PLAN.anchorEvent?.length} of 255 characters`);
+        });
+
+        it('turns "No shared objective yet" into the way to add one', async () => {
+            const element = renderWith({ canEditPlan: true, plan: { ...ACTIVE_PLAN, sharedObjective: null } });
+            const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+            click(element, '[data-id="add-objective"]');
+            await flush();
+            expect(focus.mock.contexts).toContain(field(element, 'sharedObjective'));
+            focus.mockRestore();
+        });
+
+        it('shows the platform errors of a failed save next to their fields, and closes once the plan is saved', async () => {
+            const element = renderWith({ canEditPlan: true, today: '2026-03-02' });
+            click(element, '[data-id="edit-details"]');
+            await flush();
+            element.errors = { messages: [], fieldErrors: { name: ['Name is too long for the platform.'] } };
+            await flush();
+            expect(error(element, 'name')).toBe('Name is too long for the platform.');
+            expect(element.shadowRoot?.querySelector('[data-error="plan"]')).toBeNull();
+            element.plan = { ...ACTIVE_PLAN, name: 'Saved name' };
+            element.errors = null;
+            await flush();
+            expect(field(element, 'name')).toBeFalsy();
+        });
+
+        it('closes without a save when nothing changed, and on cancel', async () => {
+            const element = renderWith({ canEditPlan: true, today: '2026-03-02' });
+            const events = listen(element, 'planupdate');
+            click(element, '[data-id="edit-details"]');
+            await flush();
+            click(element, '[data-id="save-details"]');
+            await flush();
+            expect(field(element, 'name')).toBeFalsy();
+            click(element, '[data-id="edit-details"]');
+            await flush();
+            click(element, '[data-id="cancel-details"]');
+            await flush();
+            expect(field(element, 'name')).toBeFalsy();
+            expect(events).toEqual([]);
+        });
+
+        it.each(['Completed', 'Cancelled'])('offers no edit of a %s plan (history) or without permission', (status) => {
+            expect(
+                renderWith({ canEditPlan: true, plan: { ...ACTIVE_PLAN, status } }).shadowRoot?.querySelector(
+                    '[data-id="edit-details"]'
+                )
+            ).toBeNull();
+            expect(renderWith({ canEditPlan: false }).shadowRoot?.querySelector('[data-id="edit-details"]')).toBeNull();
+        });
+
+        it('is accessible with the form open and an error shown', async () => {
+            const element = renderWith({ canEditPlan: true, today: '2026-03-02' });
+            click(element, '[data-id="edit-details"]');
+            await flush();
+            change(element, 'name', '');
+            click(element, '[data-id="save-details"]');
+            await flush();
+            await expect(element).toBeAccessible();
+        });
     });
 });

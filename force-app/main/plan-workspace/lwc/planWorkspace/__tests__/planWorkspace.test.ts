@@ -5,6 +5,7 @@ import createPlan from '@salesforce/apex/PlanWorkspaceController.createPlan';
 import saveMilestones from '@salesforce/apex/PlanWorkspaceController.saveMilestones';
 import setPlanStatus from '@salesforce/apex/PlanWorkspaceController.setPlanStatus';
 import recordBuyerAcceptance from '@salesforce/apex/PlanWorkspaceController.recordBuyerAcceptance';
+import updatePlan from '@salesforce/apex/PlanWorkspaceController.updatePlan';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import type { Workspace } from 'c/planWorkspaceModel';
 
@@ -15,6 +16,7 @@ jest.mock('@salesforce/apex/PlanWorkspaceController.setPlanStatus', () => ({ def
 jest.mock('@salesforce/apex/PlanWorkspaceController.recordBuyerAcceptance', () => ({ default: jest.fn() }), {
     virtual: true
 });
+jest.mock('@salesforce/apex/PlanWorkspaceController.updatePlan', () => ({ default: jest.fn() }), { virtual: true });
 
 const WORKSPACE = jest.requireActual<Workspace>('../../planWorkspaceModel/__tests__/data/workspace.json');
 const NO_PLAN = jest.requireActual<Workspace>('../../planWorkspaceModel/__tests__/data/noPlan.json');
@@ -277,6 +279,48 @@ describe('c-plan-workspace', () => {
             expect(pageErrors(element)).toContain('We could not change the status of the plan.');
             expect(pageErrors(element)).toContain('Fix what the plan summary below says, then try again.');
             expect(pageErrors(element)).not.toContain('Your changes are still here');
+        });
+
+        it("saves the plan's details with the revisions it was built from, and keeps the form on a refusal", async () => {
+            const element = await render();
+            const request = {
+                plan: {
+                    name: 'Renamed',
+                    sharedObjective: null,
+                    targetDate: '2026-06-30',
+                    anchorEvent: null,
+                    buyerLeadId: null
+                },
+                changedFields: ['name', 'targetDate']
+            };
+            mocked(updatePlan).mockRejectedValueOnce(
+                serverError({
+                    message: 'We could not save the plan details. Nothing was saved.',
+                    pageErrors: [],
+                    recordErrors: [
+                        {
+                            key: 'plan',
+                            messages: [],
+                            fieldErrors: { targetDate: ['Choose a target date within three years of today.'] }
+                        }
+                    ]
+                })
+            );
+            emit(header(element), 'planupdate', { request });
+            await flush();
+            const sent = JSON.parse(mocked(updatePlan).mock.calls[0][0].requestJson);
+            expect(sent).toMatchObject({ ...request, loaded: { plan: 7 } });
+            expect((header(element) as unknown as { errors: unknown }).errors).toEqual({
+                messages: [],
+                fieldErrors: { targetDate: ['Choose a target date within three years of today.'] }
+            });
+            expect(pageErrors(element)).toContain('Fix what is marked in the plan details');
+
+            mocked(updatePlan).mockResolvedValueOnce(json((w) => ((w.plan as { name: string }).name = 'Renamed')));
+            emit(header(element), 'planupdate', { request });
+            await flush();
+            expect((header(element) as unknown as { plan: { name: string } }).plan.name).toBe('Renamed');
+            expect(pageErrors(element)).toBeUndefined();
         });
 
         it('records and withdraws the buyer acceptance', async () => {

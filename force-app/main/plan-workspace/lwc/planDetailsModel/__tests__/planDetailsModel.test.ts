@@ -1,0 +1,115 @@
+import {
+    MAX_TARGET_DAYS,
+    TARGET_NOT_AFTER_TODAY,
+    TARGET_TOO_FAR,
+    changedDetails,
+    detailsOf,
+    lengthHint,
+    targetDateProblem,
+    updateRequest,
+    validateDetails
+} from 'c/planDetailsModel';
+import type { DetailField, PlanDetails } from 'c/planDetailsModel';
+import type { PlanInfo } from 'c/planWorkspaceModel';
+
+const TODAY = '2026-03-02';
+const PLAN: PlanInfo = {
+    id: 'a01000000000001AAA',
+    name: 'Acme go-live',
+    status: 'Active',
+    sharedObjective: 'Close the books in 4 days',
+    targetDate: '2026-05-29',
+    anchorEvent: 'Board meeting',
+    buyerLeadId: '003000000000001AAA'
+};
+
+describe('target date, as the rules Target_Date_After_Today and Target_Date_Within_Three_Years judge it', () => {
+    it.each<[string, string | null, string | null]>([
+        ['today is not after today', TODAY, TARGET_NOT_AFTER_TODAY],
+        ['a past date', '2026-02-27', TARGET_NOT_AFTER_TODAY],
+        ['tomorrow is fine', '2026-03-03', null],
+        [`${MAX_TARGET_DAYS} days out is fine`, '2029-03-01', null],
+        [`${MAX_TARGET_DAYS + 1} days out is too far`, '2029-03-02', TARGET_TOO_FAR],
+        ['a typo in the year', '2062-03-02', TARGET_TOO_FAR],
+        ['no date is left to the required check', null, null]
+    ])('%s', (_, date, problem) => {
+        expect(targetDateProblem(date, TODAY)).toBe(problem);
+    });
+});
+
+describe('the plan details form', () => {
+    const form = (change: Partial<PlanDetails> = {}): PlanDetails => ({ ...detailsOf(PLAN), ...change });
+
+    it('starts from the plan as loaded, blanks as empty text', () => {
+        expect(detailsOf({ ...PLAN, sharedObjective: null, anchorEvent: undefined })).toEqual({
+            name: 'Acme go-live',
+            sharedObjective: '',
+            targetDate: '2026-05-29',
+            anchorEvent: '',
+            buyerLeadId: '003000000000001AAA'
+        });
+    });
+
+    it.each<[string, Partial<PlanDetails>, string[]]>([
+        ['nothing changed', {}, []],
+        ['spaces around text are not a change', { name: '  Acme go-live ' }, []],
+        ['a new name', { name: 'Acme go-live, phase one' }, ['name']],
+        ['a cleared anchor event', { anchorEvent: ' ' }, ['anchorEvent']],
+        ['a new date and buyer lead', { targetDate: '2026-06-30', buyerLeadId: null }, ['targetDate', 'buyerLeadId']]
+    ])('knows what changed: %s', (_, change, changed) => {
+        expect(changedDetails(PLAN, form(change))).toEqual(changed);
+    });
+
+    it.each<[string, Partial<PlanDetails>, DetailField[], Record<string, string>]>([
+        ['a valid edit', { name: 'New name' }, ['name'], {}],
+        ['a blank name', { name: '  ' }, ['name'], { name: 'Name the plan.' }],
+        ['a name over 80 characters', { name: 'x'.repeat(81) }, ['name'], { name: 'Use 80 characters or fewer.' }],
+        [
+            'an objective over 5,000 characters',
+            { sharedObjective: 'x'.repeat(5001) },
+            ['sharedObjective'],
+            { sharedObjective: 'Use 5,000 characters or fewer.' }
+        ],
+        [
+            'a target date set in the past',
+            { targetDate: '2026-03-01' },
+            ['targetDate'],
+            { targetDate: TARGET_NOT_AFTER_TODAY }
+        ],
+        [
+            'a target date cleared',
+            { targetDate: null },
+            ['targetDate'],
+            { targetDate: "Enter the buyer's target date." }
+        ],
+        [
+            'a passed target date left as it was (a plan that slipped past it can still be renamed)',
+            { targetDate: '2026-01-15', name: 'Renamed' },
+            ['name'],
+            {}
+        ]
+    ])('checks %s', (_, change, changed, errors) => {
+        expect(validateDetails(form(change), TODAY, changed)).toEqual(errors);
+    });
+
+    it('says how much of a long field is used, with the locale grouping thousands', () => {
+        expect(lengthHint('x'.repeat(1234), 5000, 'en-US')).toBe('1,234 of 5,000 characters');
+        expect(lengthHint(null, 255, 'en-US')).toBe('0 of 255 characters');
+        expect(lengthHint('x'.repeat(1234), 5000, 'de-DE')).toBe('1.234 of 5.000 characters');
+    });
+
+    it('sends the trimmed values, blanks as null, and the fields that changed', () => {
+        expect(
+            updateRequest(PLAN, form({ name: ' Acme go-live 2 ', anchorEvent: '', targetDate: '2026-06-30' }))
+        ).toEqual({
+            plan: {
+                name: 'Acme go-live 2',
+                sharedObjective: 'Close the books in 4 days',
+                targetDate: '2026-06-30',
+                anchorEvent: null,
+                buyerLeadId: '003000000000001AAA'
+            },
+            changedFields: ['name', 'targetDate', 'anchorEvent']
+        });
+    });
+});
