@@ -602,6 +602,16 @@ describe('plan workspace on the opportunity record page', () => {
         assert.equal(saved.Buyer_Accepted_By__c, cfo);
         await record.dismissToasts();
         await screenshot(page, 'buyer-acceptance');
+
+        // Withdrawing asks first, and says what it means for the stage gate that needs an accepted plan.
+        await record.summary.getByRole('button', { name: 'Withdraw acceptance' }).click();
+        const question = record.summary.getByRole('group', { name: 'Withdraw acceptance' });
+        await question
+            .getByText(/before it moves into Negotiation\/Review|which needs a buyer-accepted plan/)
+            .waitFor();
+        await question.getByRole('button', { name: 'Keep the acceptance' }).click();
+        await question.waitFor({ state: 'detached' });
+        assert.equal(preview.org.get('Mutual_Action_Plan__c', plan.Id).Buyer_Accepted__c, true, 'kept');
         assert.deepEqual(await problems(), []);
     });
 

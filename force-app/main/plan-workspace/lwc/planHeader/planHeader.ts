@@ -80,6 +80,14 @@ export default class PlanHeader extends LightningElement {
     @api unsavedProjectedCloseDate: string | null = null;
     /** Today in the user's time zone (the workspace's), to check a target date as the platform's rules do. */
     @api today: string | null = null;
+    /** Names of the milestones still open (neither Complete nor Skipped), listed before the plan is completed. */
+    @api openMilestones: string[] = [];
+    /** The opportunity's stage, and the stages that need a buyer-accepted plan: what a withdrawal means. */
+    @api opportunityStage: string | null = null;
+    @api acceptedPlanStages: string[] = [];
+
+    /** The user asked to withdraw the buyer's acceptance and is asked to confirm. */
+    withdrawing = false;
 
     /** The plan details being edited (name, objective, target date, anchor event, buyer lead), or null. */
     details: PlanDetails | null = null;
@@ -106,6 +114,7 @@ export default class PlanHeader extends LightningElement {
         this.accepting = false;
         this.details = null;
         this.detailErrors = {};
+        this.withdrawing = false;
     }
 
     override renderedCallback(): void {
@@ -419,7 +428,47 @@ export default class PlanHeader extends LightningElement {
         this.dispatchEvent(new CustomEvent('acceptance', { detail: { accepted: true, contactId: this.acceptedById } }));
     }
 
+    /** Completing a plan with open milestones lists them in the question, so nothing is closed by surprise. */
+    get confirmOpenMilestones(): string[] {
+        return this.confirming?.status === 'Completed' ? this.openMilestones : [];
+    }
+
+    get hasConfirmOpenMilestones(): boolean {
+        return this.confirmOpenMilestones.length > 0;
+    }
+
+    get confirmOpenMilestonesText(): string {
+        const count = this.confirmOpenMilestones.length;
+        return count === 1
+            ? '1 milestone is still open; completing the plan leaves it as it is:'
+            : `${count} milestones are still open; completing the plan leaves them as they are:`;
+    }
+
+    /** What withdrawing the acceptance means for this deal's stage gate, in plain words. */
+    get withdrawText(): string {
+        const stage = this.opportunityStage;
+        if (stage && this.acceptedPlanStages.includes(stage)) {
+            return `This deal is in ${stage}, which needs a buyer-accepted plan. Without the acceptance it no longer meets that gate: it can stay in ${stage} and be edited, but it cannot move into a stage that needs an accepted plan until the buyer accepts again.`;
+        }
+        if (this.acceptedPlanStages.length > 0) {
+            return `The deal will need the buyer's acceptance again before it moves into ${this.acceptedPlanStages.join(' or ')}.`;
+        }
+        return 'No stage gate of this org needs an accepted plan, so the deal can move on as before.';
+    }
+
+    get showsWithdraw(): boolean {
+        return this.canWithdraw && !this.withdrawing;
+    }
+
     handleWithdrawAcceptance(): void {
+        this.withdrawing = true;
+    }
+
+    handleKeepAcceptance(): void {
+        this.withdrawing = false;
+    }
+
+    handleConfirmWithdraw(): void {
         this.dispatchEvent(new CustomEvent('acceptance', { detail: { accepted: false, contactId: null } }));
     }
 }

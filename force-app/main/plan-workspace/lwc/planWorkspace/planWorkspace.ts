@@ -21,6 +21,7 @@ import {
     moveReasonProblem,
     normalizeWorkspace,
     ownerOptions,
+    isOpen,
     loadedRevisions,
     parseServerError,
     PLAN_KEY,
@@ -162,6 +163,13 @@ export default class PlanWorkspace extends LightningElement {
             return '';
         }
         return `This opportunity has ${count} other ${count === 1 ? 'plan' : 'plans'}; the workspace shows the active one, else the newest draft.`;
+    }
+
+    /** The saved milestones still open, by name, for the question before completing the plan. */
+    get openMilestoneNames(): string[] {
+        return (this.workspace?.milestones ?? [])
+            .filter((milestone) => isOpen(milestone.status))
+            .map((milestone) => milestone.name);
     }
 
     get pageErrors(): string[] {

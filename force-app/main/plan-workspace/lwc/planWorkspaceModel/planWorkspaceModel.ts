@@ -172,8 +172,15 @@ export interface Workspace {
     picklists: Picklists;
     permissions: Permissions;
     thresholds?: Thresholds | null;
+    /** The stages the gates guard (Plan_Setting__mdt), so the workspace can say what a change means for the deal. */
+    gates: Gates;
     today: string;
     currentUserId: string;
+}
+
+export interface Gates {
+    activePlanStages: string[];
+    acceptedPlanStages: string[];
 }
 
 /** Fills what an older or partial server response leaves out, so the rest of the model never checks for it. */
@@ -195,6 +202,10 @@ export function normalizeWorkspace(raw: Partial<Workspace> & { opportunity: Oppo
         },
         permissions: raw.permissions ?? {},
         thresholds: raw.thresholds ?? {},
+        gates: {
+            activePlanStages: raw.gates?.activePlanStages ?? [],
+            acceptedPlanStages: raw.gates?.acceptedPlanStages ?? []
+        },
         today: raw.today ?? localToday(),
         currentUserId: raw.currentUserId ?? ''
     };
@@ -369,7 +380,15 @@ export function setField<F extends EditableField>(
     const addedIndex = draft.added.findIndex((added) => added.key === key);
     if (addedIndex >= 0) {
         const added = draft.added.map((item, i) => {
-            return i === addedIndex ? { key: item.key, values: { ...item.values, [field]: normalized } } : item;
+            if (i !== addedIndex) {
+                return item;
+            }
+            const values = { ...item.values, [field]: normalized };
+            // A new milestone turned to the buyer's side is owned by the buyer lead until the user names someone.
+            if (field === 'side' && involvesBuyer(normalized as string) && !values.buyerOwnerId) {
+                values.buyerOwnerId = workspace.plan?.buyerLeadId ?? null;
+            }
+            return { key: item.key, values };
         });
         return { ...draft, added };
     }
@@ -401,7 +420,10 @@ export function setFields(draft: Draft, workspace: Workspace, key: string, value
     return next;
 }
 
-/** Adds a blank milestone (owned by the current user when on the seller's side) and returns its key. */
+/**
+ * Adds a blank milestone and returns its key: owned by the current user when the seller takes part, by the plan's
+ * buyer lead when the buyer does.
+ */
 export function addMilestone(
     draft: Draft,
     workspace: Workspace,
@@ -414,7 +436,7 @@ export function addMilestone(
         description: null,
         phase: null,
         side,
-        buyerOwnerId: null,
+        buyerOwnerId: involvesBuyer(side) ? (workspace.plan?.buyerLeadId ?? null) : null,
         sellerOwnerId: side === 'Buyer' ? null : workspace.currentUserId || null,
         dueDate: workspace.plan?.targetDate ?? null,
         status: OPEN,

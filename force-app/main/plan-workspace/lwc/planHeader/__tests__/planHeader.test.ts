@@ -32,6 +32,9 @@ type HeaderElement = HTMLElement & {
     errors: PlanErrors | null;
     unsavedProjectedCloseDate: string | null;
     today: string | null;
+    openMilestones: string[];
+    opportunityStage: string | null;
+    acceptedPlanStages: string[];
 };
 
 const CONTACTS: Contact[] = [
@@ -241,6 +244,29 @@ describe('c-plan-header', () => {
         });
     });
 
+    it('lists the open milestones before the plan is marked complete', async () => {
+        const element = renderWith({ canEditPlan: true, openMilestones: ['Legal redlines', 'Signature'] });
+        const button = [...(element.shadowRoot?.querySelectorAll('[data-status]') ?? [])].find(
+            (node) => (node as HTMLElement).dataset.status === 'Completed'
+        ) as HTMLElement;
+        button.click();
+        await flush();
+        expect(text(element, 'open-milestones-text')).toBe(
+            '2 milestones are still open; completing the plan leaves them as they are:'
+        );
+        expect(text(element, 'open-milestones')).toMatch(/Legal redlines\s*Signature/);
+    });
+
+    it('asks nothing more when every milestone is done', async () => {
+        const element = renderWith({ canEditPlan: true, openMilestones: [] });
+        const button = [...(element.shadowRoot?.querySelectorAll('[data-status]') ?? [])].find(
+            (node) => (node as HTMLElement).dataset.status === 'Completed'
+        ) as HTMLElement;
+        button.click();
+        await flush();
+        expect(element.shadowRoot?.querySelector('[data-id="open-milestones"]')).toBeNull();
+    });
+
     describe('buyer acceptance', () => {
         const notAccepted = { ...ACTIVE_PLAN, buyerAccepted: false, buyerAcceptedOn: null, buyerAcceptedByName: null };
 
@@ -310,12 +336,51 @@ describe('c-plan-header', () => {
             );
         });
 
-        it('withdraws an acceptance', () => {
-            const element = renderWith({ canRecordAcceptance: true });
+        it('withdraws an acceptance once the user confirms, saying which gate the deal then no longer meets', async () => {
+            const element = renderWith({
+                canRecordAcceptance: true,
+                opportunityStage: 'Negotiation/Review',
+                acceptedPlanStages: ['Negotiation/Review']
+            });
             const events = listen(element, 'acceptance');
             expect(element.shadowRoot?.querySelector('[data-id="start-acceptance"]')).toBeNull();
             click(element, '[data-id="withdraw-acceptance"]');
+            await flush();
+            expect(events).toEqual([]);
+            expect(text(element, 'withdraw-text')).toContain(
+                'This deal is in Negotiation/Review, which needs a buyer-accepted plan. Without the acceptance it no longer meets that gate'
+            );
+            click(element, '[data-id="keep-acceptance"]');
+            await flush();
+            expect(element.shadowRoot?.querySelector('[data-id="withdraw-text"]')).toBeNull();
+            click(element, '[data-id="withdraw-acceptance"]');
+            await flush();
+            click(element, '[data-id="confirm-withdraw"]');
             expect(events).toEqual([{ type: 'acceptance', detail: { accepted: false, contactId: null } }]);
+        });
+
+        it.each<[string, string, string[], string]>([
+            [
+                'a deal before the gated stage',
+                'Proposal/Price Quote',
+                ['Negotiation/Review'],
+                "The deal will need the buyer's acceptance again before it moves into Negotiation/Review."
+            ],
+            [
+                'an org without an acceptance gate',
+                'Negotiation/Review',
+                [],
+                'No stage gate of this org needs an accepted plan'
+            ]
+        ])('says what a withdrawal means for %s', async (_, stage, gated, message) => {
+            const element = renderWith({
+                canRecordAcceptance: true,
+                opportunityStage: stage,
+                acceptedPlanStages: gated
+            });
+            click(element, '[data-id="withdraw-acceptance"]');
+            await flush();
+            expect(text(element, 'withdraw-text')).toContain(message);
         });
 
         it.each([

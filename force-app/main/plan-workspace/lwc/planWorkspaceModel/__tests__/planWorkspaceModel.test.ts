@@ -242,6 +242,20 @@ describe('the draft', () => {
         expect(second.draft.added[1].values).toMatchObject({ side: 'Buyer', sellerOwnerId: null, phase: 'Legal' });
     });
 
+    it("gives a new buyer-side milestone the plan's buyer lead as owner until the user names someone", () => {
+        const w = workspace();
+        const lead = w.plan?.buyerLeadId;
+        expect(addMilestone(EMPTY_DRAFT, w, { side: 'Buyer' }).draft.added[0].values.buyerOwnerId).toBe(lead);
+        expect(addMilestone(EMPTY_DRAFT, w, { side: 'Joint' }).draft.added[0].values.buyerOwnerId).toBe(lead);
+        expect(addMilestone(EMPTY_DRAFT, w).draft.added[0].values.buyerOwnerId).toBeNull();
+        const { draft, key } = addMilestone(EMPTY_DRAFT, w);
+        expect(setField(draft, w, key, 'side', 'Joint').added[0].values.buyerOwnerId).toBe(lead);
+        const chosen = setField(setField(draft, w, key, 'buyerOwnerId', C(3)), w, key, 'side', 'Buyer');
+        expect(chosen.added[0].values.buyerOwnerId).toBe(C(3));
+        const noLead = { ...w, plan: { ...(w.plan as NonNullable<typeof w.plan>), buyerLeadId: null } };
+        expect(addMilestone(EMPTY_DRAFT, noLead, { side: 'Buyer' }).draft.added[0].values.buyerOwnerId).toBeNull();
+    });
+
     it('edits an added milestone in place', () => {
         const w = workspace();
         const { draft, key } = addMilestone(EMPTY_DRAFT, w);
