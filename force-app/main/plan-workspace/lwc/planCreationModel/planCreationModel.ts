@@ -7,7 +7,7 @@ import { compareCloseDates, epochDay } from 'c/planHealth';
 import type { CloseDateComparison } from 'c/planHealth';
 import { reproject, scheduleBackward, ScheduleError } from 'c/planScheduler';
 import type { ScheduleResult, StepSide, TemplateStep } from 'c/planScheduler';
-import { targetDateProblem } from 'c/planDetailsModel';
+import { lateLanding, lateLandingText, targetDateProblem } from 'c/planDetailsModel';
 import { formatDate, involvesBuyer, OPEN, plural, truncate } from 'c/planWorkspaceModel';
 import type { MilestoneInput, TemplateInfo, Workspace } from 'c/planWorkspaceModel';
 
@@ -78,6 +78,8 @@ export interface PlanPreview {
     projectedCloseDate: string | null;
     projectedCloseLabel: string;
     closeComparison: CloseDateComparison;
+    /** Said when the adjusted dates no longer land by the buyer's target date; null when they do. */
+    lateLanding: string | null;
     /** Why there is no preview (no template, no target date, a template that cannot be scheduled). */
     blocker: string | null;
 }
@@ -113,6 +115,7 @@ function emptyPreview(blocker: string, opportunityCloseDate: string | null | und
         projectedCloseDate: null,
         projectedCloseLabel: '',
         closeComparison: compareCloseDates(null, opportunityCloseDate),
+        lateLanding: null,
         blocker
     };
 }
@@ -162,6 +165,10 @@ export function previewPlan(workspace: Workspace, form: CreateForm, locale?: str
             rowClass: buyer ? 'preview-row preview-row_buyer' : 'preview-row'
         };
     });
+    const late = lateLanding(
+        form.targetDate,
+        rows.map((row) => ({ name: row.title, dueDate: row.dueDate }))
+    );
     const closing = rows.filter((row) => row.marksClose).map((row) => row.dueDate);
     const projectedCloseDate = closing.length ? closing.reduce((a, b) => (epochDay(a) <= epochDay(b) ? a : b)) : null;
     return {
@@ -170,6 +177,7 @@ export function previewPlan(workspace: Workspace, form: CreateForm, locale?: str
         projectedCloseDate,
         projectedCloseLabel: formatDate(projectedCloseDate, locale),
         closeComparison: compareCloseDates(projectedCloseDate, closeDate),
+        lateLanding: late ? lateLandingText(late, (iso) => formatDate(iso, locale)) : null,
         blocker: null
     };
 }

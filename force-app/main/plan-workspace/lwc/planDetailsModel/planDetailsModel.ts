@@ -2,6 +2,7 @@
 // the form's values, what changed, the checks that mirror the platform's rules so the message shows next to the
 // field before the save, and the updatePlan request. DOM-free.
 import { daysBetween } from 'c/planHealth';
+import { workingDaysBetween } from 'c/planScheduler';
 import type { PlanInfo } from 'c/planWorkspaceModel';
 
 export type DetailField = 'name' | 'sharedObjective' | 'targetDate' | 'anchorEvent' | 'buyerLeadId';
@@ -123,4 +124,65 @@ export function updateRequest(plan: PlanInfo, form: PlanDetails): UpdatePlanRequ
         },
         changedFields: changedDetails(plan, form)
     };
+}
+
+/** A milestone as far as landing by the target date goes. */
+export interface DatedMilestone {
+    name: string;
+    dueDate: string | null;
+    status?: string | null;
+}
+
+/** The plan's last milestone lands after the buyer's target date, by `workingDays`. */
+export interface LateLanding {
+    targetDate: string;
+    lastName: string;
+    lastDueDate: string;
+    workingDays: number;
+}
+
+/**
+ * Whether the plan still lands by the buyer's target date: its last milestone (Skipped ones aside) due on or before
+ * it. Returns how late it lands, in working days (Monday to Friday, as the schedule counts them), or null when it
+ * lands in time or there is nothing to compare.
+ */
+export function lateLanding(
+    targetDate: string | null | undefined,
+    milestones: readonly DatedMilestone[]
+): LateLanding | null {
+    if (!targetDate) {
+        return null;
+    }
+    let last: DatedMilestone | null = null;
+    for (const milestone of milestones) {
+        if (milestone.status === 'Skipped' || !milestone.dueDate) {
+            continue;
+        }
+        if (!last || daysBetween(last.dueDate as string, milestone.dueDate) > 0) {
+            last = milestone;
+        }
+    }
+    if (!last || daysBetween(targetDate, last.dueDate as string) <= 0) {
+        return null;
+    }
+    return {
+        targetDate,
+        lastName: last.name,
+        lastDueDate: last.dueDate as string,
+        workingDays: Math.max(1, workingDaysBetween(targetDate, last.dueDate as string))
+    };
+}
+
+/**
+ * The plain words for a late landing: by how much, and what would fix it. `formatDate` turns an ISO date into the
+ * user's format.
+ */
+export function lateLandingText(landing: LateLanding, formatDate: (iso: string) => string): string {
+    const days = landing.workingDays === 1 ? '1 working day' : `${landing.workingDays} working days`;
+    const name = landing.lastName ? `“${landing.lastName}”` : 'Its last milestone';
+    return (
+        `The plan no longer lands by the buyer's target date (${formatDate(landing.targetDate)}): ${name} is due ` +
+        `${formatDate(landing.lastDueDate)}, ${days} later. To land on time, pull in the milestones before it, or ` +
+        'agree a new target date with the buyer.'
+    );
 }

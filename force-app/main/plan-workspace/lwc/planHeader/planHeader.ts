@@ -86,6 +86,11 @@ export default class PlanHeader extends LightningElement {
     @api opportunityStage: string | null = null;
     @api acceptedPlanStages: string[] = [];
 
+    /** Plain words when the plan (unsaved edits included) no longer lands by the buyer's target date, else null. */
+    @api lateLanding: string | null = null;
+    /** Names of the milestones already overdue, listed before the plan is activated. */
+    @api overdueMilestones: string[] = [];
+
     /** The user asked to withdraw the buyer's acceptance and is asked to confirm. */
     withdrawing = false;
 
@@ -325,7 +330,7 @@ export default class PlanHeader extends LightningElement {
     }
 
     get hasAttention(): boolean {
-        return this.isStale || this.isOverdue;
+        return this.isStale || this.isOverdue || Boolean(this.lateLanding);
     }
 
     get statusActions(): StatusAction[] {
@@ -428,9 +433,15 @@ export default class PlanHeader extends LightningElement {
         this.dispatchEvent(new CustomEvent('acceptance', { detail: { accepted: true, contactId: this.acceptedById } }));
     }
 
-    /** Completing a plan with open milestones lists them in the question, so nothing is closed by surprise. */
+    /**
+     * The milestones the question lists: the open ones before completing (nothing is closed by surprise), the
+     * overdue ones before activating (their dates would become the baseline).
+     */
     get confirmOpenMilestones(): string[] {
-        return this.confirming?.status === 'Completed' ? this.openMilestones : [];
+        if (this.confirming?.status === 'Completed') {
+            return this.openMilestones;
+        }
+        return this.confirming?.status === 'Active' ? this.overdueMilestones : [];
     }
 
     get hasConfirmOpenMilestones(): boolean {
@@ -439,6 +450,9 @@ export default class PlanHeader extends LightningElement {
 
     get confirmOpenMilestonesText(): string {
         const count = this.confirmOpenMilestones.length;
+        if (this.confirming?.status === 'Active') {
+            return `${count === 1 ? '1 milestone is' : `${count} milestones are`} already overdue. Activating makes their dates the baseline, so move them first if the buyer agreed new dates:`;
+        }
         return count === 1
             ? '1 milestone is still open; completing the plan leaves it as it is:'
             : `${count} milestones are still open; completing the plan leaves them as they are:`;

@@ -7,6 +7,7 @@ import saveMilestones from '@salesforce/apex/PlanWorkspaceController.saveMilesto
 import setPlanStatus from '@salesforce/apex/PlanWorkspaceController.setPlanStatus';
 import recordBuyerAcceptance from '@salesforce/apex/PlanWorkspaceController.recordBuyerAcceptance';
 import updatePlan from '@salesforce/apex/PlanWorkspaceController.updatePlan';
+import { lateLanding, lateLandingText } from 'c/planDetailsModel';
 import type { UpdatePlanRequest } from 'c/planDetailsModel';
 import {
     addMilestone,
@@ -21,7 +22,9 @@ import {
     moveReasonProblem,
     normalizeWorkspace,
     ownerOptions,
+    formatDate,
     isOpen,
+    isOverdue,
     loadedRevisions,
     parseServerError,
     PLAN_KEY,
@@ -163,6 +166,25 @@ export default class PlanWorkspace extends LightningElement {
             return '';
         }
         return `This opportunity has ${count} other ${count === 1 ? 'plan' : 'plans'}; the workspace shows the active one, else the newest draft.`;
+    }
+
+    /** Said in the header when the plan, unsaved edits included, no longer lands by the buyer's target date. */
+    get lateLandingText(): string | null {
+        const workspace = this.workspace;
+        if (!workspace?.plan) {
+            return null;
+        }
+        const milestones = effectiveMilestones(workspace, this.draft).filter((milestone) => !milestone.isDeleted);
+        const late = lateLanding(workspace.plan.targetDate, milestones);
+        return late ? lateLandingText(late, (iso) => formatDate(iso)) : null;
+    }
+
+    /** The saved milestones already overdue, by name, for the question before activating the plan. */
+    get overdueMilestoneNames(): string[] {
+        const workspace = this.workspace;
+        return (workspace?.milestones ?? [])
+            .filter((milestone) => isOverdue(milestone.dueDate, milestone.status, workspace?.today ?? ''))
+            .map((milestone) => milestone.name);
     }
 
     /** The saved milestones still open, by name, for the question before completing the plan. */

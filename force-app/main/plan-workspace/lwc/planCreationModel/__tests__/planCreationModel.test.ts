@@ -323,3 +323,15 @@ describe("the create form's target date, checked as the platform's rules check i
         expect(validateCreateForm(withDate(date), '2026-03-02').targetDate).toBe(message);
     });
 });
+
+describe("the create preview and the buyer's target date", () => {
+    it('lands by the target date as scheduled, and says so plainly once an adjusted date pushes past it', () => {
+        const scheduled = previewPlan(workspace(), form(), 'en-US');
+        expect(scheduled.lateLanding).toBeNull();
+        const last = scheduled.rows.reduce((a, b) => (a.dueDate >= b.dueDate ? a : b));
+        const late = previewPlan(workspace(), form({ dates: { [last.key]: '2026-04-03' } }), 'en-US');
+        expect(late.lateLanding).toBe(
+            `The plan no longer lands by the buyer's target date (Mar 31, 2026): “${last.title}” is due Apr 3, 2026, 3 working days later. To land on time, pull in the milestones before it, or agree a new target date with the buyer.`
+        );
+    });
+});

@@ -1,4 +1,6 @@
 import {
+    lateLanding,
+    lateLandingText,
     MAX_TARGET_DAYS,
     TARGET_NOT_AFTER_TODAY,
     TARGET_TOO_FAR,
@@ -111,5 +113,55 @@ describe('the plan details form', () => {
             },
             changedFields: ['name', 'targetDate', 'anchorEvent']
         });
+    });
+});
+
+describe("landing by the buyer's target date", () => {
+    const TARGET = '2026-05-29'; // a Friday
+    const milestones = (...dates: [string, string | null, string?][]) =>
+        dates.map(([name, dueDate, status]) => ({ name, dueDate, status: status ?? 'Not Started' }));
+
+    it.each<[string, ReturnType<typeof milestones>, number | null]>([
+        [
+            'the last milestone on the target date lands',
+            milestones(['Kickoff', '2026-05-15'], ['Go-live', TARGET]),
+            null
+        ],
+        ['a plan that ends early lands', milestones(['Go-live', '2026-05-20']), null],
+        [
+            'one working day late (Friday to Monday)',
+            milestones(['Kickoff', '2026-05-15'], ['Go-live', '2026-06-01']),
+            1
+        ],
+        ['ten working days late', milestones(['Go-live', '2026-06-12']), 10],
+        [
+            'a skipped late milestone does not count',
+            milestones(['Go-live', TARGET], ['Extra', '2026-07-01', 'Skipped']),
+            null
+        ],
+        ['an undated milestone does not count', milestones(['Go-live', TARGET], ['Undated', null]), null],
+        ['a weekend after the target is still a day late', milestones(['Go-live', '2026-05-30']), 1]
+    ])('%s', (_, list, days) => {
+        expect(lateLanding(TARGET, list)?.workingDays ?? null).toBe(days);
+    });
+
+    it('names the last milestone and says by how much, and what would fix it', () => {
+        const late = lateLanding(
+            TARGET,
+            milestones(['Kickoff', '2026-05-15'], ['Buyer team reaches first value', '2026-06-12'])
+        );
+        expect(late).toEqual({
+            targetDate: TARGET,
+            lastName: 'Buyer team reaches first value',
+            lastDueDate: '2026-06-12',
+            workingDays: 10
+        });
+        expect(lateLandingText(late as NonNullable<typeof late>, (iso) => `<${iso}>`)).toBe(
+            "The plan no longer lands by the buyer's target date (<2026-05-29>): “Buyer team reaches first value” is due <2026-06-12>, 10 working days later. To land on time, pull in the milestones before it, or agree a new target date with the buyer."
+        );
+    });
+
+    it('has nothing to say without a target date', () => {
+        expect(lateLanding(null, milestones(['Go-live', '2026-06-12']))).toBeNull();
     });
 });

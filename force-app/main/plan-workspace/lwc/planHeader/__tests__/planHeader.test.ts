@@ -33,6 +33,8 @@ type HeaderElement = HTMLElement & {
     unsavedProjectedCloseDate: string | null;
     today: string | null;
     openMilestones: string[];
+    overdueMilestones: string[];
+    lateLanding: string | null;
     opportunityStage: string | null;
     acceptedPlanStages: string[];
 };
@@ -255,6 +257,29 @@ describe('c-plan-header', () => {
             '2 milestones are still open; completing the plan leaves them as they are:'
         );
         expect(text(element, 'open-milestones')).toMatch(/Legal redlines\s*Signature/);
+    });
+
+    it('lists the overdue milestones before a draft is activated', async () => {
+        const element = renderWith({
+            canEditPlan: true,
+            plan: { ...ACTIVE_PLAN, status: 'Draft' },
+            overdueMilestones: ['Technical validation']
+        });
+        const button = [...(element.shadowRoot?.querySelectorAll('[data-status]') ?? [])].find(
+            (node) => (node as HTMLElement).dataset.status === 'Active'
+        ) as HTMLElement;
+        button.click();
+        await flush();
+        expect(text(element, 'open-milestones-text')).toBe(
+            '1 milestone is already overdue. Activating makes their dates the baseline, so move them first if the buyer agreed new dates:'
+        );
+        expect(text(element, 'open-milestones')).toBe('Technical validation');
+    });
+
+    it('says plainly when the plan no longer lands by the target date', () => {
+        const element = renderWith({ lateLanding: "The plan no longer lands by the buyer's target date." });
+        expect(text(element, 'late-landing')).toBe("The plan no longer lands by the buyer's target date.");
+        expect(renderWith({}).shadowRoot?.querySelector('[data-id="late-landing"]')).toBeNull();
     });
 
     it('asks nothing more when every milestone is done', async () => {

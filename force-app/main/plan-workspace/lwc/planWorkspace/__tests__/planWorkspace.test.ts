@@ -455,6 +455,20 @@ describe('c-plan-workspace', () => {
             });
         });
 
+        it('says in the header, as the user edits, when the plan no longer lands by the target date', async () => {
+            const element = await render();
+            const lateLanding = () => (header(element) as unknown as { lateLanding: string | null }).lateLanding;
+            expect(lateLanding()).toBeNull();
+            emit(list(element), 'fieldchange', { key: M(8), field: 'dueDate', value: '2026-04-14' });
+            await flush();
+            expect(lateLanding()).toBe(
+                "The plan no longer lands by the buyer's target date (Mar 31, 2026): “Buyer reaches first value” is due Apr 14, 2026, 10 working days later. To land on time, pull in the milestones before it, or agree a new target date with the buyer."
+            );
+            expect((header(element) as unknown as { overdueMilestones: string[] }).overdueMilestones).toEqual([
+                'Buyer IT completes technical validation'
+            ]);
+        });
+
         it('shows page errors from the platform at the top', async () => {
             mocked(saveMilestones).mockRejectedValue({ body: { message: 'Insufficient access rights on object id' } });
             const element = await render();
