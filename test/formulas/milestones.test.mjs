@@ -272,3 +272,46 @@ describe('Depends_On_Same_Plan', () => {
         ]
     });
 });
+
+describe('Due_Date_Plausible', () => {
+    const setting = (dueDate, status = 'Not Started') => ({
+        isNew: true,
+        record: { Due_Date__c: dueDate, Status__c: status }
+    });
+    scenarioTests(test, ROOT, {
+        object: MILESTONE,
+        rule: 'Due_Date_Plausible',
+        defaults: { today: TODAY },
+        cases: [
+            { name: 'allows a due date today', ...setting(TODAY), expect: false },
+            {
+                name: 'allows a due date a year ago (catching up on a late plan)',
+                ...setting(addDays(TODAY, -365)),
+                expect: false
+            },
+            { name: 'blocks a due date a year and a day ago', ...setting(addDays(TODAY, -366)), expect: true },
+            { name: 'allows a due date three years out', ...setting(addDays(TODAY, 1095)), expect: false },
+            { name: 'blocks a due date three years and a day out', ...setting(addDays(TODAY, 1096)), expect: true },
+            { name: 'blocks a typo in the year (2062 for 2026)', ...setting('2062-03-20'), expect: true },
+            ...CLOSED_STATUSES.map((status) => ({
+                name: `allows loading a ${status} milestone with an old date (history)`,
+                ...setting('2020-06-30', status),
+                expect: false
+            })),
+            {
+                name: 'blocks moving an open due date decades out',
+                record: { Due_Date__c: '2206-03-20', Status__c: 'In Progress' },
+                prior: { Due_Date__c: '2026-03-20' },
+                changed: ['Due_Date__c'],
+                expect: true
+            },
+            {
+                name: 'leaves an unchanged old due date alone (an overdue milestone stays editable)',
+                record: { Due_Date__c: '2024-01-10', Status__c: 'Blocked', Name: 'Renamed' },
+                prior: { Due_Date__c: '2024-01-10', Name: 'Old name' },
+                changed: ['Name'],
+                expect: false
+            }
+        ]
+    });
+});

@@ -446,7 +446,7 @@ export default class PlanWorkspace extends LightningElement {
 
     async handleSave(): Promise<void> {
         const workspace = this.workspace as Workspace;
-        const invalid = validateMilestones(effectiveMilestones(workspace, this.draft));
+        const invalid = validateMilestones(effectiveMilestones(workspace, this.draft), workspace.today);
         if (invalid) {
             this.errors = invalid;
             this.change(this.draft, {

@@ -969,7 +969,32 @@ function parseJsonObject(text: string): Record<string, unknown> | null {
 }
 
 /** The workspace's own checks before a save, reported like the platform's, so they show in the same places. */
-export function validateMilestones(milestones: readonly EffectiveMilestone[]): SaveErrors | null {
+/**
+ * The rule Due_Date_Plausible, as the workspace checks it before saving: a due date being set on an open milestone
+ * between a year ago and three years out.
+ */
+export const DUE_DATE_PAST_DAYS = 365;
+export const DUE_DATE_FUTURE_DAYS = 1095;
+export const IMPLAUSIBLE_DUE_DATE =
+    'Check the year: a due date more than a year ago or more than three years out is almost always a typo.';
+
+export function dueDateProblem(
+    dueDate: string | null,
+    status: string | null | undefined,
+    today: string
+): string | null {
+    if (!dueDate || !today || status === 'Complete' || status === 'Skipped') {
+        return null;
+    }
+    const days = daysBetween(today, dueDate);
+    return days < -DUE_DATE_PAST_DAYS || days > DUE_DATE_FUTURE_DAYS ? IMPLAUSIBLE_DUE_DATE : null;
+}
+
+/**
+ * The checks before a save, placed like the platform's errors: a name, a due date, and (given `today`) a plausible
+ * due date wherever one is being set (new milestones, changed dates).
+ */
+export function validateMilestones(milestones: readonly EffectiveMilestone[], today?: string): SaveErrors | null {
     const records: Record<string, RecordErrors> = {};
     for (const milestone of milestones) {
         if (milestone.isDeleted) {
@@ -983,6 +1008,11 @@ export function validateMilestones(milestones: readonly EffectiveMilestone[]): S
         }
         if (!milestone.dueDate) {
             fields.dueDate = ['Enter a due date.'];
+        } else if (today && (milestone.isNew || milestone.changedFields.includes('dueDate'))) {
+            const problem = dueDateProblem(milestone.dueDate, milestone.status, today);
+            if (problem) {
+                fields.dueDate = [problem];
+            }
         }
         if (Object.keys(fields).length > 0) {
             records[milestone.key] = { messages: [], fieldErrors: fields };

@@ -29,6 +29,8 @@ import {
     restoreMilestone,
     savePayload,
     loadedRevisions,
+    dueDateProblem,
+    IMPLAUSIBLE_DUE_DATE,
     setField,
     setFields,
     toggleEditing,
@@ -1168,3 +1170,39 @@ describe('ui state', () => {
 });
 
 type RowViewExpectation = ReturnType<typeof buildListView>['groups'][number]['rows'][number];
+
+describe('plausible due dates (the rule Due_Date_Plausible)', () => {
+    const TODAY = '2026-03-02';
+    it.each<[string, string, string, string | null]>([
+        ['today', TODAY, 'Not Started', null],
+        ['a year ago', '2025-03-02', 'In Progress', null],
+        ['a year and a day ago', '2025-03-01', 'Blocked', 'Check the year'],
+        ['three years out', '2029-03-01', 'Not Started', null],
+        ['three years and a day out', '2029-03-02', 'Not Started', 'Check the year'],
+        ['an old date on a Complete milestone (history)', '2020-01-01', 'Complete', null],
+        ['a typo on a Skipped milestone', '2062-01-01', 'Skipped', null]
+    ])('%s', (_, date, status, problem) => {
+        const found = dueDateProblem(date, status, TODAY);
+        if (problem) {
+            expect(found).toContain(problem);
+        } else {
+            expect(found).toBeNull();
+        }
+    });
+
+    it('checks a due date being set before saving, and leaves an unchanged overdue one alone', () => {
+        const w = workspace();
+        const typo = setField(EMPTY_DRAFT, w, M(4), 'dueDate', '2062-03-13');
+        expect(validateMilestones(effectiveMilestones(w, typo), w.today)?.records[M(4)].fieldErrors.dueDate).toEqual([
+            IMPLAUSIBLE_DUE_DATE
+        ]);
+        const added = addMilestone(EMPTY_DRAFT, w, { name: 'Typo', dueDate: '2206-01-01' });
+        expect(validateMilestones(effectiveMilestones(w, added.draft), w.today)?.records[added.key]).toBeDefined();
+        const old = {
+            ...w,
+            milestones: w.milestones.map((m) => (m.id === M(3) ? { ...m, dueDate: '2024-01-05' } : m))
+        };
+        const renamed = setField(EMPTY_DRAFT, old, M(3), 'name', 'Renamed');
+        expect(validateMilestones(effectiveMilestones(old, renamed), old.today)).toBeNull();
+    });
+});
