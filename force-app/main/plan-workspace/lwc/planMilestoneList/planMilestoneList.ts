@@ -12,7 +12,7 @@ export interface ListOptions {
 }
 
 /** Row actions the list reports in a `rowaction` event. */
-export type RowAction = 'edit' | 'done' | 'remove' | 'restore' | 'up' | 'down' | 'history';
+export type RowAction = 'edit' | 'done' | 'remove' | 'restore' | 'up' | 'down' | 'history' | 'repoint';
 
 const EMPTY_OPTIONS: ListOptions = {
     statuses: [],
@@ -31,7 +31,8 @@ const FOCUS_AFTER: Record<RowAction, string> = {
     restore: 'remove',
     up: 'up',
     down: 'down',
-    history: 'history'
+    history: 'history',
+    repoint: 'restore'
 };
 
 /**

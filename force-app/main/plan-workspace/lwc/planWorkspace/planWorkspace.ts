@@ -30,6 +30,7 @@ import {
     PLAN_KEY,
     previewMove,
     removeMilestone,
+    repointDependents,
     restoreMilestone,
     savePayload,
     setField,
@@ -356,6 +357,9 @@ export default class PlanWorkspace extends LightningElement {
                 break;
             case 'restore':
                 this.change(restoreMilestone(this.draft, key));
+                break;
+            case 'repoint':
+                this.change(repointDependents(this.draft, workspace, key));
                 break;
             case 'up':
             case 'down':

@@ -475,6 +475,26 @@ export function restoreMilestone(draft: Draft, key: string): Draft {
 // Effective milestones: saved values with the draft applied, in display order
 // ---------------------------------------------------------------------------------------------------------------
 
+/** The milestones (not removed) that wait on `key`: what removing it would leave without a predecessor. */
+export function dependentsOf(workspace: Workspace, draft: Draft, key: string): EffectiveMilestone[] {
+    return effectiveMilestones(workspace, draft).filter(
+        (milestone) => !milestone.isDeleted && milestone.key !== key && milestone.dependsOnId === key
+    );
+}
+
+/**
+ * Has the milestones that wait on a removed one wait on what it waited on instead (or on nothing), so removing a
+ * step in the middle of a chain keeps the chain.
+ */
+export function repointDependents(draft: Draft, workspace: Workspace, key: string): Draft {
+    const removed = effectiveMilestones(workspace, draft).find((milestone) => milestone.key === key);
+    let next = draft;
+    for (const dependent of dependentsOf(workspace, draft, key)) {
+        next = setField(next, workspace, dependent.key, 'dependsOnId', removed?.dependsOnId ?? null);
+    }
+    return next;
+}
+
 export interface EffectiveMilestone extends MilestoneValues {
     key: string;
     id: string | null;
@@ -1223,6 +1243,10 @@ export interface RowView {
     editLabel: string;
     deleteLabel: string;
     restoreLabel: string;
+    /** On a removed milestone others wait on: who, and what happens to them. */
+    removalWarning: string | null;
+    /** The button that has them wait on the removed milestone's own predecessor; null when it has none. */
+    repointLabel: string | null;
     upLabel: string;
     downLabel: string;
     doneLabel: string;
@@ -1363,6 +1387,15 @@ export function buildListView(
     const today = workspace.today;
     const permissions = workspace.permissions;
     const names = new Map(effective.map((m) => [m.key, m.name]));
+    const dependentNames = new Map<string, string[]>();
+    for (const milestone of effective) {
+        if (!milestone.isDeleted && milestone.dependsOnId) {
+            dependentNames.set(milestone.dependsOnId, [
+                ...(dependentNames.get(milestone.dependsOnId) ?? []),
+                milestone.name || 'Untitled milestone'
+            ]);
+        }
+    }
     const people = new Map<string, string>();
     for (const person of [...workspace.buyerContacts, ...workspace.sellerUsers]) {
         people.set(person.id, person.name);
@@ -1435,6 +1468,7 @@ export function buildListView(
                     record,
                     move: isMoving ? move : null,
                     permissions,
+                    dependents: dependentNames.get(milestone.key) ?? [],
                     locale
                 })
             );
@@ -1518,7 +1552,32 @@ interface RowContext {
     record: RecordErrors | undefined;
     move: MovePreview | null;
     permissions: Permissions;
+    /** Names of the milestones (not removed) that wait on this one. */
+    dependents: string[];
     locale?: string;
+}
+
+function quotedList(names: string[]): string {
+    const quoted = names.map((name) => `“${name}”`);
+    return quoted.length <= 1
+        ? (quoted[0] ?? '')
+        : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+function removalWarning(
+    milestone: EffectiveMilestone,
+    dependents: string[],
+    names: Map<string, string>
+): string | null {
+    if (!milestone.isDeleted || dependents.length === 0) {
+        return null;
+    }
+    const who = quotedList(dependents);
+    const wait = dependents.length === 1 ? 'waits' : 'wait';
+    const predecessor = milestone.dependsOnId ? names.get(milestone.dependsOnId) : null;
+    return predecessor
+        ? `${who} ${wait} on this milestone. Once it is removed, ${dependents.length === 1 ? 'it waits' : 'they wait'} on nothing, unless you have ${dependents.length === 1 ? 'it' : 'them'} wait on “${predecessor}” instead.`
+        : `${who} ${wait} on this milestone. Once it is removed, ${dependents.length === 1 ? 'it waits' : 'they wait'} on nothing.`;
 }
 
 function rowView(milestone: EffectiveMilestone, context: RowContext): RowView {
@@ -1624,6 +1683,11 @@ function rowView(milestone: EffectiveMilestone, context: RowContext): RowView {
         editLabel: `Edit ${name}`,
         deleteLabel: `Remove ${name}`,
         restoreLabel: `Restore ${name}`,
+        removalWarning: removalWarning(milestone, context.dependents, context.names),
+        repointLabel:
+            milestone.isDeleted && context.dependents.length > 0 && milestone.dependsOnId
+                ? `Have them wait on “${context.names.get(milestone.dependsOnId) ?? ''}”`
+                : null,
         upLabel: `Move ${name} up`,
         downLabel: `Move ${name} down`,
         doneLabel: `Done editing ${name}`

@@ -469,6 +469,23 @@ describe('c-plan-workspace', () => {
             ]);
         });
 
+        it('warns when a removed milestone has others waiting on it, and re-points them on request', async () => {
+            const element = await render();
+            emit(list(element), 'rowaction', { key: M(4), action: 'remove' });
+            await flush();
+            const warning = $(row(element, M(4)), '[data-id="removal-warning"]');
+            expect(warning?.textContent).toContain('“Buyer legal returns first redlines” waits on this milestone.');
+            emit(list(element), 'rowaction', { key: M(4), action: 'repoint' });
+            await flush();
+            expect($(row(element, M(4)), '[data-id="removal-warning"]')).toBeNull();
+            emit(list(element), 'save');
+            await flush();
+            expect(lastRequest(saveMilestones)).toMatchObject({
+                milestones: [{ id: M(5), dependsOnId: M(3) }],
+                deletedIds: [M(4)]
+            });
+        });
+
         it('shows page errors from the platform at the top', async () => {
             mocked(saveMilestones).mockRejectedValue({ body: { message: 'Insufficient access rights on object id' } });
             const element = await render();
@@ -689,5 +706,6 @@ describe('c-plan-workspace', () => {
         $(empty.shadowRoot, '[data-id="create-plan"]')?.click();
         await flush();
         await expect(empty).toBeAccessible();
-    });
+        // Four axe runs over the whole workspace: more than Jest's default 5 s on a busy 2-core machine.
+    }, 20_000);
 });

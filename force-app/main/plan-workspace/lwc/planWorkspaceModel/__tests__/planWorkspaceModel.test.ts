@@ -31,6 +31,8 @@ import {
     loadedRevisions,
     dueDateProblem,
     IMPLAUSIBLE_DUE_DATE,
+    dependentsOf,
+    repointDependents,
     setField,
     setFields,
     toggleEditing,
@@ -1204,5 +1206,45 @@ describe('plausible due dates (the rule Due_Date_Plausible)', () => {
         };
         const renamed = setField(EMPTY_DRAFT, old, M(3), 'name', 'Renamed');
         expect(validateMilestones(effectiveMilestones(old, renamed), old.today)).toBeNull();
+    });
+});
+
+describe('removing a milestone that others wait on', () => {
+    function rowOf(draft: Draft, key: string) {
+        const w = workspace();
+        const listView = buildListView(w, draft, EMPTY_UI, null, 'en-US');
+        return listView.groups.flatMap((group) => group.rows).find((row) => row.key === key);
+    }
+
+    it('warns on the removed row who waits on it, and offers its own predecessor instead', () => {
+        const w = workspace();
+        const removed = removeMilestone(EMPTY_DRAFT, M(4));
+        expect(dependentsOf(w, removed, M(4)).map((m) => m.key)).toEqual([M(5)]);
+        const row = rowOf(removed, M(4));
+        expect(row?.removalWarning).toBe(
+            '“Buyer legal returns first redlines” waits on this milestone. Once it is removed, it waits on nothing, unless you have it wait on “Seller delivers the business case” instead.'
+        );
+        expect(row?.repointLabel).toBe('Have them wait on “Seller delivers the business case”');
+        expect(rowOf(EMPTY_DRAFT, M(4))?.removalWarning).toBeNull();
+        expect(rowOf(removeMilestone(EMPTY_DRAFT, M(8)), M(8))?.removalWarning).toBeNull();
+    });
+
+    it("re-points them to the removed milestone's predecessor, which then saves with the removal", () => {
+        const w = workspace();
+        const draft = repointDependents(removeMilestone(EMPTY_DRAFT, M(4)), w, M(4));
+        expect(draft.changes[M(5)]).toEqual({ dependsOnId: M(3) });
+        expect(rowOf(draft, M(4))?.removalWarning).toBeNull();
+        expect(savePayload(w, draft)).toMatchObject({
+            milestones: [{ id: M(5), dependsOnId: M(3), changedFields: ['dependsOnId'] }],
+            deletedIds: [M(4)]
+        });
+    });
+
+    it('says a first milestone leaves its dependents waiting on nothing, with no other choice offered', () => {
+        const row = rowOf(removeMilestone(EMPTY_DRAFT, M(1)), M(1));
+        expect(row?.removalWarning).toBe(
+            '“Buyer IT completes technical validation” waits on this milestone. Once it is removed, it waits on nothing.'
+        );
+        expect(row?.repointLabel).toBeNull();
     });
 });
