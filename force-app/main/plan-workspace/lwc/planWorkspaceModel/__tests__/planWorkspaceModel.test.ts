@@ -1184,12 +1184,7 @@ describe('plausible due dates (the rule Due_Date_Plausible)', () => {
         ['an old date on a Complete milestone (history)', '2020-01-01', 'Complete', null],
         ['a typo on a Skipped milestone', '2062-01-01', 'Skipped', null]
     ])('%s', (_, date, status, problem) => {
-        const found = dueDateProblem(date, status, TODAY);
-        if (problem) {
-            expect(found).toContain(problem);
-        } else {
-            expect(found).toBeNull();
-        }
+        expect(dueDateProblem(date, status, TODAY)?.slice(0, 'Check the year'.length) ?? null).toBe(problem);
     });
 
     it('checks a due date being set before saving, and leaves an unchanged overdue one alone', () => {
