@@ -122,6 +122,12 @@ export default class PlanHeader extends LightningElement {
         this.withdrawing = false;
     }
 
+    /** Moves the focus to the plan's name, so a screen reader hears what was just created or saved. */
+    @api
+    focusTitle(): void {
+        this.template?.querySelector<HTMLElement>('[data-id="plan-title"]')?.focus();
+    }
+
     override renderedCallback(): void {
         if (this.focusField) {
             const field = this.template?.querySelector<HTMLElement>(`[data-detail="${this.focusField}"]`);

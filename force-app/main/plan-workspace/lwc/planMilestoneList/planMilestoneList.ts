@@ -51,7 +51,7 @@ export default class PlanMilestoneList extends LightningElement {
     @api permissions: Permissions = {};
     @api busy = false;
 
-    private pendingFocus: { key: string; target: string } | null = null;
+    private pendingFocus: { key: string; target: string; scroll?: boolean } | null = null;
 
     get groups() {
         return this.view?.groups ?? [];
@@ -103,9 +103,13 @@ export default class PlanMilestoneList extends LightningElement {
         if (!this.pendingFocus) {
             return;
         }
-        const { key, target } = this.pendingFocus;
+        const { key, target, scroll } = this.pendingFocus;
         this.pendingFocus = null;
         const root = this.template?.querySelector(`[data-row="${key}"]`);
+        if (scroll) {
+            // Centred, so the row is not hidden under the sticky save bar at the bottom.
+            root?.scrollIntoView?.({ block: 'center' });
+        }
         const enabled = (selector: string) =>
             [...(root?.querySelectorAll<HTMLElement & { disabled?: boolean }>(selector) ?? [])].find(
                 (element) => !element.disabled
@@ -183,9 +187,12 @@ export default class PlanMilestoneList extends LightningElement {
         this.emit('discard');
     }
 
-    /** Puts the focus on a row's first input, for a milestone just added. */
+    /**
+     * Puts the focus on a row's first input: a milestone just added, or (scrolled into view) the first row a save
+     * refused.
+     */
     @api
-    focusRow(key: string): void {
-        this.pendingFocus = { key, target: 'first-input' };
+    focusRow(key: string, scroll = false): void {
+        this.pendingFocus = { key, target: 'first-input', scroll };
     }
 }

@@ -75,6 +75,41 @@ export default class PlanWorkspace extends LightningElement {
     busy = false;
     creating = false;
 
+    /** Where the focus goes once the result of an action is on screen (see renderedCallback). */
+    private pendingFocus: 'errors' | 'conflict' | 'plan' | null = null;
+
+    /**
+     * After an action, the focus goes to what the user needs next: the plan's name once it is created; the first
+     * milestone a save refused (scrolled into view), else the errors at the top; the reload button when someone
+     * else changed the plan.
+     */
+    override renderedCallback(): void {
+        const target = this.pendingFocus;
+        if (!target || this.loading) {
+            return;
+        }
+        this.pendingFocus = null;
+        if (target === 'conflict') {
+            this.template?.querySelector<HTMLElement>('[data-id="reload-keeping-edits"]')?.focus();
+            return;
+        }
+        if (target === 'plan') {
+            this.template?.querySelector<HTMLElement & { focusTitle(): void }>('c-plan-header')?.focusTitle();
+            return;
+        }
+        const firstRow = keysInError(this.errors).find((key) => key !== PLAN_KEY);
+        const list = this.template?.querySelector<HTMLElement & { focusRow(key: string, scroll?: boolean): void }>(
+            'c-plan-milestone-list'
+        );
+        if (firstRow && list) {
+            list.focusRow(firstRow, true);
+            return;
+        }
+        const box = this.template?.querySelector<HTMLElement>('[data-id="page-errors"]');
+        box?.scrollIntoView?.({ block: 'center' });
+        box?.focus();
+    }
+
     override connectedCallback(): void {
         this.load();
     }
@@ -286,6 +321,7 @@ export default class PlanWorkspace extends LightningElement {
                 this.creating = false;
                 this.draft = EMPTY_DRAFT;
                 this.ui = EMPTY_UI;
+                this.pendingFocus = 'plan';
             }
         );
     }
@@ -453,6 +489,7 @@ export default class PlanWorkspace extends LightningElement {
         const invalid = validateMilestones(effectiveMilestones(workspace, this.draft), workspace.today);
         if (invalid) {
             this.errors = invalid;
+            this.pendingFocus = 'errors';
             this.change(this.draft, {
                 ...this.ui,
                 editing: [...new Set([...this.ui.editing, ...keysInError(invalid)])]
@@ -502,6 +539,7 @@ export default class PlanWorkspace extends LightningElement {
         } catch (error) {
             this.errors = parseServerError(error, failure);
             this.failedHint = hint;
+            this.pendingFocus = this.errors.conflict ? 'conflict' : 'errors';
             if (hasErrors(this.errors)) {
                 this.ui = { ...this.ui, editing: [...new Set([...this.ui.editing, ...keysInError(this.errors)])] };
             }

@@ -179,6 +179,7 @@ describe('c-plan-workspace', () => {
             await flush();
             expect(creator(element)).not.toBeNull();
             const request = { plan: { name: 'Acme plan' }, milestones: [{ key: 'step-1' }] };
+            const focus = jest.spyOn(HTMLElement.prototype, 'focus');
             emit(creator(element), 'create', { request });
             await flush();
             expect(createPlan).toHaveBeenCalledWith({
@@ -187,6 +188,8 @@ describe('c-plan-workspace', () => {
             });
             expect(creator(element)).toBeNull();
             expect(header(element)).not.toBeNull();
+            expect(focus.mock.contexts).toContain($(header(element).shadowRoot, '[data-id="plan-title"]'));
+            focus.mockRestore();
             expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([{ recordId: OPPORTUNITY_ID }]);
         });
 
@@ -428,12 +431,15 @@ describe('c-plan-workspace', () => {
             const element = await render();
             emit(list(element), 'fieldchange', { key: M(3), field: 'status', value: 'Blocked' });
             await flush();
+            const focus = jest.spyOn(HTMLElement.prototype, 'focus');
             emit(list(element), 'save');
             await flush();
             expect(lastRequest(saveMilestones)).toMatchObject({ loaded: { plan: 7, milestones: { [M(3)]: 2 } } });
             expect(pageErrors(element)).toContain(conflict);
             const reload = $(element.shadowRoot, '[data-id="reload-keeping-edits"]') as HTMLElement;
             expect(reload).not.toBeNull();
+            expect(focus.mock.contexts).toContain(reload);
+            focus.mockRestore();
 
             mocked(getWorkspace).mockResolvedValue(
                 json((w) => {
@@ -484,6 +490,29 @@ describe('c-plan-workspace', () => {
                 milestones: [{ id: M(5), dependsOnId: M(3) }],
                 deletedIds: [M(4)]
             });
+        });
+
+        it('moves the focus to what needs fixing: the first refused row, else the errors at the top', async () => {
+            const element = await render();
+            const rowFocus = jest.fn();
+            (list(element) as unknown as { focusRow: jest.Mock }).focusRow = rowFocus;
+            emit(list(element), 'add', { phase: 'Legal' });
+            await flush();
+            rowFocus.mockClear();
+            emit(list(element), 'fieldchange', { key: 'new-1', field: 'dueDate', value: null });
+            emit(list(element), 'save');
+            await flush();
+            expect(rowFocus).toHaveBeenCalledWith('new-1', true);
+
+            emit(list(element), 'rowaction', { key: 'new-1', action: 'remove' });
+            emit(list(element), 'fieldchange', { key: M(3), field: 'status', value: 'Blocked' });
+            mocked(saveMilestones).mockRejectedValue({ body: { message: 'Insufficient access rights on object id' } });
+            const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+            emit(list(element), 'save');
+            await flush();
+            await flush();
+            expect(focus.mock.contexts).toContain($(element.shadowRoot, '[data-id="page-errors"]'));
+            focus.mockRestore();
         });
 
         it('shows page errors from the platform at the top', async () => {
