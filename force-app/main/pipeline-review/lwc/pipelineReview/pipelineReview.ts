@@ -7,9 +7,12 @@ import {
     DEFAULT_FILTERS,
     HEALTH_OPTIONS,
     PAGE_SIZES,
+    PLAN_OPTIONS,
     SCOPE_OPTIONS,
     activeFilterCount,
     buildRequest,
+    columnChoices,
+    filtersForTile,
     headerViews,
     nextSort,
     ownerOptions,
@@ -21,6 +24,8 @@ import {
     stageOptions,
     storageKey,
     summaryView,
+    visibleColumns,
+    withColumns,
     withFilter
 } from 'c/pipelineReviewModel';
 import type {
@@ -34,7 +39,8 @@ import type {
     ReviewPage,
     ReviewState,
     RowView,
-    SummaryView
+    SummaryView,
+    TileAction
 } from 'c/pipelineReviewModel';
 
 interface PageReference {
@@ -57,7 +63,12 @@ const PAGE_SIZE_OPTIONS: Option[] = PAGE_SIZES.map((size) => ({ value: String(si
 export default class PipelineReview extends NavigationMixin(LightningElement) {
     state: ReviewState = restoreState(null);
     rows: RowView[] = [];
-    headers: HeaderView[] = headerViews(this.state.sort);
+    headers: HeaderView[] = headerViews(this.state.sort, this.state.columns);
+    /** Which columns are shown, by key: fixed ones always, optional ones as chosen. */
+    visible: Record<ColumnKey, boolean> = visibleColumns(this.state.columns);
+    showColumnChooser = false;
+    /** The chosen columns are wider than the card: the table scrolls sideways, and says so. */
+    isWide = false;
     summary: SummaryView | null = null;
     paging: PagingView = pagingView(0, this.state.pageSize, 0, null, false);
     ownerChoices: Option[] = ownerOptions(null, '');
@@ -76,7 +87,7 @@ export default class PipelineReview extends NavigationMixin(LightningElement) {
 
     override connectedCallback(): void {
         this.state = restoreState(this.readSavedState());
-        this.headers = headerViews(this.state.sort);
+        this.applyColumns();
         this.ownerChoices = ownerOptions(null, this.state.filters.ownerId);
         this.stageChoices = stageOptions(null, this.state.filters.stageName);
         this.reload({ summary: true, options: true });
@@ -98,6 +109,22 @@ export default class PipelineReview extends NavigationMixin(LightningElement) {
 
     get healthOptions(): Option[] {
         return [...HEALTH_OPTIONS];
+    }
+
+    get planOptions(): Option[] {
+        return [...PLAN_OPTIONS];
+    }
+
+    get columnOptions(): Option[] {
+        return columnChoices();
+    }
+
+    get chosenColumns(): string[] {
+        return [...this.state.columns];
+    }
+
+    get columnChooserExpanded(): string {
+        return String(this.showColumnChooser);
     }
 
     get pageSizeOptions(): Option[] {
@@ -166,18 +193,27 @@ export default class PipelineReview extends NavigationMixin(LightningElement) {
     }
 
     handleTileAction(event: Event): void {
-        const action = (event.currentTarget as HTMLElement).dataset.action;
-        if (action === 'offTrack') {
-            this.applyFilters(withFilter(this.state.filters, 'health', 'Off Track'), false);
-        } else if (action === 'gated') {
-            this.applyFilters(withFilter(this.state.filters, 'gatedWithoutPlan', true), false);
+        const action = ((event.currentTarget as HTMLElement).dataset.action ?? '') as TileAction;
+        const filters = filtersForTile(this.state.filters, action);
+        if (filters !== this.state.filters) {
+            this.applyFilters(filters, false);
         }
+    }
+
+    handleToggleColumns(): void {
+        this.showColumnChooser = !this.showColumnChooser;
+    }
+
+    /** The column chooser: which optional columns to show, remembered for this user with the rest of the view. */
+    handleColumnsChange(event: CustomEvent<{ value: string[] }>): void {
+        this.updateState({ ...this.state, columns: withColumns(event.detail.value ?? []) });
+        this.applyColumns();
     }
 
     handleSort(event: Event): void {
         const key = (event.currentTarget as HTMLElement).dataset.key as ColumnKey;
         this.updateState({ ...this.state, sort: nextSort(this.state.sort, key) });
-        this.headers = headerViews(this.state.sort);
+        this.headers = headerViews(this.state.sort, this.state.columns);
         // The summary does not depend on the order: keep it and its total.
         this.reload({ summary: false, options: false });
     }
@@ -222,7 +258,22 @@ export default class PipelineReview extends NavigationMixin(LightningElement) {
         });
     }
 
+    override renderedCallback(): void {
+        // Measured after each render: whether the chosen columns overflow the card (a narrow screen, or many
+        // columns chosen), so the hint above the table says the table scrolls sideways instead of hiding it.
+        const scroller = this.template?.querySelector<HTMLElement>('[data-id="table-scroller"]');
+        const wide = Boolean(scroller && scroller.scrollWidth > scroller.clientWidth + 1);
+        if (wide !== this.isWide) {
+            this.isWide = wide;
+        }
+    }
+
     // ----- state and loading -----------------------------------------------------------------------------------
+
+    private applyColumns(): void {
+        this.headers = headerViews(this.state.sort, this.state.columns);
+        this.visible = visibleColumns(this.state.columns);
+    }
 
     private applyFilters(filters: Filters, scopeChanged: boolean): void {
         this.updateState({ ...this.state, filters });

@@ -13,6 +13,8 @@ import type { HealthBadge } from 'c/planHealth';
 export type Scope = 'mine' | 'team' | 'all';
 export type ClosePeriod = 'any' | 'overdue' | 'thisMonth' | 'nextMonth' | 'thisQuarter' | 'nextQuarter' | 'thisYear';
 export type HealthFilter = '' | 'On Track' | 'At Risk' | 'Off Track' | 'No Active Plan';
+/** The deals a summary tile counts, where no other filter selects them (PipelineQuery.PLAN_*). */
+export type PlanFilter = '' | 'active' | 'accepted' | 'landsLate';
 export type SortDirection = 'asc' | 'desc';
 export type ColumnKey =
     | 'name'
@@ -27,7 +29,8 @@ export type ColumnKey =
     | 'overdue'
     | 'slipDays'
     | 'acceptance'
-    | 'projectedClose';
+    | 'projectedClose'
+    | 'closeVariance';
 
 export interface Filters {
     scope: Scope;
@@ -37,6 +40,7 @@ export interface Filters {
     stageName: string;
     closePeriod: ClosePeriod;
     health: HealthFilter;
+    plan: PlanFilter;
     gatedWithoutPlan: boolean;
 }
 
@@ -49,6 +53,8 @@ export interface ReviewState {
     filters: Filters;
     sort: Sort;
     pageSize: number;
+    /** The optional columns shown, in table order (the column chooser). */
+    columns: ColumnKey[];
 }
 
 export interface Option {
@@ -64,13 +70,27 @@ export const DEFAULT_FILTERS: Readonly<Filters> = Object.freeze({
     stageName: '',
     closePeriod: 'any',
     health: '',
+    plan: '',
     gatedWithoutPlan: false
 });
+
+/**
+ * The optional columns shown until a user chooses: what fits a 1280 px screen beside the fixed columns. The others
+ * (buyer completion, slip days, buyer acceptance) are one click away in the column chooser.
+ */
+export const DEFAULT_COLUMNS: readonly ColumnKey[] = Object.freeze([
+    'projectedClose',
+    'closeVariance',
+    'planStatus',
+    'completion',
+    'overdue'
+] as ColumnKey[]);
 
 export const DEFAULT_STATE: Readonly<ReviewState> = Object.freeze({
     filters: DEFAULT_FILTERS,
     sort: Object.freeze({ by: 'closeDate', direction: 'asc' }),
-    pageSize: 50
+    pageSize: 50,
+    columns: DEFAULT_COLUMNS as ColumnKey[]
 });
 
 export const SCOPE_OPTIONS: readonly Option[] = [
@@ -97,6 +117,13 @@ export const HEALTH_OPTIONS: readonly Option[] = [
     { value: 'No Active Plan', label: 'No active plan' }
 ];
 
+export const PLAN_OPTIONS: readonly Option[] = [
+    { value: '', label: 'Any plan' },
+    { value: 'active', label: 'Has an active plan' },
+    { value: 'accepted', label: 'Buyer accepted the plan' },
+    { value: 'landsLate', label: 'Plan lands after close date' }
+];
+
 export interface ColumnDef {
     key: ColumnKey;
     label: string;
@@ -104,25 +131,34 @@ export interface ColumnDef {
     numeric: boolean;
     /** The direction of the first click: worst or largest first where that is what a manager looks for. */
     firstDirection: SortDirection;
+    /** The user can hide it (column chooser); the others are always shown. */
+    optional: boolean;
 }
 
+/**
+ * Every column sorts by what it shows: Projected close by the projected date, Early or late by the days between
+ * it and the close date. Plan columns list deals without a plan last in both directions (the server's order).
+ */
 export const COLUMNS: readonly ColumnDef[] = [
-    { key: 'name', label: 'Opportunity', numeric: false, firstDirection: 'asc' },
-    { key: 'owner', label: 'Owner', numeric: false, firstDirection: 'asc' },
-    { key: 'stage', label: 'Stage', numeric: false, firstDirection: 'asc' },
-    { key: 'amount', label: 'Amount', numeric: true, firstDirection: 'desc' },
-    { key: 'closeDate', label: 'Close date', numeric: true, firstDirection: 'asc' },
-    { key: 'projectedClose', label: 'Projected close', numeric: true, firstDirection: 'desc' },
-    { key: 'planStatus', label: 'Plan', numeric: false, firstDirection: 'desc' },
-    { key: 'health', label: 'Health', numeric: false, firstDirection: 'desc' },
-    { key: 'completion', label: 'Completion', numeric: true, firstDirection: 'asc' },
-    { key: 'buyerCompletion', label: 'Buyer completion', numeric: true, firstDirection: 'asc' },
-    { key: 'overdue', label: 'Overdue', numeric: true, firstDirection: 'desc' },
-    { key: 'slipDays', label: 'Slip days', numeric: true, firstDirection: 'desc' },
-    { key: 'acceptance', label: 'Buyer acceptance', numeric: false, firstDirection: 'asc' }
+    { key: 'name', label: 'Opportunity', numeric: false, firstDirection: 'asc', optional: false },
+    { key: 'owner', label: 'Owner', numeric: false, firstDirection: 'asc', optional: false },
+    { key: 'stage', label: 'Stage', numeric: false, firstDirection: 'asc', optional: false },
+    { key: 'amount', label: 'Amount', numeric: true, firstDirection: 'desc', optional: false },
+    { key: 'closeDate', label: 'Close date', numeric: true, firstDirection: 'asc', optional: false },
+    { key: 'projectedClose', label: 'Projected close', numeric: true, firstDirection: 'asc', optional: true },
+    { key: 'closeVariance', label: 'Early or late', numeric: true, firstDirection: 'desc', optional: true },
+    { key: 'planStatus', label: 'Plan', numeric: false, firstDirection: 'asc', optional: true },
+    { key: 'health', label: 'Health', numeric: false, firstDirection: 'desc', optional: false },
+    { key: 'completion', label: 'Completion', numeric: true, firstDirection: 'asc', optional: true },
+    { key: 'buyerCompletion', label: 'Buyer completion', numeric: true, firstDirection: 'asc', optional: true },
+    { key: 'overdue', label: 'Overdue', numeric: true, firstDirection: 'desc', optional: true },
+    { key: 'slipDays', label: 'Slip days', numeric: true, firstDirection: 'desc', optional: true },
+    { key: 'acceptance', label: 'Buyer acceptance', numeric: false, firstDirection: 'asc', optional: true }
 ];
 
 const COLUMN_KEYS = new Set<string>(COLUMNS.map((column) => column.key));
+const OPTIONAL_KEYS = new Set<string>(COLUMNS.filter((column) => column.optional).map((column) => column.key));
+const PLANS = new Set<string>(PLAN_OPTIONS.map((option) => option.value));
 const SCOPES = new Set<string>(SCOPE_OPTIONS.map((option) => option.value));
 const CLOSE_PERIODS = new Set<string>(CLOSE_PERIOD_OPTIONS.map((option) => option.value));
 const HEALTHS = new Set<string>(HEALTH_OPTIONS.map((option) => option.value));
@@ -162,6 +198,7 @@ export function restoreState(saved: string | null | undefined): ReviewState {
     const ownerId = typeof filters.ownerId === 'string' && USER_ID.test(filters.ownerId) ? filters.ownerId : '';
     const stageName = typeof filters.stageName === 'string' && filters.stageName.length <= 255 ? filters.stageName : '';
     const pageSize = PAGE_SIZES.includes(root.pageSize as number) ? (root.pageSize as number) : DEFAULT_STATE.pageSize;
+    const columns = Array.isArray(root.columns) ? withColumns(root.columns) : [...DEFAULT_COLUMNS];
     return {
         filters: {
             scope: pick<Scope>(filters.scope, SCOPES, DEFAULT_FILTERS.scope),
@@ -169,6 +206,7 @@ export function restoreState(saved: string | null | undefined): ReviewState {
             stageName,
             closePeriod: pick<ClosePeriod>(filters.closePeriod, CLOSE_PERIODS, DEFAULT_FILTERS.closePeriod),
             health: pick<HealthFilter>(filters.health, HEALTHS, DEFAULT_FILTERS.health),
+            plan: pick<PlanFilter>(filters.plan, PLANS, DEFAULT_FILTERS.plan),
             gatedWithoutPlan: filters.gatedWithoutPlan === true
         },
         sort: {
@@ -176,8 +214,30 @@ export function restoreState(saved: string | null | undefined): ReviewState {
             direction:
                 sort.direction === 'desc' ? 'desc' : sort.direction === 'asc' ? 'asc' : DEFAULT_STATE.sort.direction
         },
-        pageSize
+        pageSize,
+        columns
     };
+}
+
+/** The optional columns chosen, in table order; unknown or fixed keys are dropped. */
+export function withColumns(chosen: readonly unknown[]): ColumnKey[] {
+    const wanted = new Set(chosen.filter((key) => typeof key === 'string' && OPTIONAL_KEYS.has(key)));
+    return COLUMNS.filter((column) => wanted.has(column.key)).map((column) => column.key);
+}
+
+/** The column chooser's choices: every optional column, in table order. */
+export function columnChoices(): Option[] {
+    return COLUMNS.filter((column) => column.optional).map((column) => ({ value: column.key, label: column.label }));
+}
+
+/** Which columns the table shows, by key, for the template's lwc:if on each cell. */
+export function visibleColumns(columns: readonly ColumnKey[]): Record<ColumnKey, boolean> {
+    const shown = new Set<string>(columns);
+    const visible = {} as Record<ColumnKey, boolean>;
+    for (const column of COLUMNS) {
+        visible[column.key] = !column.optional || shown.has(column.key);
+    }
+    return visible;
 }
 
 /**
@@ -197,6 +257,8 @@ export function withFilter(filters: Filters, name: string, value: unknown): Filt
             return { ...filters, closePeriod: pick<ClosePeriod>(value, CLOSE_PERIODS, filters.closePeriod) };
         case 'health':
             return { ...filters, health: pick<HealthFilter>(value, HEALTHS, filters.health) };
+        case 'plan':
+            return { ...filters, plan: pick<PlanFilter>(value, PLANS, filters.plan) };
         case 'gatedWithoutPlan':
             return { ...filters, gatedWithoutPlan: value === true };
         default:
@@ -211,6 +273,7 @@ export function activeFilterCount(filters: Filters): number {
         filters.stageName !== '',
         filters.closePeriod !== 'any',
         filters.health !== '',
+        filters.plan !== '',
         filters.gatedWithoutPlan
     ].filter(Boolean).length;
 }
@@ -239,6 +302,7 @@ export interface ReviewRequest {
     stageName: string | null;
     closePeriod: ClosePeriod;
     health: string | null;
+    plan: PlanFilter | null;
     gatedWithoutPlan: boolean;
     sortBy: ColumnKey;
     sortDirection: SortDirection;
@@ -327,6 +391,7 @@ export function buildRequest(
         stageName: filters.stageName || null,
         closePeriod: filters.closePeriod,
         health: filters.health || null,
+        plan: filters.plan || null,
         gatedWithoutPlan: filters.gatedWithoutPlan,
         sortBy: sort.by,
         sortDirection: sort.direction,
@@ -352,8 +417,10 @@ export interface HeaderView {
     thClass: string;
 }
 
-export function headerViews(sort: Sort): HeaderView[] {
-    return COLUMNS.map((column) => {
+/** The headers of the columns shown (every fixed column, and the optional ones chosen). */
+export function headerViews(sort: Sort, columns: readonly ColumnKey[] = DEFAULT_COLUMNS): HeaderView[] {
+    const visible = visibleColumns(columns);
+    return COLUMNS.filter((column) => visible[column.key]).map((column) => {
         const isSorted = sort.by === column.key;
         const ascending = isSorted && sort.direction === 'asc';
         const next = isSorted
@@ -417,6 +484,8 @@ export interface RowView {
     acceptanceIcon: string;
     acceptanceClass: string;
     projectedClose: string | null;
+    /** Under Projected close when there is no date: no plan, or no milestone marks the close. */
+    projectedNote: string;
     varianceText: string;
     varianceTitle: string;
     varianceClass: string;
@@ -512,21 +581,36 @@ function acceptanceColumn(row: ReviewRow): { acceptanceText: string; acceptanceI
     return { acceptanceText: 'Not yet', acceptanceIcon: '', acceptanceClass: 'slds-text-color_weak' };
 }
 
-function closeColumn(row: ReviewRow): { varianceText: string; varianceTitle: string; varianceClass: string } {
+interface CloseColumns {
+    projectedNote: string;
+    varianceText: string;
+    varianceTitle: string;
+    varianceClass: string;
+}
+
+function closeColumn(row: ReviewRow): CloseColumns {
     if (!row.planId) {
-        return { varianceText: '—', varianceTitle: 'No mutual action plan', varianceClass: 'slds-text-color_weak' };
+        return {
+            projectedNote: '—',
+            varianceText: '—',
+            varianceTitle: 'No mutual action plan',
+            varianceClass: 'slds-text-color_weak'
+        };
     }
     const comparison = compareCloseDates(row.projectedCloseDate, row.closeDate);
     const variance = comparison.varianceDays ?? (row.projectedCloseDate ? (row.closeDateVarianceDays ?? null) : null);
+    const projectedNote = row.projectedCloseDate ? '' : 'No close milestone';
     if (variance === null || variance === undefined) {
         return {
-            varianceText: row.projectedCloseDate ? '' : 'No close milestone',
+            projectedNote,
+            varianceText: '—',
             varianceTitle: comparison.message,
             varianceClass: 'slds-text-color_weak'
         };
     }
     if (variance > 0) {
         return {
+            projectedNote,
             varianceText: `${plural(variance, 'day')} late`,
             varianceTitle: comparison.message,
             varianceClass: 'slds-text-color_error'
@@ -534,12 +618,14 @@ function closeColumn(row: ReviewRow): { varianceText: string; varianceTitle: str
     }
     if (variance < 0) {
         return {
+            projectedNote,
             varianceText: `${plural(-variance, 'day')} early`,
             varianceTitle: comparison.message,
             varianceClass: 'slds-text-color_weak'
         };
     }
     return {
+        projectedNote,
         varianceText: 'On the close date',
         varianceTitle: comparison.message,
         varianceClass: 'slds-text-color_weak'
@@ -598,14 +684,15 @@ export function share(part: number | null | undefined, whole: number | null | un
     return `${Math.round(((Number(part) || 0) / total) * 100)}%`;
 }
 
-export type TileAction = 'offTrack' | 'gated' | '';
+/** A tile's "Show them": the filter that lists exactly the deals the tile counts. */
+export type TileAction = 'active' | 'accepted' | 'offTrack' | 'late' | 'gated' | '';
 
 export interface SummaryTile {
     key: string;
     title: string;
     value: string;
     caption: string;
-    /** What the tile counts, in a sentence (its tooltip). */
+    /** What the tile counts, in a short sentence shown under the figure. */
     explanation: string;
     detail: string;
     valueClass: string;
@@ -615,6 +702,8 @@ export interface SummaryTile {
     totalAmount: number | null;
     action: TileAction;
     actionLabel: string;
+    /** Read by screen readers on the action: which deals it lists. */
+    actionHint: string;
 }
 
 export interface SummaryView {
@@ -624,14 +713,67 @@ export interface SummaryView {
     amountsNote: string;
 }
 
+/**
+ * The filters after a tile's "Show them": the current filters narrowed to the tile's deals. The tiles count over
+ * the current filters, so the narrowed list holds exactly the tile's count.
+ */
+export function filtersForTile(filters: Filters, action: TileAction): Filters {
+    switch (action) {
+        case 'active':
+        case 'accepted':
+            return withFilter(filters, 'plan', action);
+        case 'late':
+            return withFilter(filters, 'plan', 'landsLate');
+        case 'offTrack':
+            return withFilter(filters, 'health', 'Off Track');
+        case 'gated':
+            return withFilter(filters, 'gatedWithoutPlan', true);
+        default:
+            return filters;
+    }
+}
+
+/**
+ * Whether a tile offers "Show them": it has deals, its filter is not already on, and applying it would not replace
+ * another plan filter (which would list a different set than the tile counts).
+ */
+function offers(action: TileAction, count: number, filters: Filters): boolean {
+    if (count <= 0 || action === '') {
+        return false;
+    }
+    switch (action) {
+        case 'active':
+        case 'accepted':
+        case 'late':
+            return filters.plan === '';
+        case 'offTrack':
+            return filters.health !== 'Off Track';
+        case 'gated':
+            return !filters.gatedWithoutPlan;
+        default:
+            return false;
+    }
+}
+
+function tileAction(action: TileAction, title: string, count: number, filters: Filters) {
+    const offered = offers(action, count, filters);
+    return {
+        action: offered ? action : ('' as TileAction),
+        actionLabel: offered ? 'Show them' : '',
+        // The accessible name starts with the visible label ("Label in Name", WCAG 2.5.3) and says which tile.
+        actionHint: offered ? `Show them, the ${plural(count, 'deal')} counted by ${title}` : ''
+    };
+}
+
 function coverageTile(
-    key: string,
+    key: TileAction,
     title: string,
     coverage: string,
     deals: number,
     covered: number,
     summary: ReviewSummary,
-    coveredAmount: number | null | undefined
+    coveredAmount: number | null | undefined,
+    filters: Filters
 ): SummaryTile {
     const amounts = summary.amountsAvailable && typeof summary.amount === 'number';
     const dealShare = share(covered, deals);
@@ -640,25 +782,23 @@ function coverageTile(
         title,
         value: amounts ? share(coveredAmount, summary.amount) : dealShare,
         caption: amounts ? 'of pipeline amount' : 'of deals',
-        explanation: amounts ? `Share of the pipeline amount on ${coverage}` : `Share of ${coverage}`,
+        explanation: amounts ? `Pipeline amount on deals ${coverage}` : `Deals ${coverage}`,
         detail: `${covered} of ${plural(deals, 'deal')}${amounts ? ` (${dealShare})` : ''}`,
         valueClass: '',
         hasAmounts: amounts,
         amount: amounts ? Number(coveredAmount) || 0 : null,
         totalAmount: amounts ? (summary.amount ?? 0) : null,
-        action: '',
-        actionLabel: ''
+        ...tileAction(key, title, covered, filters)
     };
 }
 
 function countTile(
-    key: string,
+    key: TileAction,
     title: string,
     value: number,
     deals: number,
     explanation: string,
-    action: TileAction,
-    actionLabel: string
+    filters: Filters
 ): SummaryTile {
     return {
         key,
@@ -671,14 +811,13 @@ function countTile(
         hasAmounts: false,
         amount: null,
         totalAmount: null,
-        action: value > 0 ? action : '',
-        actionLabel: value > 0 && action ? actionLabel : ''
+        ...tileAction(key, title, value, filters)
     };
 }
 
 /**
- * The figures above the table, over every deal the filters select. A tile does not offer to filter to its deals
- * when that filter is already on.
+ * The figures above the table, over every deal the filters select. Each tile says what it counts and offers
+ * "Show them", the filter that lists exactly those deals (unless that filter is already on).
  */
 export function summaryView(
     summary: ReviewSummary | null | undefined,
@@ -688,45 +827,43 @@ export function summaryView(
         return null;
     }
     const deals = asCount(summary.deals);
-    const offTrackAction: TileAction = filters.health === 'Off Track' ? '' : 'offTrack';
-    const gatedAction: TileAction = filters.gatedWithoutPlan ? '' : 'gated';
     return {
         tiles: [
             coverageTile(
                 'active',
                 'Covered by an active plan',
-                'deals with an active mutual action plan',
+                'with an active plan',
                 deals,
                 asCount(summary.activePlanDeals),
                 summary,
-                summary.activePlanAmount
+                summary.activePlanAmount,
+                filters
             ),
             coverageTile(
                 'accepted',
                 'Covered by a buyer-accepted plan',
-                'deals whose active plan the buyer accepted',
+                'whose buyer accepted the active plan',
                 deals,
                 asCount(summary.acceptedPlanDeals),
                 summary,
-                summary.acceptedPlanAmount
+                summary.acceptedPlanAmount,
+                filters
             ),
             countTile(
                 'offTrack',
                 'Off track',
                 asCount(summary.offTrackDeals),
                 deals,
-                'Active plans that are Off Track',
-                offTrackAction,
-                'Show them'
+                'Deals whose active plan is Off Track',
+                filters
             ),
             countTile(
                 'late',
                 'Plan lands after close date',
                 asCount(summary.landsAfterCloseDeals),
                 deals,
-                'Active plans whose projected close is later than the close date',
-                '',
-                ''
+                'Active plans projecting their close after the close date',
+                filters
             ),
             countTile(
                 'gated',
@@ -734,8 +871,7 @@ export function summaryView(
                 asCount(summary.gatedWithoutPlanDeals),
                 deals,
                 'Deals in a stage that requires an active plan, without one',
-                gatedAction,
-                'Show them'
+                filters
             )
         ],
         currencyCode: summary.currencyCode || 'USD',

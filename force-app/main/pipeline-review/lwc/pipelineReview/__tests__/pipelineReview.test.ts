@@ -124,6 +124,7 @@ describe('c-pipeline-review', () => {
                 stageName: null,
                 closePeriod: 'any',
                 health: null,
+                plan: null,
                 gatedWithoutPlan: false,
                 sortBy: 'closeDate',
                 sortDirection: 'asc',
@@ -192,6 +193,21 @@ describe('c-pipeline-review', () => {
 
     describe('rows', () => {
         it('shows owner, stage, amount, close date, plan, health, completion, overdue, slip, acceptance and projected close', async () => {
+            window.localStorage.setItem(
+                storageKey(USER_ID),
+                JSON.stringify({
+                    columns: [
+                        'projectedClose',
+                        'closeVariance',
+                        'planStatus',
+                        'completion',
+                        'buyerCompletion',
+                        'overdue',
+                        'slipDays',
+                        'acceptance'
+                    ]
+                })
+            );
             const element = await render();
 
             expect(cell(element, GLOBEX, 'owner')).toBe('Sam Seller');
@@ -215,22 +231,24 @@ describe('c-pipeline-review', () => {
             expect(cell(element, GLOBEX, 'overdue')).toBe('2 milestones 1 on the buyer side, oldest 9 days late');
             expect(cell(element, GLOBEX, 'slipDays')).toBe('14 days');
             expect(cell(element, GLOBEX, 'acceptance')).toBe('Not yet');
-            expect(cell(element, GLOBEX, 'projectedClose')).toBe(
+            expect(cell(element, GLOBEX, 'closeVariance')).toBe(
                 "12 days late The plan closes 12 days after the opportunity's close date."
             );
             expect(
                 $(element, `tr[data-row="${GLOBEX}"] [data-col="projectedClose"] lightning-formatted-date-time`)
             ).toMatchObject({ value: '2026-03-12' });
+            expect(cell(element, HOOLI, 'projectedClose')).toBe('No close milestone');
+            expect(cell(element, UMBRELLA, 'projectedClose')).toBe('—');
         });
 
         it('marks a plan that lands after the close date in red, and one that lands before it quietly', async () => {
             const element = await render();
 
             expect(
-                $(element, `tr[data-row="${GLOBEX}"] [data-col="projectedClose"] .slds-text-color_error`)
+                $(element, `tr[data-row="${GLOBEX}"] [data-col="closeVariance"] .slds-text-color_error`)
             ).not.toBeNull();
-            expect(cell(element, ACME, 'projectedClose')).toContain('6 days early');
-            expect($(element, `tr[data-row="${ACME}"] [data-col="projectedClose"] .slds-text-color_error`)).toBeNull();
+            expect(cell(element, ACME, 'closeVariance')).toContain('6 days early');
+            expect($(element, `tr[data-row="${ACME}"] [data-col="closeVariance"] .slds-text-color_error`)).toBeNull();
         });
 
         it('shows the health badge with the theme of planHealth', async () => {
@@ -285,6 +303,40 @@ describe('c-pipeline-review', () => {
             expect(text(tile('late')?.querySelector('[data-id="value"]') ?? null)).toBe('5');
             expect(text(tile('gated')?.querySelector('[data-id="value"]') ?? null)).toBe('4');
             expect($(element, '[data-id="amounts-note"]')).toBeNull();
+        });
+
+        it('says under every figure what the tile counts, and offers "Show them" on each', async () => {
+            const element = await render();
+
+            const tiles = $$(element, 'li[data-tile]');
+            expect(tiles).toHaveLength(5);
+            for (const tile of tiles) {
+                expect(text(tile.querySelector('[data-id="explanation"]'))).not.toBe('');
+                const button = tile.querySelector('button') as HTMLElement;
+                expect(text(button)).toBe('Show them');
+                // The accessible name: the visible label first, then which tile, with no stray symbols.
+                expect(button.getAttribute('aria-label')).toMatch(
+                    /^Show them, the \d+ deals? counted by [A-Za-z ,-]+$/
+                );
+            }
+            expect(text($(element, 'li[data-tile="late"] [data-id="explanation"]'))).toBe(
+                'Active plans projecting their close after the close date'
+            );
+        });
+
+        it.each([
+            ['active', { plan: 'active' }],
+            ['accepted', { plan: 'accepted' }],
+            ['late', { plan: 'landsLate' }]
+        ])('lists the deals of the %s tile with the plan filter', async (tile, expected) => {
+            const element = await render();
+
+            await click($(element, `li[data-tile="${tile}"] button`));
+
+            expect(lastRequest()).toMatchObject({ ...expected, includeSummary: true, cursor: null });
+            expect(($(element, 'lightning-combobox[data-filter="plan"]') as unknown as { value: string }).value).toBe(
+                expected.plan
+            );
         });
 
         it('explains when the amounts were too many to add up', async () => {
@@ -408,6 +460,39 @@ describe('c-pipeline-review', () => {
             expect(saved.pageSize).toBe(50);
         });
 
+        it('shows the columns this user chose, and remembers the choice for them alone', async () => {
+            const element = await render();
+            const headers = () => $$(element, 'thead button').map((button) => button.dataset.key);
+            expect(headers()).not.toContain('acceptance');
+            expect($(element, 'lightning-checkbox-group')).toBeNull();
+
+            await click($(element, 'button[data-id="columns"]'));
+            expect($(element, 'button[data-id="columns"]')?.getAttribute('aria-expanded')).toBe('true');
+            const chooser = $(element, 'lightning-checkbox-group') as unknown as HTMLElement & { value: string[] };
+            expect(chooser.value).toEqual(['projectedClose', 'closeVariance', 'planStatus', 'completion', 'overdue']);
+            chooser.dispatchEvent(
+                new CustomEvent('change', { detail: { value: ['acceptance', 'projectedClose', 'name'] } })
+            );
+            await settle();
+
+            expect(headers()).toEqual([
+                'name',
+                'owner',
+                'stage',
+                'amount',
+                'closeDate',
+                'projectedClose',
+                'health',
+                'acceptance'
+            ]);
+            expect($(element, `tr[data-row="${ACME}"] [data-col="completion"]`)).toBeNull();
+            expect(cell(element, ACME, 'acceptance')).toBe('Accepted');
+            const saved = JSON.parse(window.localStorage.getItem(storageKey(USER_ID)) ?? '{}');
+            expect(saved.columns).toEqual(['projectedClose', 'acceptance']);
+            expect(window.localStorage.getItem(storageKey('005000000000000001'))).toBeNull();
+            expect(mockLoadPage).toHaveBeenCalledTimes(1);
+        });
+
         it('starts from the saved view after a reload', async () => {
             window.localStorage.setItem(
                 storageKey(USER_ID),
@@ -421,7 +506,8 @@ describe('c-pipeline-review', () => {
                         gatedWithoutPlan: true
                     },
                     sort: { by: 'slipDays', direction: 'desc' },
-                    pageSize: 100
+                    pageSize: 100,
+                    columns: ['slipDays']
                 })
             );
 
@@ -442,6 +528,15 @@ describe('c-pipeline-review', () => {
                 'all'
             );
             expect($(element, 'th[aria-sort="descending"] button')?.dataset.key).toBe('slipDays');
+            expect($$(element, 'thead button').map((button) => button.dataset.key)).toEqual([
+                'name',
+                'owner',
+                'stage',
+                'amount',
+                'closeDate',
+                'health',
+                'slipDays'
+            ]);
         });
 
         it('ignores a saved view it cannot read', async () => {
@@ -481,13 +576,11 @@ describe('c-pipeline-review', () => {
                 'amount',
                 'closeDate',
                 'projectedClose',
+                'closeVariance',
                 'planStatus',
                 'health',
                 'completion',
-                'buyerCompletion',
-                'overdue',
-                'slipDays',
-                'acceptance'
+                'overdue'
             ]);
 
             await click($(element, 'button[data-key="health"]'));
@@ -501,6 +594,17 @@ describe('c-pipeline-review', () => {
             });
             expect($(element, 'th[aria-sort="descending"] button')?.dataset.key).toBe('health');
             expect($$(element, 'th[aria-sort]')).toHaveLength(1);
+        });
+
+        it.each([
+            ['projectedClose', 'asc'],
+            ['closeVariance', 'desc']
+        ])('sorts %s from its own header, first %s', async (key, direction) => {
+            const element = await render();
+
+            await click($(element, `button[data-key="${key}"]`));
+
+            expect(lastRequest()).toMatchObject({ sortBy: key, sortDirection: direction, cursor: null });
         });
 
         it('flips the direction when the sorted column is clicked again', async () => {

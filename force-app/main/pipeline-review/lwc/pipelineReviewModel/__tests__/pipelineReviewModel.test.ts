@@ -1,9 +1,12 @@
 import {
     COLUMNS,
+    DEFAULT_COLUMNS,
     DEFAULT_FILTERS,
     DEFAULT_STATE,
     activeFilterCount,
     buildRequest,
+    columnChoices,
+    filtersForTile,
     headerViews,
     nextSort,
     ownerOptions,
@@ -18,6 +21,8 @@ import {
     stageOptions,
     storageKey,
     summaryView,
+    visibleColumns,
+    withColumns,
     withFilter
 } from 'c/pipelineReviewModel';
 import type {
@@ -27,7 +32,8 @@ import type {
     ReviewRow,
     ReviewState,
     ReviewSummary,
-    Sort
+    Sort,
+    TileAction
 } from 'c/pipelineReviewModel';
 const PAGE = jest.requireActual<ReviewPage>('./data/firstPage.json');
 const LARGE_SUMMARY = jest.requireActual<ReviewSummary>('./data/largeSummary.json');
@@ -47,10 +53,12 @@ describe('review state', () => {
                 stageName: '',
                 closePeriod: 'any',
                 health: '',
+                plan: '',
                 gatedWithoutPlan: false
             },
             sort: { by: 'closeDate', direction: 'asc' },
-            pageSize: 50
+            pageSize: 50,
+            columns: ['projectedClose', 'closeVariance', 'planStatus', 'completion', 'overdue']
         });
     });
 
@@ -61,13 +69,14 @@ describe('review state', () => {
 
     it('restores what it saved', () => {
         const saved = state(
-            { sort: { by: 'health', direction: 'desc' }, pageSize: 100 },
+            { sort: { by: 'health', direction: 'desc' }, pageSize: 100, columns: ['slipDays', 'acceptance'] },
             {
                 scope: 'all',
                 ownerId: OWNER,
                 stageName: 'Negotiation/Review',
                 closePeriod: 'thisQuarter',
                 health: 'Off Track',
+                plan: 'accepted',
                 gatedWithoutPlan: true
             }
         );
@@ -105,6 +114,14 @@ describe('review state', () => {
             'any'
         ],
         ['an unknown health', { filters: { health: 'Fine' } }, (s: ReviewState) => s.filters.health, ''],
+        ['an unknown plan filter', { filters: { plan: 'all of them' } }, (s: ReviewState) => s.filters.plan, ''],
+        [
+            'columns that are fixed or unknown',
+            { columns: ['name', 'acceptance', 'nope', 'projectedClose'] },
+            (s: ReviewState) => s.columns,
+            ['projectedClose', 'acceptance']
+        ],
+        ['columns that are not a list', { columns: 'all' }, (s: ReviewState) => s.columns, [...DEFAULT_COLUMNS]],
         [
             'a gate flag that is not true',
             { filters: { gatedWithoutPlan: 'yes' } },
@@ -129,6 +146,8 @@ describe('review state', () => {
         ['closePeriod', 'someday', { closePeriod: 'any' }],
         ['health', 'No Active Plan', { health: 'No Active Plan' }],
         ['health', 'Sick', { health: '' }],
+        ['plan', 'landsLate', { plan: 'landsLate' }],
+        ['plan', 'soon', { plan: '' }],
         ['gatedWithoutPlan', true, { gatedWithoutPlan: true }],
         ['gatedWithoutPlan', 'true', { gatedWithoutPlan: false }]
     ])('sets the %s filter to %p', (name, value, expected) => {
@@ -156,9 +175,10 @@ describe('review state', () => {
                 stageName: 'x',
                 closePeriod: 'thisYear' as const,
                 health: 'At Risk' as const,
+                plan: 'active' as const,
                 gatedWithoutPlan: true
             },
-            5
+            6
         ]
     ])('counts %p as %i active filters (scope is not a filter)', (filters, expected) => {
         expect(activeFilterCount({ ...DEFAULT_FILTERS, ...filters })).toBe(expected);
@@ -174,6 +194,7 @@ describe('sorting', () => {
             'amount',
             'closeDate',
             'projectedClose',
+            'closeVariance',
             'planStatus',
             'health',
             'completion',
@@ -184,6 +205,12 @@ describe('sorting', () => {
         ]);
     });
 
+    it('sorts projected close by its date (soonest first) and early or late by the days (latest first)', () => {
+        expect(nextSort(DEFAULT_STATE.sort, 'projectedClose')).toEqual({ by: 'projectedClose', direction: 'asc' });
+        expect(nextSort(DEFAULT_STATE.sort, 'closeVariance')).toEqual({ by: 'closeVariance', direction: 'desc' });
+        expect(COLUMNS.find((column) => column.key === 'closeVariance')?.label).toBe('Early or late');
+    });
+
     it.each<[Sort, ColumnKey, Sort]>([
         [{ by: 'closeDate', direction: 'asc' }, 'closeDate', { by: 'closeDate', direction: 'desc' }],
         [{ by: 'closeDate', direction: 'desc' }, 'closeDate', { by: 'closeDate', direction: 'asc' }],
@@ -192,7 +219,10 @@ describe('sorting', () => {
         [{ by: 'closeDate', direction: 'asc' }, 'health', { by: 'health', direction: 'desc' }],
         [{ by: 'closeDate', direction: 'asc' }, 'overdue', { by: 'overdue', direction: 'desc' }],
         [{ by: 'closeDate', direction: 'asc' }, 'slipDays', { by: 'slipDays', direction: 'desc' }],
-        [{ by: 'closeDate', direction: 'asc' }, 'projectedClose', { by: 'projectedClose', direction: 'desc' }],
+        [{ by: 'closeDate', direction: 'asc' }, 'projectedClose', { by: 'projectedClose', direction: 'asc' }],
+        [{ by: 'projectedClose', direction: 'asc' }, 'projectedClose', { by: 'projectedClose', direction: 'desc' }],
+        [{ by: 'closeDate', direction: 'asc' }, 'closeVariance', { by: 'closeVariance', direction: 'desc' }],
+        [{ by: 'closeVariance', direction: 'desc' }, 'closeVariance', { by: 'closeVariance', direction: 'asc' }],
         [{ by: 'closeDate', direction: 'asc' }, 'completion', { by: 'completion', direction: 'asc' }]
     ])('from %p, clicking %s sorts %p', (current, key, expected) => {
         expect(nextSort(current, key)).toEqual(expected);
@@ -214,6 +244,43 @@ describe('sorting', () => {
         expect(headers.find((header) => header.key === 'name')?.sortHint).toBe('Sort ascending');
     });
 
+    it('shows the fixed columns and the chosen optional ones, in table order', () => {
+        const keys = (columns: ColumnKey[]) =>
+            headerViews({ by: 'closeDate', direction: 'asc' }, columns).map((header) => header.key);
+        expect(keys([])).toEqual(['name', 'owner', 'stage', 'amount', 'closeDate', 'health']);
+        expect(keys(['acceptance', 'projectedClose'])).toEqual([
+            'name',
+            'owner',
+            'stage',
+            'amount',
+            'closeDate',
+            'projectedClose',
+            'health',
+            'acceptance'
+        ]);
+        expect(headerViews(DEFAULT_STATE.sort)).toHaveLength(11);
+    });
+
+    it('lets the user choose every optional column, and no fixed one', () => {
+        expect(columnChoices().map((choice) => choice.value)).toEqual([
+            'projectedClose',
+            'closeVariance',
+            'planStatus',
+            'completion',
+            'buyerCompletion',
+            'overdue',
+            'slipDays',
+            'acceptance'
+        ]);
+        expect(withColumns(['acceptance', 'name', 7, 'slipDays'])).toEqual(['slipDays', 'acceptance']);
+        expect(visibleColumns(['slipDays'])).toMatchObject({
+            name: true,
+            health: true,
+            slipDays: true,
+            overdue: false
+        });
+    });
+
     it('shows an up arrow for an ascending sort', () => {
         const name = headerViews({ by: 'name', direction: 'asc' })[0];
         expect(name).toMatchObject({ ariaSort: 'ascending', iconName: 'utility:arrowup', sortHint: 'Sort descending' });
@@ -229,6 +296,7 @@ describe('the page request', () => {
             stageName: null,
             closePeriod: 'any',
             health: null,
+            plan: null,
             gatedWithoutPlan: false,
             sortBy: 'closeDate',
             sortDirection: 'asc',
@@ -244,7 +312,13 @@ describe('the page request', () => {
         const request = buildRequest(
             state(
                 { sort: { by: 'slipDays', direction: 'desc' }, pageSize: 25 },
-                { ownerId: OWNER, stageName: 'Prospecting', health: 'At Risk', gatedWithoutPlan: true }
+                {
+                    ownerId: OWNER,
+                    stageName: 'Prospecting',
+                    health: 'At Risk',
+                    plan: 'landsLate',
+                    gatedWithoutPlan: true
+                }
             ),
             cursor,
             { summary: false, options: false }
@@ -253,6 +327,7 @@ describe('the page request', () => {
             ownerId: OWNER,
             stageName: 'Prospecting',
             health: 'At Risk',
+            plan: 'landsLate',
             gatedWithoutPlan: true,
             sortBy: 'slipDays',
             sortDirection: 'desc',
@@ -297,6 +372,7 @@ describe('rows', () => {
             acceptanceText: 'Accepted',
             acceptanceClass: 'slds-text-color_success',
             projectedClose: '2026-03-25',
+            projectedNote: '',
             varianceText: '6 days early',
             varianceTitle: "The plan closes 6 days before the opportunity's close date."
         });
@@ -339,6 +415,7 @@ describe('rows', () => {
             overdueText: '—',
             slipText: '—',
             acceptanceText: '—',
+            projectedNote: '—',
             varianceText: '—'
         });
         expect(rowView(UMBRELLA).badge.label).toBe('No plan');
@@ -363,7 +440,8 @@ describe('rows', () => {
     it('says when the plan has no close milestone or the buyer owns no milestone', () => {
         expect(rowView(HOOLI)).toMatchObject({
             projectedClose: null,
-            varianceText: 'No close milestone',
+            projectedNote: 'No close milestone',
+            varianceText: '—',
             buyerCompletionText: 'None owned',
             buyerCompletionDetail: '',
             overdueText: '1 milestone',
@@ -374,7 +452,7 @@ describe('rows', () => {
 
     it('uses the server variance when the opportunity has no close date to compare', () => {
         expect(rowView({ ...GLOBEX, closeDate: null }).varianceText).toBe('12 days late');
-        expect(rowView({ ...GLOBEX, closeDate: null, closeDateVarianceDays: null }).varianceText).toBe('');
+        expect(rowView({ ...GLOBEX, closeDate: null, closeDateVarianceDays: null }).varianceText).toBe('—');
     });
 
     it('tolerates a row with nothing but its name', () => {
@@ -420,22 +498,46 @@ describe('summary', () => {
             hasAmounts: true,
             amount: 1715000,
             totalAmount: 2450000,
-            explanation: 'Share of the pipeline amount on deals with an active mutual action plan'
+            explanation: 'Pipeline amount on deals with an active plan'
         });
-        expect(view?.tiles[2].explanation).toBe('Active plans that are Off Track');
+        expect(view?.tiles.map((tile) => tile.explanation)).toEqual([
+            'Pipeline amount on deals with an active plan',
+            'Pipeline amount on deals whose buyer accepted the active plan',
+            'Deals whose active plan is Off Track',
+            'Active plans projecting their close after the close date',
+            'Deals in a stage that requires an active plan, without one'
+        ]);
     });
 
-    it('offers to filter to the deals a warning tile counts', () => {
+    it('offers "Show them" on every tile with deals to show', () => {
         const tiles = summaryView(PAGE.summary)?.tiles ?? [];
-        expect(tiles.map((tile) => tile.action)).toEqual(['', '', 'offTrack', '', 'gated']);
-        expect(tiles[2]).toMatchObject({ actionLabel: 'Show them', valueClass: 'slds-text-color_error' });
+        expect(tiles.map((tile) => tile.action)).toEqual(['active', 'accepted', 'offTrack', 'late', 'gated']);
+        expect(tiles.every((tile) => tile.actionLabel === 'Show them')).toBe(true);
+        expect(tiles[2]).toMatchObject({
+            valueClass: 'slds-text-color_error',
+            actionHint: 'Show them, the 7 deals counted by Off track'
+        });
+    });
+
+    it.each<[TileAction, Partial<Filters>]>([
+        ['active', { plan: 'active' }],
+        ['accepted', { plan: 'accepted' }],
+        ['offTrack', { health: 'Off Track' }],
+        ['late', { plan: 'landsLate' }],
+        ['gated', { gatedWithoutPlan: true }]
+    ])('"Show them" on the %s tile narrows the current filters to its deals', (action, expected) => {
+        const current: Filters = { ...DEFAULT_FILTERS, scope: 'all', stageName: 'Prospecting' };
+        expect(filtersForTile(current, action)).toEqual({ ...current, ...expected });
+        expect(filtersForTile(current, '')).toBe(current);
     });
 
     it.each<[Partial<Filters>, string[]]>([
-        [{ health: 'Off Track' }, ['', '', '', '', 'gated']],
-        [{ gatedWithoutPlan: true }, ['', '', 'offTrack', '', '']],
-        [{ health: 'At Risk' }, ['', '', 'offTrack', '', 'gated']]
-    ])('does not offer a filter that is already on (%p)', (filters, expected) => {
+        [{ health: 'Off Track' }, ['active', 'accepted', '', 'late', 'gated']],
+        [{ gatedWithoutPlan: true }, ['active', 'accepted', 'offTrack', 'late', '']],
+        [{ health: 'At Risk' }, ['active', 'accepted', 'offTrack', 'late', 'gated']],
+        // Another plan filter is on: switching it would list other deals than the tile counts.
+        [{ plan: 'accepted' }, ['', '', 'offTrack', '', 'gated']]
+    ])('does not offer a filter that is already on, or that would replace another (%p)', (filters, expected) => {
         const tiles = summaryView(PAGE.summary, { ...DEFAULT_FILTERS, ...filters })?.tiles ?? [];
         expect(tiles.map((tile) => tile.action)).toEqual(expected);
         expect(tiles.map((tile) => (tile.actionLabel ? tile.action : ''))).toEqual(expected);
@@ -450,7 +552,7 @@ describe('summary', () => {
             hasAmounts: false
         });
         expect(view?.amountsNote).toContain('Narrow the filters');
-        expect(view?.tiles[1].explanation).toBe('Share of deals whose active plan the buyer accepted');
+        expect(view?.tiles[1].explanation).toBe('Deals whose buyer accepted the active plan');
     });
 
     it('shows nothing to act on for an empty pipeline', () => {

@@ -1,0 +1,313 @@
+// End to end, in headless Chromium: the pipeline review (c-pipeline-review) in the preview, as the VP of sales
+// (Marisol Vega, "Viewing as"), against the embedded demo org, where PipelineReviewController answers through the
+// offline Apex runtime. Pins the sorts that cross the line between deals with a plan and deals without one, a
+// summary tile's "Show them", and the column chooser at 1280 px (every column readable, no hidden sideways scroll).
+//   node --test test/e2e/pipeline-review.test.mjs                         build this file's own bundle, then run
+//   E2E_REUSE_BUNDLE=1 node --test test/e2e/pipeline-review.test.mjs      reuse dist/preview/app.js
+// Screenshots go to artifacts/screenshots/ (pipeline-review-*.png; failed-pipeline-review-<test>.png on failure).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import {
+    ROOT,
+    buildBundle,
+    clearFailureScreenshots,
+    eventually,
+    launchBrowser,
+    newPage,
+    requireChromium,
+    screenshot,
+    startE2ePreview,
+    stopServer
+} from './support.mjs';
+
+// Its own bundle, so that this file and the other e2e files, which node --test runs side by side, never serve a
+// bundle another is still writing.
+const BUNDLE = process.env.E2E_REUSE_BUNDLE
+    ? join(ROOT, 'dist', 'preview', 'app.js')
+    : join(ROOT, 'dist', 'preview', 'e2e-pipeline-review', 'app.js');
+
+const VP = 'Marisol Vega (VP Sales)';
+
+let preview;
+let browser;
+
+before(
+    async () => {
+        requireChromium();
+        clearFailureScreenshots('failed-pipeline-review-');
+        if (!process.env.E2E_REUSE_BUNDLE) {
+            const built = await buildBundle({ output: BUNDLE });
+            console.log(`bundle built in ${built.seconds.toFixed(1)} s (${built.warnings} compiler warnings hidden)`);
+        }
+        preview = await startE2ePreview({ bundleFile: BUNDLE });
+        browser = await launchBrowser();
+    },
+    { timeout: 240_000 }
+);
+
+after(async () => {
+    await browser?.close();
+    await stopServer(preview?.server);
+});
+
+/** A test with its own page (and storage) at `width`; on failure the page is saved as failed-pipeline-review-*. */
+function scenario(name, body, { width = 1280 } = {}) {
+    test(name, { timeout: 120_000 }, async () => {
+        const { page, problems, close } = await newPage(browser, { width });
+        const visit = (path) => page.goto(new URL(path, preview.url).href);
+        try {
+            await body({ page, problems, visit });
+        } catch (error) {
+            const slug = name
+                .toLowerCase()
+                .replace(/[^a-z0-9]+/g, '-')
+                .slice(0, 60);
+            await screenshot(page, `failed-pipeline-review-${slug}`).catch(() => undefined);
+            throw error;
+        } finally {
+            await close();
+        }
+    });
+}
+
+/** Runs the preview as `who` through the shell's "Viewing as" switch, which reloads the page as that user. */
+async function viewAs(page, who) {
+    const viewer = page.getByLabel('Viewing as');
+    const current = await viewer.evaluate((select) => select.selectedOptions[0]?.textContent.trim());
+    if (current !== who) {
+        await Promise.all([page.waitForEvent('load'), viewer.selectOption({ label: who })]);
+    }
+    assert.equal(await viewer.evaluate((select) => select.selectedOptions[0]?.textContent.trim()), who);
+}
+
+/** The review's table: its rows by header, its sort controls and the range it says it shows. */
+function reviewTable(page) {
+    const table = page.getByRole('table', { name: 'Open opportunities and their plans' });
+    const dataRows = table.getByRole('row').filter({ has: page.getByRole('rowheader') });
+    const headers = async () =>
+        (await table.getByRole('columnheader').allInnerTexts()).map((text) =>
+            text.split('\n')[0].replace(/\s+/g, ' ').trim()
+        );
+    return {
+        table,
+        headers,
+        async rows() {
+            const columns = await headers();
+            const rows = [];
+            for (const row of await dataRows.all()) {
+                const cells = await row.getByRole('cell').allInnerTexts();
+                const values = { Opportunity: await row.getByRole('rowheader').getByRole('link').innerText() };
+                cells.forEach((text, index) => {
+                    values[columns[index + 1]] = text.split('\n')[0].trim();
+                });
+                rows.push(values);
+            }
+            return rows;
+        },
+        sortState(label) {
+            return table.getByRole('columnheader', { name: label }).getAttribute('aria-sort');
+        },
+        async sortBy(label) {
+            await table.getByRole('button', { name: new RegExp(`^${label}\\b`) }).click();
+        },
+        range() {
+            return page.getByText(/^\d+–\d+ of \d+/).innerText();
+        }
+    };
+}
+
+/** Opens the review as the VP and waits for the first page. */
+async function openAsVp(page, visit) {
+    await visit('pipeline');
+    await viewAs(page, VP);
+    const review = reviewTable(page);
+    await eventually(review.range, (text) => /of \d+/.test(text), 'the first page');
+    return review;
+}
+
+const isDate = (text) => !Number.isNaN(Date.parse(`${text} UTC`));
+const dayOf = (text) => Date.parse(`${text} UTC`);
+/** "21 days early" → -21, "5 days late" → 5, "On the close date" → 0; null for a dash. */
+function varianceOf(text) {
+    if (text === 'On the close date') return 0;
+    const match = /^(\d+) days? (early|late)$/.exec(text);
+    if (!match) return null;
+    return match[2] === 'late' ? Number(match[1]) : -Number(match[1]);
+}
+
+/**
+ * The rows of a plan sort fall in this order whatever the direction: values (in order), Active plans without one,
+ * then deals without an active plan, and deals with no plan at all last. Returns the values read, in order.
+ */
+function assertPlanSortShape(rows, column, valueOf, label) {
+    const rank = (row) => {
+        if (row.Plan === 'No plan') return 3;
+        if (row.Plan !== 'Active') return 2;
+        return valueOf(row[column]) === null ? 1 : 0;
+    };
+    const ranks = rows.map(rank);
+    assert.deepEqual(
+        ranks,
+        [...ranks].sort((a, b) => a - b),
+        `${label}: valued active plans, then blanks, then other plans, then no plan (${JSON.stringify(ranks)})`
+    );
+    assert.ok(ranks.includes(0) && ranks.includes(3), `${label}: the demo has deals on both sides of the line`);
+    return rows.filter((row) => rank(row) === 0).map((row) => valueOf(row[column]));
+}
+
+const ascendingOrder = (values) => values.every((value, i) => i === 0 || values[i - 1] <= value);
+const descendingOrder = (values) => values.every((value, i) => i === 0 || values[i - 1] >= value);
+
+describe('pipeline review', () => {
+    scenario(
+        'projected close sorts by the date shown, early or late by the days; deals without a plan last both ways',
+        async ({ page, problems, visit }) => {
+            const review = await openAsVp(page, visit);
+            const dateOf = (text) => (isDate(text) ? dayOf(text) : null);
+
+            await review.sortBy('Projected close');
+            await eventually(
+                () => review.sortState(/^Projected close/),
+                (s) => s === 'ascending',
+                'sorted up'
+            );
+            const up = await eventually(
+                review.rows,
+                (rows) => rows.length > 0 && rows[rows.length - 1].Plan === 'No plan',
+                'projected close, soonest first'
+            );
+            assert.ok(ascendingOrder(assertPlanSortShape(up, 'Projected close', dateOf, 'ascending')));
+
+            await review.sortBy('Projected close');
+            await eventually(
+                () => review.sortState(/^Projected close/),
+                (s) => s === 'descending',
+                'sorted down'
+            );
+            const down = await eventually(
+                review.rows,
+                (rows) => rows.length === up.length && rows[0].Opportunity !== up[0].Opportunity,
+                'projected close, latest first'
+            );
+            const latestFirst = assertPlanSortShape(down, 'Projected close', dateOf, 'descending');
+            assert.ok(descendingOrder(latestFirst), `latest first: ${latestFirst}`);
+            await screenshot(page, 'pipeline-review-projected-close-desc');
+
+            await review.sortBy('Early or late');
+            await eventually(
+                () => review.sortState(/^Early or late/),
+                (s) => s === 'descending',
+                'latest first'
+            );
+            const late = await eventually(
+                review.rows,
+                (rows) => rows.length === up.length && varianceOf(rows[0]['Early or late']) !== null,
+                'early or late, latest landing first'
+            );
+            const days = assertPlanSortShape(late, 'Early or late', varianceOf, 'early or late, descending');
+            assert.ok(descendingOrder(days), `latest landing first: ${days}`);
+            assert.ok(days[0] > 0, 'the first lands after its close date');
+
+            await review.sortBy('Early or late');
+            const early = await eventually(
+                review.rows,
+                (rows) => varianceOf(rows[0]['Early or late']) !== null && varianceOf(rows[0]['Early or late']) < 0,
+                'early or late, earliest landing first'
+            );
+            assert.ok(ascendingOrder(assertPlanSortShape(early, 'Early or late', varianceOf, 'ascending')));
+            assert.deepEqual(await problems(), []);
+        }
+    );
+
+    scenario('a tile\'s "Show them" lists exactly the deals the tile counts', async ({ page, problems, visit }) => {
+        const review = await openAsVp(page, visit);
+        const tiles = page.getByRole('list', { name: 'Summary' });
+        const tile = tiles.getByRole('listitem').filter({ hasText: 'Plan lands after close date' });
+        const count = Number(await tile.locator('[data-id="value"]').innerText());
+        assert.ok(count > 0, 'the demo has a plan landing after its close date');
+        await assert.doesNotReject(
+            tile.getByText('Active plans projecting their close after the close date').waitFor(),
+            'the tile says what it counts'
+        );
+
+        await tile.getByRole('button', { name: /^Show them/ }).click();
+        await eventually(review.range, (text) => text.startsWith(`1–${count} of ${count}`), `the ${count} deals`);
+        const rows = await review.rows();
+        assert.equal(rows.length, count);
+        assert.ok(
+            rows.every((row) => / late$/.test(row['Early or late'])),
+            'each lands late'
+        );
+        assert.equal(await page.getByRole('combobox', { name: 'Plan' }).innerText(), 'Plan lands after close date');
+        await assert.rejects(
+            tile.getByRole('button', { name: /^Show them/ }).waitFor({ timeout: 1000 }),
+            'the filter is on, so the tile no longer offers it'
+        );
+        await screenshot(page, 'pipeline-review-lands-late');
+        assert.deepEqual(await problems(), []);
+    });
+
+    for (const width of [1280, 1440]) {
+        scenario(
+            `fits ${width} px: every column readable without a sideways scroll; names on at most two lines`,
+            async ({ page, problems, visit }) => {
+                const review = await openAsVp(page, visit);
+                await page.getByRole('heading', { name: 'Pipeline review' }).click();
+                const fit = await review.table.evaluate((table) => {
+                    const scroller = table.parentElement;
+                    const names = [...table.querySelectorAll('th[scope="row"] a')];
+                    const view = table.ownerDocument.defaultView;
+                    const lineHeight = parseFloat(view.getComputedStyle(names[0]).lineHeight);
+                    return {
+                        overflow: scroller.scrollWidth - scroller.clientWidth,
+                        tallest: Math.max(...names.map((name) => name.getBoundingClientRect().height)) / lineHeight
+                    };
+                });
+                assert.ok(fit.overflow <= 1, `no sideways scroll (${fit.overflow} px hidden)`);
+                assert.ok(fit.tallest <= 2.2, `names wrap to two lines at most (${fit.tallest.toFixed(1)})`);
+                assert.equal(await page.getByText(/wider than the page/).count(), 0, 'no overflow hint');
+                await screenshot(page, `pipeline-review-${width}`);
+                assert.deepEqual(await problems(), []);
+            },
+            { width }
+        );
+    }
+
+    scenario(
+        'the column chooser shows the columns chosen, remembered for this user',
+        async ({ page, problems, visit }) => {
+            const review = await openAsVp(page, visit);
+            assert.ok(!(await review.headers()).includes('Buyer acceptance'), 'an optional column starts hidden');
+
+            const toggle = page.getByRole('button', { name: 'Columns' });
+            await toggle.click();
+            assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+            const chooser = page.getByRole('group', { name: 'Optional columns' });
+            // SLDS hides the native checkbox behind its styled box: a user clicks the label.
+            await chooser.getByText('Buyer acceptance', { exact: true }).click();
+            await chooser.getByText('Completion', { exact: true }).click();
+            const headers = await eventually(
+                review.headers,
+                (list) => list.includes('Buyer acceptance') && !list.includes('Completion'),
+                'acceptance shown, completion hidden'
+            );
+            assert.deepEqual(headers.slice(0, 5), ['Opportunity', 'Owner', 'Stage', 'Amount', 'Close date']);
+            const rows = await review.rows();
+            assert.ok(rows.some((row) => ['Accepted', 'Not yet'].includes(row['Buyer acceptance'])));
+            const overflow = await review.table.evaluate(
+                (table) => table.parentElement.scrollWidth - table.parentElement.clientWidth
+            );
+            assert.ok(overflow <= 1, `still no sideways scroll at 1280 px (${overflow} px hidden)`);
+            await screenshot(page, 'pipeline-review-columns');
+
+            await page.reload();
+            await eventually(
+                review.headers,
+                (list) => list.includes('Buyer acceptance') && !list.includes('Completion'),
+                'the same columns after a reload'
+            );
+            assert.deepEqual(await problems(), []);
+        }
+    );
+});
