@@ -1,5 +1,6 @@
-// The bench's page: the real components (c-plan-workspace, c-pipeline-review) and their lightning-datatable
-// baselines, bundled by preview/build.mjs exactly as the preview is, and a harness that scripts/bench.mjs drives.
+// The bench's page: the real components (c-plan-workspace, c-pipeline-review), their lightning-datatable
+// baselines and the workspace's floor (the same milestones in a bare list), bundled by preview/build.mjs as the
+// preview is but in production mode (scripts/bench.mjs), and a harness that scripts/bench.mjs drives.
 // Each measure starts with performance.now() just before the mount or the user's action and ends once the browser
 // has produced the frame showing the result: the condition is checked in requestAnimationFrame (before the frame is
 // rendered), and a task posted from there runs after the frame's style, layout and paint.
@@ -9,6 +10,7 @@ import PlanWorkspace from 'c/planWorkspace';
 import PipelineReview from 'c/pipelineReview';
 import WorkspaceTable from './modules/bench/workspaceTable/workspaceTable';
 import ReviewTable from './modules/bench/reviewTable/reviewTable';
+import WorkspaceFloor from './modules/bench/workspaceFloor/workspaceFloor';
 
 const root = document.querySelector('#root');
 const TIMEOUT = 60000;
@@ -127,6 +129,30 @@ const workspace = {
                 () => this.element.dispatchEvent(new CustomEvent('benchedit', { detail: { id: milestoneId, status } })),
                 () => allInside(this.table(), '.slds-is-edited').length > 0,
                 'the edited cell shown'
+            );
+        }
+    },
+    floor: {
+        element: null,
+        mount({ opportunityId, milestones }) {
+            return measure(
+                () => {
+                    this.element = mount('bench-workspace-floor', WorkspaceFloor, (element) => {
+                        element.setAttribute('data-opportunity-id', opportunityId);
+                    });
+                },
+                () => allInside(this.element, 'li[data-row]').length === milestones,
+                `${milestones} rows`
+            );
+        },
+        edit({ milestoneId, status }) {
+            const row = () => inside(this.element, `li[data-row="${milestoneId}"]`);
+            return measure(
+                () => this.element.dispatchEvent(new CustomEvent('benchedit', { detail: { id: milestoneId, status } })),
+                () =>
+                    row().querySelector('[data-id="status"]').textContent === status &&
+                    Boolean(row().querySelector('[data-id="dirty-flag"]')),
+                'the unsaved change shown'
             );
         }
     }

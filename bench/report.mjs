@@ -1,4 +1,5 @@
-// The bench's figures: medians of the runs, ours against the lightning-datatable baseline, as a table.
+// The bench's figures: medians of the runs, ours against the lightning-datatable baseline (and, for the plan
+// workspace, against the floor: the same milestones in a bare list), as a table, and the budgets they must keep.
 
 export function median(values) {
     const sorted = [...values].sort((a, b) => a - b);
@@ -6,9 +7,12 @@ export function median(values) {
     return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** One row per measure: the median time of ours and of the baseline (each with its Apex share) and their ratio. */
+/**
+ * One row per measure: the median time of ours and of the baseline (each with its Apex share) and their ratio; when
+ * the measure has a floor, its median time and ours / floor too.
+ */
 export function summarize(measures) {
-    return measures.map(({ name, ours, baseline }) => {
+    return measures.map(({ name, ours, baseline, floor }) => {
         const row = {
             measure: name,
             oursMs: median(ours.map((sample) => sample.ms)),
@@ -17,7 +21,13 @@ export function summarize(measures) {
             baselineApexMs: median(baseline.map((sample) => sample.apexMs)),
             runs: ours.length
         };
-        return { ...row, ratio: row.oursMs / row.baselineMs };
+        row.ratio = row.oursMs / row.baselineMs;
+        if (floor?.length) {
+            row.floorMs = median(floor.map((sample) => sample.ms));
+            row.floorApexMs = median(floor.map((sample) => sample.apexMs));
+            row.floorRatio = row.oursMs / row.floorMs;
+        }
+        return row;
     });
 }
 
@@ -25,16 +35,42 @@ const ms = (value) => `${value.toFixed(0)} ms`;
 
 /** A plain-text table, aligned, for the terminal (and to paste into the README). */
 export function formatTable(rows) {
-    const header = ['measure', 'ours (Apex)', 'datatable (Apex)', 'ours / datatable'];
+    const header = ['measure', 'ours (Apex)', 'datatable (Apex)', 'ours / datatable', 'floor (Apex)', 'ours / floor'];
     const lines = rows.map((row) => [
         row.measure,
         `${ms(row.oursMs)} (${ms(row.oursApexMs)})`,
         `${ms(row.baselineMs)} (${ms(row.baselineApexMs)})`,
-        `${row.ratio.toFixed(2)}×`
+        `${row.ratio.toFixed(2)}×`,
+        row.floorMs === undefined ? '–' : `${ms(row.floorMs)} (${ms(row.floorApexMs)})`,
+        row.floorRatio === undefined ? '–' : `${row.floorRatio.toFixed(2)}×`
     ]);
     const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i].length)));
     const format = (cells) =>
         `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
     const rule = `|${widths.map((width, i) => (i === 0 ? '-'.repeat(width + 2) : `${'-'.repeat(width + 1)}:`)).join('|')}|`;
     return [format(header), rule, ...lines.map(format)].join('\n');
+}
+
+/**
+ * Each budget ({ measure, against: 'datatable' | 'floor', max }) checked against the row of its measure:
+ * { ...budget, ratio, holds }. A budget whose measure is missing throws: a budget never checked must not pass.
+ */
+export function checkBudgets(rows, budgets) {
+    return budgets.map((budget) => {
+        const row = rows.find((r) => r.measure === budget.measure);
+        const ratio = budget.against === 'floor' ? row?.floorRatio : row?.ratio;
+        if (ratio === undefined) throw new Error(`no ${budget.against} figure for the budget on "${budget.measure}"`);
+        return { ...budget, ratio, holds: ratio <= budget.max };
+    });
+}
+
+/** One line per budget, "within budget" or "OVER BUDGET". */
+export function formatBudgets(checked) {
+    return checked
+        .map(
+            (b) =>
+                `${b.holds ? '  within budget' : '! OVER BUDGET  '}  ${b.measure}: ${b.ratio.toFixed(2)}× the ` +
+                `${b.against} (budget ≤ ${b.max}×)`
+        )
+        .join('\n');
 }

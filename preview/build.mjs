@@ -98,28 +98,45 @@ function stripTypeScript() {
     };
 }
 
-/** Build-time constants the LWC engine and base components read (there is no bundler `define` in rollup). */
-const DEFINES = { 'import.meta.env.SSR': 'false', 'process.env.NODE_ENV': JSON.stringify('development') };
+/**
+ * Build-time constants the LWC engine and base components read (there is no bundler `define` in rollup).
+ * `mode` is what process.env.NODE_ENV becomes. 'development' (the preview, the e2e tests) keeps the engine's dev-mode
+ * guard rails; 'production' drops them, as an org serves the framework by default ("Enable Debug Mode for Lightning
+ * Components": "By default, the framework runs in production mode. This mode is optimized for performance"). What
+ * the switch drops is read in @lwc/engine-dom and @lwc/synthetic-shadow (dist/index.js), behind
+ * `process.env.NODE_ENV !== 'production'`: the restriction patches on every host element and shadow root
+ * (patchCustomElementWithRestrictions, patchShadowRootWithRestrictions), the read-only membrane's mutation logging,
+ * the decorator and template key validations, the slot checks after each render, and the warnings.
+ */
+function defines(mode) {
+    return { 'import.meta.env.SSR': 'false', 'process.env.NODE_ENV': JSON.stringify(mode) };
+}
 
-function replaceDefines() {
+function replaceDefines(mode) {
+    const values = Object.entries(defines(mode));
     return {
         name: 'replace-defines',
         transform(code) {
             let out = code;
-            for (const [key, value] of Object.entries(DEFINES)) out = out.replaceAll(key, value);
+            for (const [key, value] of values) out = out.replaceAll(key, value);
             return out === code ? null : { code: out, map: null };
         }
     };
 }
 
-export async function buildPreview(outputFile, { input = join(root, 'preview', 'app', 'main.js') } = {}) {
+/** `mode`: 'development' (the default: the preview and the e2e tests) or 'production' (the bench). */
+export async function buildPreview(
+    outputFile,
+    { input = join(root, 'preview', 'app', 'main.js'), mode = 'development' } = {}
+) {
+    if (mode !== 'development' && mode !== 'production') throw new Error(`unknown build mode ${mode}`);
     const bundle = await rollup({
         input,
         plugins: [
             singleEngine(),
             platformModules(),
             stripTypeScript(),
-            replaceDefines(),
+            replaceDefines(mode),
             lwc({
                 modules: [
                     ...componentModules(),

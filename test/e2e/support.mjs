@@ -64,13 +64,13 @@ export function launchBrowser() {
  * entry). Rollup's warnings about lightning-base-components' templates are known and harmless; they are counted
  * instead of printed so a failing test stays readable.
  */
-export async function buildBundle({ output = join(ROOT, 'dist', 'preview', 'app.js'), input } = {}) {
+export async function buildBundle({ output = join(ROOT, 'dist', 'preview', 'app.js'), input, mode } = {}) {
     const warnings = [];
     const warn = console.warn;
     console.warn = (...args) => warnings.push(args.join(' '));
     const started = performance.now();
     try {
-        await buildPreview(output, input ? { input } : undefined);
+        await buildPreview(output, { ...(input ? { input } : {}), ...(mode ? { mode } : {}) });
     } finally {
         console.warn = warn;
     }
