@@ -248,6 +248,29 @@ describe('pipeline review', () => {
         assert.deepEqual(await problems(), []);
     });
 
+    scenario('group the review by rep, then drill into one rep', async ({ page, problems, visit }) => {
+        const review = await openAsVp(page, visit);
+        await page.getByRole('button', { name: 'By rep' }).click();
+        const byRep = page.getByRole('table', { name: 'Open opportunities by rep' });
+        await byRep.waitFor();
+        const reps = byRep.getByRole('row').filter({ has: page.getByRole('rowheader') });
+        const first = reps.first();
+        const name = await first.getByRole('rowheader').innerText();
+        const deals = Number(await first.getByRole('cell').first().innerText());
+        assert.ok(deals > 0, `${name} has open deals`);
+        assert.equal(await page.getByRole('button', { name: 'By rep' }).getAttribute('aria-pressed'), 'true');
+        await screenshot(page, 'pipeline-review-by-rep');
+
+        await first.getByRole('button', { name: `Show the deals of ${name}` }).click();
+        await eventually(review.range, (text) => text.startsWith(`1–${deals} of ${deals}`), `${name}'s ${deals} deals`);
+        const rows = await review.rows();
+        assert.ok(
+            rows.every((row) => row.Owner === name),
+            "only that rep's deals"
+        );
+        assert.deepEqual(await problems(), []);
+    });
+
     for (const width of [1280, 1440]) {
         scenario(
             `fits ${width} px: every column readable without a sideways scroll; names on at most two lines`,

@@ -19,6 +19,8 @@ import {
     pagingView,
     reduceErrors,
     restoreState,
+    repViews,
+    drillIntoRep,
     rowViews,
     serializeState,
     stageOptions,
@@ -32,12 +34,14 @@ import type {
     ColumnKey,
     Cursor,
     Filters,
+    GroupBy,
     HeaderView,
     Option,
     PagingView,
     ReviewOptions,
     ReviewPage,
     ReviewState,
+    RepView,
     RowView,
     SummaryView,
     TileAction
@@ -63,6 +67,8 @@ const PAGE_SIZE_OPTIONS: Option[] = PAGE_SIZES.map((size) => ({ value: String(si
 export default class PipelineReview extends NavigationMixin(LightningElement) {
     state: ReviewState = restoreState(null);
     rows: RowView[] = [];
+    /** The review grouped by rep: one row per rep with its figures. */
+    reps: RepView[] = [];
     headers: HeaderView[] = headerViews(this.state.sort, this.state.columns);
     /** Which columns are shown, by key: fixed ones always, optional ones as chosen. */
     visible: Record<ColumnKey, boolean> = visibleColumns(this.state.columns);
@@ -210,6 +216,52 @@ export default class PipelineReview extends NavigationMixin(LightningElement) {
         this.applyColumns();
     }
 
+    /** "Deals" or "By rep": the figures per rep come from the same filters, one aggregate query per figure. */
+    handleGroupBy(event: Event): void {
+        const groupBy = ((event.currentTarget as HTMLElement).dataset.group === 'owner' ? 'owner' : '') as GroupBy;
+        if (groupBy === this.state.groupBy) {
+            return;
+        }
+        this.updateState({ ...this.state, groupBy });
+        this.reload({ summary: true, options: false });
+    }
+
+    /** Drilling into a rep: the deals view, filtered to that rep. */
+    handleDrill(event: Event): void {
+        const ownerId = (event.currentTarget as HTMLElement).dataset.owner;
+        if (!ownerId) {
+            return;
+        }
+        const state = drillIntoRep(this.state, ownerId);
+        this.updateState(state);
+        this.ownerChoices = ownerOptions(this.options, state.filters.ownerId);
+        this.reload({ summary: true, options: false });
+    }
+
+    get showsDeals(): boolean {
+        return this.state.groupBy !== 'owner';
+    }
+
+    get showNoReps(): boolean {
+        return !this.showsDeals && !this.isLoading && this.reps.length === 0;
+    }
+
+    get dealsPressed(): string {
+        return String(this.showsDeals);
+    }
+
+    get repsPressed(): string {
+        return String(!this.showsDeals);
+    }
+
+    get dealsViewClass(): string {
+        return this.showsDeals ? 'slds-button slds-button_brand' : 'slds-button slds-button_neutral';
+    }
+
+    get repsViewClass(): string {
+        return this.showsDeals ? 'slds-button slds-button_neutral' : 'slds-button slds-button_brand';
+    }
+
     handleSort(event: Event): void {
         const key = (event.currentTarget as HTMLElement).dataset.key as ColumnKey;
         this.updateState({ ...this.state, sort: nextSort(this.state.sort, key) });
@@ -318,6 +370,7 @@ export default class PipelineReview extends NavigationMixin(LightningElement) {
             this.pageIndex = pageIndex;
             this.nextCursor = page.nextCursor ?? null;
             this.rows = rowViews(page.rows);
+            this.reps = repViews(page.reps);
             if (page.summary) {
                 this.summary = summaryView(page.summary, this.state.filters);
                 this.total = page.summary.deals;

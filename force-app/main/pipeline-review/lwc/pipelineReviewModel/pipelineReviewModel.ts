@@ -49,12 +49,16 @@ export interface Sort {
     direction: SortDirection;
 }
 
+/** How the review is laid out: one row per deal, or one row per rep with that rep's figures. */
+export type GroupBy = '' | 'owner';
+
 export interface ReviewState {
     filters: Filters;
     sort: Sort;
     pageSize: number;
     /** The optional columns shown, in table order (the column chooser). */
     columns: ColumnKey[];
+    groupBy: GroupBy;
 }
 
 export interface Option {
@@ -90,7 +94,8 @@ export const DEFAULT_STATE: Readonly<ReviewState> = Object.freeze({
     filters: DEFAULT_FILTERS,
     sort: Object.freeze({ by: 'closeDate', direction: 'asc' }),
     pageSize: 50,
-    columns: DEFAULT_COLUMNS as ColumnKey[]
+    columns: DEFAULT_COLUMNS as ColumnKey[],
+    groupBy: '' as GroupBy
 });
 
 export const SCOPE_OPTIONS: readonly Option[] = [
@@ -215,7 +220,8 @@ export function restoreState(saved: string | null | undefined): ReviewState {
                 sort.direction === 'desc' ? 'desc' : sort.direction === 'asc' ? 'asc' : DEFAULT_STATE.sort.direction
         },
         pageSize,
-        columns
+        columns,
+        groupBy: root.groupBy === 'owner' ? 'owner' : ''
     };
 }
 
@@ -310,6 +316,8 @@ export interface ReviewRequest {
     cursor: Cursor | null;
     includeSummary: boolean;
     includeOptions: boolean;
+    /** 'owner': one row per rep instead of the deals. */
+    groupBy: GroupBy | null;
 }
 
 export interface ReviewRow {
@@ -370,6 +378,7 @@ export interface ReviewOptions {
 
 export interface ReviewPage {
     rows: ReviewRow[];
+    reps?: ReviewRep[] | null;
     nextCursor?: Cursor | null;
     summary?: ReviewSummary | null;
     options?: ReviewOptions | null;
@@ -398,8 +407,63 @@ export function buildRequest(
         pageSize: state.pageSize,
         cursor,
         includeSummary: include.summary,
-        includeOptions: include.options
+        includeOptions: include.options,
+        groupBy: state.groupBy || null
     };
+}
+
+/** One rep's figures, as PipelineReviewPage.Rep carries them. */
+export interface ReviewRep {
+    ownerId: string;
+    ownerName?: string | null;
+    deals: number;
+    activePlanDeals: number;
+    acceptedPlanDeals: number;
+    offTrackDeals: number;
+    slippedDeals: number;
+    staleDeals: number;
+}
+
+export interface RepView {
+    key: string;
+    ownerId: string;
+    name: string;
+    deals: string;
+    activeCoverage: string;
+    acceptedCoverage: string;
+    offTrack: string;
+    slipped: string;
+    stale: string;
+    /** The accessible name of the drill-in button: which rep's deals it shows. */
+    drillLabel: string;
+    offTrackClass: string;
+}
+
+/** The review grouped by rep: "2 of 4 (50%)" coverage, counts, and the way into each rep's deals. */
+export function repViews(reps: readonly ReviewRep[] | null | undefined, locale?: string): RepView[] {
+    const number = (n: number) => new Intl.NumberFormat(locale).format(n);
+    return (reps ?? []).map((rep) => {
+        const name = rep.ownerName || 'Unknown user';
+        const coverage = (part: number) => `${number(part)} of ${number(rep.deals)} (${share(part, rep.deals)})`;
+        return {
+            key: rep.ownerId,
+            ownerId: rep.ownerId,
+            name,
+            deals: number(rep.deals),
+            activeCoverage: coverage(rep.activePlanDeals),
+            acceptedCoverage: coverage(rep.acceptedPlanDeals),
+            offTrack: number(rep.offTrackDeals),
+            slipped: number(rep.slippedDeals),
+            stale: number(rep.staleDeals),
+            drillLabel: `Show the deals of ${name}`,
+            offTrackClass: rep.offTrackDeals > 0 ? 'slds-text-color_error' : ''
+        };
+    });
+}
+
+/** Drilling into one rep: back to the deals, filtered to that rep's. */
+export function drillIntoRep(state: ReviewState, ownerId: string): ReviewState {
+    return { ...state, groupBy: '', filters: { ...state.filters, ownerId } };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -131,7 +131,8 @@ describe('c-pipeline-review', () => {
                 pageSize: 50,
                 cursor: null,
                 includeSummary: true,
-                includeOptions: true
+                includeOptions: true,
+                groupBy: null
             });
         });
 
@@ -720,6 +721,55 @@ describe('c-pipeline-review', () => {
 
             expect($(element, '[data-id="errors"]')).toBeNull();
             expect($$(element, 'tbody tr')).toHaveLength(5);
+        });
+    });
+
+    describe('by rep', () => {
+        const REP_PAGE: ReviewPage = {
+            ...EMPTY_PAGE,
+            rows: [],
+            reps: [
+                {
+                    ownerId: DANA,
+                    ownerName: 'Dana Rep',
+                    deals: 4,
+                    activePlanDeals: 2,
+                    acceptedPlanDeals: 1,
+                    offTrackDeals: 1,
+                    slippedDeals: 1,
+                    staleDeals: 0
+                }
+            ]
+        };
+
+        it('groups the review by rep with the same filters, and drills into one rep', async () => {
+            const element = await render();
+            mockLoadPage.mockResolvedValue(REP_PAGE);
+            $(element, '[data-id="view-reps"]')?.click();
+            await settle();
+            expect(lastRequest()).toMatchObject({ groupBy: 'owner', includeSummary: true });
+            expect($(element, '[data-id="view-reps"]')?.getAttribute('aria-pressed')).toBe('true');
+            expect($(element, 'table[aria-label="Open opportunities by rep"]')).not.toBeNull();
+            expect(text($(element, `tr[data-rep="${DANA}"]`))).toBe(
+                'Dana Rep 4 2 of 4 (50%) 1 of 4 (25%) 1 1 0 Show deals'
+            );
+
+            mockLoadPage.mockResolvedValue(FIRST_PAGE);
+            const drill = $(element, `tr[data-rep="${DANA}"] button`) as HTMLElement;
+            expect(drill.getAttribute('aria-label')).toBe('Show the deals of Dana Rep');
+            drill.click();
+            await settle();
+            expect(lastRequest()).toMatchObject({ groupBy: null, ownerId: DANA });
+            expect($(element, 'table[aria-label="Open opportunities and their plans"]')).not.toBeNull();
+        });
+
+        it('says so when no rep has a deal under the filters, and is accessible', async () => {
+            const element = await render();
+            mockLoadPage.mockResolvedValue({ ...EMPTY_PAGE, rows: [], reps: [] });
+            $(element, '[data-id="view-reps"]')?.click();
+            await settle();
+            expect(text($(element, '[data-id="no-reps"]'))).toBe('No open opportunities match these filters.');
+            await expect(element).toBeAccessible();
         });
     });
 

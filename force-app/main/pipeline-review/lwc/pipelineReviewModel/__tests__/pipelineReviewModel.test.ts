@@ -14,6 +14,8 @@ import {
     recordUrl,
     reduceErrors,
     restoreState,
+    repViews,
+    drillIntoRep,
     rowView,
     rowViews,
     serializeState,
@@ -58,7 +60,8 @@ describe('review state', () => {
             },
             sort: { by: 'closeDate', direction: 'asc' },
             pageSize: 50,
-            columns: ['projectedClose', 'closeVariance', 'planStatus', 'completion', 'overdue']
+            columns: ['projectedClose', 'closeVariance', 'planStatus', 'completion', 'overdue'],
+            groupBy: ''
         });
     });
 
@@ -303,7 +306,8 @@ describe('the page request', () => {
             pageSize: 50,
             cursor: null,
             includeSummary: true,
-            includeOptions: true
+            includeOptions: true,
+            groupBy: null
         });
     });
 
@@ -658,5 +662,69 @@ describe('errors', () => {
         ['a number', 42, ['Something went wrong while loading the pipeline review.']]
     ])('reads %s', (_label, error, expected) => {
         expect(reduceErrors(error)).toEqual(expected);
+    });
+});
+
+describe('the review by rep', () => {
+    const REPS = [
+        {
+            ownerId: OWNER,
+            ownerName: 'Dana Rep',
+            deals: 1200,
+            activePlanDeals: 600,
+            acceptedPlanDeals: 300,
+            offTrackDeals: 12,
+            slippedDeals: 40,
+            staleDeals: 3
+        },
+        {
+            ownerId: '005Hs00000SamRepAAA',
+            ownerName: null,
+            deals: 2,
+            activePlanDeals: 0,
+            acceptedPlanDeals: 0,
+            offTrackDeals: 0,
+            slippedDeals: 0,
+            staleDeals: 0
+        }
+    ];
+
+    it('asks for the figures per rep with the same filters, and remembers the choice', () => {
+        const grouped = state({ groupBy: 'owner' }, { stageName: 'Negotiation/Review' });
+        expect(buildRequest(grouped, null, { summary: true, options: false })).toMatchObject({
+            groupBy: 'owner',
+            stageName: 'Negotiation/Review'
+        });
+        expect(restoreState(serializeState(grouped)).groupBy).toBe('owner');
+        expect(restoreState(JSON.stringify({ groupBy: 'region' })).groupBy).toBe('');
+    });
+
+    it('shows each rep with coverage as counts and shares, grouped thousands, and flags off-track plans', () => {
+        expect(repViews(REPS, 'en-US')).toEqual([
+            {
+                key: OWNER,
+                ownerId: OWNER,
+                name: 'Dana Rep',
+                deals: '1,200',
+                activeCoverage: '600 of 1,200 (50%)',
+                acceptedCoverage: '300 of 1,200 (25%)',
+                offTrack: '12',
+                slipped: '40',
+                stale: '3',
+                drillLabel: 'Show the deals of Dana Rep',
+                offTrackClass: 'slds-text-color_error'
+            },
+            expect.objectContaining({
+                name: 'Unknown user',
+                activeCoverage: '0 of 2 (0%)',
+                offTrackClass: ''
+            })
+        ]);
+        expect(repViews(null)).toEqual([]);
+    });
+
+    it('drills into one rep: the deals view, filtered to that rep', () => {
+        const grouped = state({ groupBy: 'owner' }, { ownerId: '', health: 'Off Track' });
+        expect(drillIntoRep(grouped, OWNER)).toEqual(state({ groupBy: '' }, { ownerId: OWNER, health: 'Off Track' }));
     });
 });
