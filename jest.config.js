@@ -8,6 +8,9 @@ module.exports = {
     setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/jest.setup.js'],
     collectCoverageFrom: ['force-app/**/*.ts', '!**/__tests__/**', '!**/*.d.ts'],
     coverageReporters: ['text-summary', 'lcov'],
+    // The accessibility checks (axe over a whole workspace or setup page) take seconds each on a busy 2-core
+    // machine: 5 s per test (Jest's default) is too tight for them, not a sign of a hang.
+    testTimeout: 20000,
     coverageThreshold: {
         global: { branches: 80, functions: 85, lines: 85, statements: 85 }
     }

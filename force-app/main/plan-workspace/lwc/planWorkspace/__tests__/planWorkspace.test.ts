@@ -735,6 +735,5 @@ describe('c-plan-workspace', () => {
         $(empty.shadowRoot, '[data-id="create-plan"]')?.click();
         await flush();
         await expect(empty).toBeAccessible();
-        // Four axe runs over the whole workspace: more than Jest's default 5 s on a busy 2-core machine.
-    }, 20_000);
+    });
 });
