@@ -23,10 +23,13 @@ import {
     normalizeWorkspace,
     ownerOptions,
     formatDate,
+    isDirty,
+    isHistoryStatus,
     isOpen,
     isOverdue,
     loadedRevisions,
     parseServerError,
+    planChoices,
     PLAN_KEY,
     previewMove,
     removeMilestone,
@@ -74,6 +77,8 @@ export default class PlanWorkspace extends LightningElement {
     loading = true;
     busy = false;
     creating = false;
+    /** The plan chosen in the plan switcher; null: the opportunity's current plan. */
+    private chosenPlanId: string | null = null;
 
     /** Where the focus goes once the result of an action is on screen (see renderedCallback). */
     private pendingFocus: 'errors' | 'conflict' | 'plan' | null = null;
@@ -123,7 +128,7 @@ export default class PlanWorkspace extends LightningElement {
     private async load(): Promise<void> {
         this.loading = true;
         try {
-            this.setWorkspace(await getWorkspace({ opportunityId: this.recordId }));
+            this.setWorkspace(await getWorkspace({ opportunityId: this.recordId, planId: this.chosenPlanId }));
             this.errors = null;
         } catch (error) {
             this.errors = parseServerError(error, LOAD_FAILED);
@@ -137,6 +142,9 @@ export default class PlanWorkspace extends LightningElement {
         const raw = (typeof json === 'string' ? JSON.parse(json) : json) as Workspace;
         const workspace = normalizeWorkspace(raw);
         this.workspace = workspace;
+        // Reloads (after a save, a refresh, a retry) keep the plan shown; the current plan is asked for as such.
+        const shown = workspace.plans.find((plan) => plan.isShown);
+        this.chosenPlanId = shown && !shown.isCurrent ? shown.id : null;
         this.listOptions = {
             statuses: workspace.picklists.milestoneStatuses,
             phases: workspace.picklists.phases,
@@ -190,18 +198,77 @@ export default class PlanWorkspace extends LightningElement {
         return Boolean(this.permissions.canCreatePlan);
     }
 
-    /** A finished plan (Completed or Cancelled) can be followed by a new one. */
+    /** Once the opportunity's current plan is finished (Completed or Cancelled), a new one can follow it. */
     get canStartNewPlan(): boolean {
-        const status = this.plan?.status;
-        return this.canCreatePlan && (status === 'Completed' || status === 'Cancelled');
+        const current = this.workspace?.plans.find((plan) => plan.isCurrent);
+        return this.canCreatePlan && isHistoryStatus(current?.status ?? this.plan?.status);
     }
 
-    get otherPlansText(): string {
-        const count = this.workspace?.otherPlanCount ?? 0;
-        if (!count) {
+    // -----------------------------------------------------------------------------------------------------------
+    // The plan switcher and plan history
+    // -----------------------------------------------------------------------------------------------------------
+
+    /** The switcher shows when the opportunity has more than one plan. */
+    get hasPlanChoice(): boolean {
+        return (this.workspace?.plans.length ?? 0) > 1;
+    }
+
+    get planOptions(): { label: string; value: string }[] {
+        return planChoices(this.workspace?.plans ?? []);
+    }
+
+    get shownPlanId(): string | null {
+        return this.plan?.id ?? null;
+    }
+
+    /** Unsaved edits belong to the plan shown: they are saved or discarded before another plan opens. */
+    get planSwitchLocked(): boolean {
+        return this.busy || isDirty(this.draft);
+    }
+
+    get planSwitchHint(): string | null {
+        return isDirty(this.draft) ? 'Save or discard your changes to open another plan.' : null;
+    }
+
+    /** A Completed or Cancelled plan is history: read-only. */
+    get isHistory(): boolean {
+        return isHistoryStatus(this.plan?.status);
+    }
+
+    get historyText(): string {
+        const plan = this.plan;
+        if (!plan) {
             return '';
         }
-        return `This opportunity has ${count} other ${count === 1 ? 'plan' : 'plans'}; the workspace shows the active one, else the newest draft.`;
+        const what = plan.status === 'Completed' ? 'was completed' : 'was cancelled';
+        return `This plan ${what}. It is kept as history: you can read it, not change it.`;
+    }
+
+    /** Back to the current plan, when history is shown and the opportunity has a plan still in use. */
+    get canGoToCurrentPlan(): boolean {
+        const current = this.workspace?.plans.find((plan) => plan.isCurrent);
+        return Boolean(current && !current.isShown && !isHistoryStatus(current.status));
+    }
+
+    async handlePlanSwitch(event: CustomEvent<{ value: string }>): Promise<void> {
+        const chosen = this.workspace?.plans.find((plan) => plan.id === event.detail.value);
+        if (!chosen || chosen.isShown || this.planSwitchLocked) {
+            return;
+        }
+        await this.openPlan(chosen.isCurrent ? null : chosen.id);
+    }
+
+    async handleGoToCurrentPlan(): Promise<void> {
+        await this.openPlan(null);
+    }
+
+    private async openPlan(planId: string | null): Promise<void> {
+        this.chosenPlanId = planId;
+        this.draft = EMPTY_DRAFT;
+        this.ui = EMPTY_UI;
+        this.errors = null;
+        this.pendingFocus = 'plan';
+        await this.load();
     }
 
     /** Said in the header when the plan, unsaved edits included, no longer lands by the buyer's target date. */

@@ -160,10 +160,27 @@ export interface Thresholds {
     atRiskSlipDays?: number | null;
 }
 
+/** One plan of the opportunity, as the plan switcher lists it. */
+export interface PlanSummary {
+    id: string;
+    name: string;
+    status: string;
+    targetDate?: string | null;
+    startedOn?: string | null;
+    milestoneCount?: number | null;
+    completedMilestoneCount?: number | null;
+    /** The plan the workspace opens with: the Active one, else the newest Draft, else the newest. */
+    isCurrent: boolean;
+    /** The plan shown now. */
+    isShown: boolean;
+}
+
 export interface Workspace {
     opportunity: OpportunityInfo;
     plan: PlanInfo | null;
     otherPlanCount?: number | null;
+    /** Every plan of the opportunity, newest first. */
+    plans: PlanSummary[];
     milestones: MilestoneInfo[];
     dateChanges: DateChangeInfo[];
     buyerContacts: Person[];
@@ -189,6 +206,7 @@ export function normalizeWorkspace(raw: Partial<Workspace> & { opportunity: Oppo
         opportunity: raw.opportunity,
         plan: raw.plan ?? null,
         otherPlanCount: raw.otherPlanCount ?? 0,
+        plans: raw.plans ?? [],
         milestones: raw.milestones ?? [],
         dateChanges: raw.dateChanges ?? [],
         buyerContacts: raw.buyerContacts ?? [],
@@ -209,6 +227,34 @@ export function normalizeWorkspace(raw: Partial<Workspace> & { opportunity: Oppo
         today: raw.today ?? localToday(),
         currentUserId: raw.currentUserId ?? ''
     };
+}
+
+/** Completed and Cancelled plans are history: shown read-only. */
+export function isHistoryStatus(status: string | null | undefined): boolean {
+    return status === 'Completed' || status === 'Cancelled';
+}
+
+/**
+ * The plan switcher's choices, newest first: each plan by name, status and dates, in the user's locale ("Go-live
+ * plan: Cancelled, started Mar 3, 2026, 4 of 12 milestones done"); the current plan says so.
+ */
+export function planChoices(plans: PlanSummary[], locale?: string): { label: string; value: string }[] {
+    return plans.map((plan) => {
+        const parts = [plan.isCurrent ? `${plan.status} (current plan)` : plan.status];
+        if (plan.startedOn) {
+            parts.push(`started ${formatDate(plan.startedOn, locale)}`);
+        }
+        if (plan.milestoneCount) {
+            parts.push(
+                `${formatNumber(plan.completedMilestoneCount ?? 0, locale)} of ${formatNumber(plan.milestoneCount, locale)} milestones done`
+            );
+        }
+        return { label: `${plan.name}: ${parts.join(', ')}`, value: plan.id };
+    });
+}
+
+function formatNumber(value: number, locale?: string): string {
+    return new Intl.NumberFormat(locale).format(value);
 }
 
 function localToday(): string {

@@ -94,7 +94,7 @@ describe('c-plan-workspace', () => {
         it('loads the whole workspace in one call and shows the plan', async () => {
             const element = await render();
             expect(getWorkspace).toHaveBeenCalledTimes(1);
-            expect(getWorkspace).toHaveBeenCalledWith({ opportunityId: OPPORTUNITY_ID });
+            expect(getWorkspace).toHaveBeenCalledWith({ opportunityId: OPPORTUNITY_ID, planId: null });
             const plan = (header(element) as unknown as { plan: { name: string; status: string } }).plan;
             expect(plan).toMatchObject({ name: 'Acme go-live plan', status: 'Active' });
             expect((header(element) as unknown as { canEditPlan: boolean }).canEditPlan).toBe(true);
@@ -243,16 +243,18 @@ describe('c-plan-workspace', () => {
             expect(changed).toHaveBeenCalledTimes(1);
         });
 
-        it('offers a new plan once the plan is finished, and says other plans exist', async () => {
+        it('offers a new plan once the plan is finished, and shows the finished plan as history', async () => {
             mocked(getWorkspace).mockResolvedValue(
                 json((w) => {
                     (w.plan as { status: string }).status = 'Cancelled';
-                    w.otherPlanCount = 2;
                 })
             );
             const element = await render();
+            expect($(element.shadowRoot, '[data-id="history-banner"]')?.textContent).toContain(
+                'This plan was cancelled. It is kept as history: you can read it, not change it.'
+            );
+            expect($(element.shadowRoot, '[data-id="plan-switcher"]')).toBeNull();
             expect($(element.shadowRoot, '[data-id="new-plan"]')).not.toBeNull();
-            expect(element.shadowRoot?.textContent).toContain('This opportunity has 2 other plans');
             $(element.shadowRoot, '[data-id="new-plan"]')?.click();
             await flush();
             expect(creator(element)).not.toBeNull();
@@ -352,6 +354,98 @@ describe('c-plan-workspace', () => {
             await flush();
             expect(setPlanStatus).toHaveBeenCalledTimes(1);
             expect((header(element) as unknown as { busy: boolean }).busy).toBe(false);
+        });
+    });
+
+    describe('the plan switcher', () => {
+        const HISTORY_ID = 'a01000000000009AAA';
+        const withHistory = (shown: 'current' | 'history') =>
+            json((w) => {
+                w.plans = [
+                    {
+                        id: PLAN_ID,
+                        name: 'Acme go-live plan',
+                        status: 'Active',
+                        startedOn: '2026-02-02',
+                        milestoneCount: 1500,
+                        completedMilestoneCount: 1234,
+                        isCurrent: true,
+                        isShown: shown === 'current'
+                    },
+                    {
+                        id: HISTORY_ID,
+                        name: 'First attempt',
+                        status: 'Completed',
+                        startedOn: '2025-11-03',
+                        milestoneCount: 0,
+                        isCurrent: false,
+                        isShown: shown === 'history'
+                    }
+                ];
+                if (shown === 'history') {
+                    Object.assign(w.plan as object, { id: HISTORY_ID, name: 'First attempt', status: 'Completed' });
+                }
+            });
+        const switcher = (element: HTMLElement) =>
+            $(element.shadowRoot, '[data-id="plan-switcher"] c-plan-select') as HTMLElement & {
+                options: { label: string; value: string }[];
+                value: string;
+                disabled: boolean;
+            };
+
+        it('lists every plan of the opportunity by name, status and dates, the current one marked', async () => {
+            mocked(getWorkspace).mockResolvedValue(withHistory('current'));
+            const element = await render();
+            expect(switcher(element).value).toBe(PLAN_ID);
+            expect(switcher(element).options.map((option) => option.label)).toEqual([
+                'Acme go-live plan: Active (current plan), started Feb 2, 2026, 1,234 of 1,500 milestones done',
+                'First attempt: Completed, started Nov 3, 2025'
+            ]);
+            expect($(element.shadowRoot, '[data-id="history-banner"]')).toBeNull();
+        });
+
+        it('opens a plan from history read-only, and goes back to the current plan', async () => {
+            mocked(getWorkspace).mockResolvedValueOnce(withHistory('current'));
+            const element = await render();
+            mocked(getWorkspace).mockResolvedValueOnce(withHistory('history'));
+            emit(switcher(element), 'change', { value: HISTORY_ID });
+            await flush();
+            expect(getWorkspace).toHaveBeenLastCalledWith({ opportunityId: OPPORTUNITY_ID, planId: HISTORY_ID });
+            expect($(element.shadowRoot, '[data-id="history-banner"]')?.textContent).toContain(
+                'This plan was completed. It is kept as history'
+            );
+            expect($(element.shadowRoot, '[data-id="new-plan"]')).toBeNull();
+
+            // A reload (another tab changed something) keeps the plan shown.
+            mocked(getWorkspace).mockResolvedValueOnce(withHistory('history'));
+            await (element as unknown as { refresh(): Promise<void> }).refresh();
+            expect(getWorkspace).toHaveBeenLastCalledWith({ opportunityId: OPPORTUNITY_ID, planId: HISTORY_ID });
+
+            mocked(getWorkspace).mockResolvedValueOnce(withHistory('current'));
+            $(element.shadowRoot, '[data-id="current-plan"]')?.click();
+            await flush();
+            expect(getWorkspace).toHaveBeenLastCalledWith({ opportunityId: OPPORTUNITY_ID, planId: null });
+            expect($(element.shadowRoot, '[data-id="history-banner"]')).toBeNull();
+        });
+
+        it('keeps unsaved edits: another plan opens only after they are saved or discarded', async () => {
+            mocked(getWorkspace).mockResolvedValue(withHistory('current'));
+            const element = await render();
+            emit(list(element), 'fieldchange', { key: M(1), field: 'name', value: 'Renamed' });
+            await flush();
+            expect(switcher(element).disabled).toBe(true);
+            expect($(element.shadowRoot, '[data-id="plan-switch-hint"]')?.textContent).toContain(
+                'Save or discard your changes to open another plan.'
+            );
+            emit(switcher(element), 'change', { value: HISTORY_ID });
+            await flush();
+            expect(getWorkspace).toHaveBeenCalledTimes(1);
+        });
+
+        it('passes accessibility checks with the switcher and the history banner', async () => {
+            mocked(getWorkspace).mockResolvedValue(withHistory('history'));
+            const element = await render();
+            await expect(element).toBeAccessible();
         });
     });
 
