@@ -3,7 +3,7 @@
 // method an org would call, and the demo data comes from the dev directory's Apex loader (TandemDemoData.load()).
 import { ApexThrow } from '../apex-runtime/interpreter/errors.mjs';
 import { createApexSession, loadPackageProgram } from '../apex-runtime/session.mjs';
-import { DEMO_GATE_SETTINGS, DEMO_ROLES, DEMO_TEAM } from './demo-team.mjs';
+import { DEMO_GATE_SETTINGS, DEMO_ROLES, DEMO_SELLERS, DEMO_TEAM } from './demo-team.mjs';
 
 /**
  * What an LWC receives when an Apex call fails ("Handle Errors in Lightning Web Components"): an
@@ -79,9 +79,10 @@ function createTeam(org, adminId) {
 }
 
 /**
- * An embedded org with the demo loaded by the Apex loader, handed to the first account executive. The loader runs
- * as that account executive holding, for the load only, the admin and gate-bypass permission sets, as
- * scripts/org/load-demo-data.sh has it in a scratch org. Returns { session, org, demo }.
+ * An embedded org with the demo loaded by the Apex loader, its deals dealt to the six account executives
+ * (DEMO_SELLERS) and the preview handed to the first of them. The loader runs as that account executive holding, for
+ * the load only, the admin and gate-bypass permission sets, as scripts/org/load-demo-data.sh has it in a scratch
+ * org. Returns { session, org, demo }.
  */
 export function createDemoSession({ root, today, program = loadPackageProgram(root) }) {
     const session = createApexSession(program, {
@@ -103,7 +104,9 @@ export function createDemoSession({ root, today, program = loadPackageProgram(ro
     const loader = demo.users[DEMO_TEAM.find((person) => person.loadsDemo).key];
     const loaderSets = org.schema.permissionSetsGranting('Bypass_Plan_Gates').concat('Tandem_Admin');
     const assignments = org.assignPermissionSets(loader, loaderSets, { as: adminId });
-    session.transaction(loader, (rt) => rt.callStatic('TandemDemoData', 'load', []));
+    // The deals go to the sales team by seat, as anonymous Apex would pass them in an org (DEMO_SELLERS).
+    const team = DEMO_SELLERS.map((key) => `'${demo.users[key]}'`).join(', ');
+    session.transaction(loader, (rt) => rt.runAnonymous(`TandemDemoData.load(new List<Id>{ ${team} });`));
     org.remove('PermissionSetAssignment', assignments, { as: adminId });
     // Then the admin turns the stage gates on from the Tandem Setup page, leaving the legacy deals in gated stages
     // without a plan: the same deployment (and change log) as a click on Save, and the same settings the Apex tests

@@ -33,7 +33,10 @@ export const DEMO_ROLES = [
 const MANAGER_SETS = ['Tandem_Manager'];
 const SELLER_SETS = ['Tandem_User'];
 
-/** `loadsDemo`: the account executive who loads the demo (and so owns its deals) and previews as himself. */
+/**
+ * `loadsDemo`: the account executive who runs the demo load, keeps the deals of its first seat and previews as
+ * himself (the other deals he hands to their owners at the end of the load; dev/main/classes/TandemDemoData.cls).
+ */
 export const DEMO_TEAM = [
     { key: 'marisol', FirstName: 'Marisol', LastName: 'Vega', Title: 'VP Sales', role: 'vp', sets: MANAGER_SETS },
     {
@@ -72,6 +75,12 @@ export const DEMO_TEAM = [
         loadsDemo: key === 'jonah'
     }))
 ];
+
+/**
+ * The team the demo deals go to, in TandemDemoData.load(team)'s seat order: three enterprise account executives
+ * (Owen's team), then three mid-market ones (Priya's), so that each manager, and the VP above both, reviews a team.
+ */
+export const DEMO_SELLERS = ['jonah', 'aisha', 'tomas', 'hannah', 'marcus', 'sofia'];
 
 /**
  * The stage gates the demo org's admin turned on after the install (a fresh install gates nothing): the two late
