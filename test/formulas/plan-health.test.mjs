@@ -1,6 +1,7 @@
 // Plan health and the figures it is made of, evaluated from the Mutual_Action_Plan__c formula fields' XML.
 // Formula fields a case does not set are computed from the case (Health__c reads Days_Overdue__c, which reads
-// Next_Due_Date__c and TODAY()), so each row states the plan's facts, not hand-computed intermediate values.
+// Next_Due_Date__c and TODAY(), and Close_Slip_Days__c, which reads the close's baseline and projected dates), so
+// each row states the plan's facts, not hand-computed intermediate values.
 import { describe, test } from 'node:test';
 import { scenarioTests } from '../../scripts/lib/formula-scenarios.mjs';
 import { ROOT, SETTING, shippedNumber, addDays } from './support.mjs';
@@ -21,6 +22,7 @@ const healthy = {
     Last_Progress_On__c: TODAY,
     Next_Due_Date__c: addDays(TODAY, 3),
     Projected_Close_Date__c: addDays(CLOSE, -5),
+    Baseline_Close_Date__c: addDays(CLOSE, -5),
     Total_Slip_Days__c: 0,
     Milestone_Count__c: 8,
     Completed_Milestone_Count__c: 2,
@@ -30,6 +32,7 @@ const healthy = {
 const worst = {
     Next_Due_Date__c: addDays(TODAY, -(OFF_TRACK_OVERDUE + 30)),
     Projected_Close_Date__c: addDays(CLOSE, 30),
+    Baseline_Close_Date__c: addDays(CLOSE, -60),
     Total_Slip_Days__c: AT_RISK_SLIP + 50,
     Activated_On__c: `${addDays(TODAY, -(STALE + 60))}T09:00:00.000Z`,
     Last_Progress_On__c: addDays(TODAY, -(STALE + 30))
@@ -40,6 +43,19 @@ const quietFor = (days) => ({
     Last_Progress_On__c: addDays(TODAY, -days)
 });
 const thresholds = (values) => ({ [SETTING]: values });
+
+/** The date `n` working days (Monday to Friday) before an ISO date: where a close first committed n days earlier. */
+function workingDaysBefore(iso, n) {
+    let date = iso;
+    for (let left = n; left > 0;) {
+        date = addDays(date, -1);
+        const weekday = new Date(`${date}T00:00:00.000Z`).getUTCDay();
+        if (weekday !== 0 && weekday !== 6) left--;
+    }
+    return date;
+}
+/** The close now lands `n` working days after the close first committed (Close_Slip_Days__c = n). */
+const closeMovedBy = (n) => ({ Baseline_Close_Date__c: workingDaysBefore(healthy.Projected_Close_Date__c, n) });
 
 const health = (name, record, expect, extra = {}) => ({ name, record, expect, ...extra });
 
@@ -100,20 +116,43 @@ describe('Health__c: Active plans, with the shipped thresholds', () => {
             health('is On Track when no milestone marks the close', { Projected_Close_Date__c: null }, 'On Track'),
             health(
                 'is On Track when the opportunity has no close date to compare with',
-                { Projected_Close_Date__c: addDays(CLOSE, 10), 'Opportunity__r.CloseDate': null },
+                {
+                    Projected_Close_Date__c: addDays(CLOSE, 10),
+                    Baseline_Close_Date__c: addDays(CLOSE, 10),
+                    'Opportunity__r.CloseDate': null
+                },
                 'On Track'
             ),
             health(
-                `is At Risk when total slip reaches ${AT_RISK_SLIP} days (At_Risk_Slip_Days__c)`,
-                { Total_Slip_Days__c: AT_RISK_SLIP },
+                `is At Risk when the close moved ${AT_RISK_SLIP} working days past its baseline (At_Risk_Slip_Days__c)`,
+                closeMovedBy(AT_RISK_SLIP),
                 'At Risk'
             ),
             health(
-                `is On Track with ${AT_RISK_SLIP - 1} days of total slip`,
-                { Total_Slip_Days__c: AT_RISK_SLIP - 1 },
+                `is On Track when the close moved ${AT_RISK_SLIP - 1} working days`,
+                closeMovedBy(AT_RISK_SLIP - 1),
                 'On Track'
             ),
-            health('is On Track when total slip is blank', { Total_Slip_Days__c: null }, 'On Track'),
+            health(
+                'stays On Track when one slip pushed five dependents but did not move the close',
+                { Total_Slip_Days__c: 6 * AT_RISK_SLIP },
+                'On Track'
+            ),
+            health(
+                'is At Risk when the close moved past the threshold, however little else slipped',
+                { ...closeMovedBy(AT_RISK_SLIP + 3), Total_Slip_Days__c: AT_RISK_SLIP + 3 },
+                'At Risk'
+            ),
+            health(
+                'is On Track when the close was pulled in',
+                { Baseline_Close_Date__c: addDays(CLOSE, 20) },
+                'On Track'
+            ),
+            health(
+                'is On Track when the close milestone has no baseline yet',
+                { Baseline_Close_Date__c: null, Total_Slip_Days__c: 6 * AT_RISK_SLIP },
+                'On Track'
+            ),
             health(`is At Risk when nothing moved for ${STALE} days (Stale_Plan_Days__c)`, quietFor(STALE), 'At Risk'),
             health(`is On Track when the last move was ${STALE - 1} days ago`, quietFor(STALE - 1), 'On Track'),
             health(
@@ -178,7 +217,7 @@ describe('Health__c: thresholds are read from Plan_Setting__mdt', () => {
             health('a blank At Risk overdue threshold turns that check off', overdueBy(3), 'On Track', {
                 customMetadata: thresholds({ At_Risk_Overdue_Days__c: null, Off_Track_Overdue_Days__c: null })
             }),
-            health('a blank slip threshold turns the slip check off', { Total_Slip_Days__c: 500 }, 'On Track', {
+            health('a blank slip threshold turns the slip check off', closeMovedBy(200), 'On Track', {
                 customMetadata: thresholds({ At_Risk_Slip_Days__c: null })
             }),
             health('a blank stale threshold turns the stale check off', quietFor(400), 'On Track', {
@@ -188,8 +227,8 @@ describe('Health__c: thresholds are read from Plan_Setting__mdt', () => {
                 customMetadata: thresholds({ At_Risk_Overdue_Days__c: 0, Off_Track_Overdue_Days__c: 0 })
             }),
             health(
-                'a zero slip threshold does not make a plan without slip At Risk',
-                { Total_Slip_Days__c: 0 },
+                'a zero slip threshold does not make a plan whose close has not moved At Risk',
+                { Total_Slip_Days__c: 4 },
                 'On Track',
                 {
                     customMetadata: thresholds({ At_Risk_Slip_Days__c: 0 })
@@ -301,6 +340,33 @@ describe('Is_Stale__c and Days_Since_Progress__c', () => {
                 record: { Activated_On__c: `${TODAY}T23:59:00.000Z`, Last_Progress_On__c: addDays(TODAY, -400) },
                 expect: 0
             }
+        ]
+    });
+});
+
+describe('Close_Slip_Days__c: how far the close moved, in working days', () => {
+    // 2026-06-22 is a Monday. Counted as planScheduler's workingDaysBetween: the working days after the baseline
+    // up to and including the projected close.
+    const slip = (name, baseline, projected, expect) => ({
+        name,
+        record: { Baseline_Close_Date__c: baseline, Projected_Close_Date__c: projected },
+        expect
+    });
+    scenarioTests(test, ROOT, {
+        object: PLAN,
+        field: 'Close_Slip_Days__c',
+        defaults: { today: TODAY, record: healthy },
+        cases: [
+            slip('is 0 while the close has not moved', '2026-06-22', '2026-06-22', 0),
+            slip('counts Monday to Friday as 4', '2026-06-22', '2026-06-26', 4),
+            slip('counts a week as 5', '2026-06-22', '2026-06-29', 5),
+            slip('counts Friday to Monday as 1: the weekend is not a slip', '2026-06-26', '2026-06-29', 1),
+            slip('counts Saturday to Sunday as 0', '2026-06-27', '2026-06-28', 0),
+            slip('counts two weeks and a day across a month end as 11', '2026-06-22', '2026-07-07', 11),
+            slip('is negative when the close was pulled in', '2026-06-29', '2026-06-22', -5),
+            slip('counts across a year end', '2025-12-26', '2026-01-02', 5),
+            slip('is blank before the close milestone has a baseline', null, '2026-06-22', null),
+            slip('is blank when no milestone marks the close', '2026-06-22', null, null)
         ]
     });
 });

@@ -319,7 +319,8 @@ describe('roll-up summaries with their filters', () => {
             { Id: milestoneIds[0], Due_Date__c: addDays(TODAY, 10), Slip_Reason__c: 'Legal review' },
             { Id: milestoneIds[1], Due_Date__c: addDays(TODAY, 9) }
         ]);
-        assert.equal(org.get(MILESTONE, milestoneIds[1]).Slip_Days__c, -5);
+        // Slip days count working days (a Monday TODAY: +14 to +9 is Mon to Wed, three working days earlier).
+        assert.equal(org.get(MILESTONE, milestoneIds[1]).Slip_Days__c, -3);
         assert.equal(org.get(PLAN, planId).Total_Slip_Days__c, 3);
     });
 });
@@ -396,15 +397,15 @@ describe('slips', () => {
         assert.equal(change.Milestone__c, milestoneIds[0]);
         assert.equal(change.Previous_Date__c, addDays(TODAY, 7));
         assert.equal(change.New_Date__c, addDays(TODAY, 12));
-        assert.equal(change.Days_Moved__c, 5);
+        assert.equal(change.Days_Moved__c, 4, 'Mon +7 to Sat +12: four working days');
         assert.equal(change.Reason__c, 'Security review');
         assert.equal(change.Note__c, 'Pen test retest on Friday');
         assert.equal(change.Changed_By__c, ae);
         assert.match(change.Name, /\d/, 'auto-numbered');
-        assert.equal(org.get(MILESTONE, milestoneIds[0]).Slip_Days__c, 5);
+        assert.equal(org.get(MILESTONE, milestoneIds[0]).Slip_Days__c, 4);
         // Pulled back in: a row, without the reason left over from the slip.
         org.update(MILESTONE, { Id: milestoneIds[0], Due_Date__c: addDays(TODAY, 8) });
-        const pulled = org.query(CHANGE).find((row) => row.Days_Moved__c === -4);
+        const pulled = org.query(CHANGE).find((row) => row.Days_Moved__c === -3);
         assert.equal(pulled.Reason__c, null);
     });
 

@@ -64,7 +64,7 @@ test('a 60-milestone plan can be created, activated, slipped, completed, read an
     });
     assert.equal(plan.Milestone_Count__c, 60);
     assert.equal(plan.Completed_Milestone_Count__c, 20);
-    assert.equal(plan.Total_Slip_Days__c, 30);
+    assert.equal(plan.Total_Slip_Days__c, 21, 'ten slips, in working days');
     assert.equal(org.query('Milestone_Date_Change__c').length, 10);
     assert.equal(plan.Projected_Close_Date__c, addDays(TODAY, 250));
     timed('plan deleted with its milestones and history', () => org.remove('Mutual_Action_Plan__c', planId));
