@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourceFiles } from '../scripts/lib/sfdx.mjs';
+import { USER_I18N } from './app/shims/i18n.js';
+import { ORG_DEFAULTS } from '../apex-runtime/platform/user-info.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -51,7 +53,10 @@ const SHIMMED = {
 /**
  * The platform modules an org provides: each `@salesforce/apex/Class.method` becomes a call to the method's
  * twin on the preview server; schema imports become the { objectApiName, fieldApiName } the platform gives;
- * navigation, toasts and record data go through small shims.
+ * navigation, toasts and record data go through small shims. The user's locale, language and formats
+ * (`@salesforce/i18n/locale` and the others in USER_I18N) are the previewed user's, read at page load (shims/i18n.js),
+ * for our components and the base components alike; `@salesforce/i18n/currency` is the embedded org's currency (a
+ * single-currency org, as UserInfo.getDefaultCurrency answers). Other i18n modules keep the base components' values.
  */
 function platformModules() {
     return {
@@ -59,6 +64,8 @@ function platformModules() {
         resolveId(source) {
             if (SHIMMED[source]) return SHIMMED[source];
             if (/^@salesforce\/(apex|schema)\//.test(source)) return `\0${source}`;
+            if (source === '@salesforce/i18n/currency') return `\0${source}`;
+            if (USER_I18N.some((name) => source === `@salesforce/i18n/${name}`)) return `\0${source}`;
             if (source.startsWith('@salesforce/label/c.')) return `\0${source}`;
             return null;
         },
@@ -73,6 +80,12 @@ function platformModules() {
                     `    return callApex(${JSON.stringify(className)}, ${JSON.stringify(methodName)}, params);`,
                     '}'
                 ].join('\n');
+            }
+            if (kind === 'i18n' && name === 'currency')
+                return `export default ${JSON.stringify(ORG_DEFAULTS.currency)};`;
+            if (kind === 'i18n') {
+                const shim = JSON.stringify(join(SHIMS, 'i18n.js'));
+                return `import { i18n } from ${shim};\nexport default i18n[${JSON.stringify(name)}];`;
             }
             if (kind === 'schema') {
                 const [objectApiName, ...path] = name.split('.');

@@ -59,6 +59,18 @@ function fileBelow(base, urlPath) {
 }
 
 /**
+ * The page's boot data, with the previewed user's locale and language keys (User.LocaleSidKey, LanguageLocaleKey):
+ * read on every page load, so the app's @salesforce/i18n modules (app/shims/i18n.js) follow the "Viewing as" switch.
+ */
+async function bootOf(boot, callOrg) {
+    const userId = boot.userId;
+    if (!userId) return boot;
+    const fields = ['User.LocaleSidKey', 'User.LanguageLocaleKey'];
+    const user = (await callOrg('getRecord', { recordId: userId, fields })).fields;
+    return { ...boot, userId, localeSidKey: user.LocaleSidKey.value, languageLocaleKey: user.LanguageLocaleKey.value };
+}
+
+/**
  * Starts the server. `bundleFile` is the built app; `callApex(className, methodName, params)` answers the
  * components' Apex calls (through preview/apex.mjs) and `callOrg(action, body)` the preview pages' record reads and saves,
  * each resolving to a value or throwing an error whose `body` is shaped like the platform's.
@@ -93,8 +105,9 @@ export function startServer({ bundleFile, callApex, callOrg, boot = {}, port = 0
                 res.writeHead(404).end();
                 return;
             }
+            const booted = await bootOf(boot, callOrg);
             res.writeHead(200, { 'content-type': TYPES['.html'] });
-            res.end(page(boot));
+            res.end(page(booted));
         } catch (error) {
             sendJson(res, 500, { message: error.message });
         }

@@ -20,6 +20,18 @@ declare module '@salesforce/user/Id' {
     export default userId;
 }
 
+// The current user's internationalization properties ("Access Internationalization Properties", LWC Developer
+// Guide): locale is a BCP 47 tag ("en-CA"), currency an ISO currency code ("CAD").
+declare module '@salesforce/i18n/locale' {
+    const locale: string;
+    export default locale;
+}
+
+declare module '@salesforce/i18n/currency' {
+    const currency: string;
+    export default currency;
+}
+
 declare module 'lightning/platformShowToastEvent' {
     export interface ShowToastEventInit {
         title?: string;

@@ -254,7 +254,9 @@ function recordPage(page) {
         summary: summaryRegion,
         /** A milestone's row: the list item that carries its name. */
         milestone(name) {
-            return page.getByRole('listitem').filter({ has: page.getByText(name, { exact: true }) });
+            // By the name the row shows, not by a "Waits on" choice that names it in another row in edit mode.
+            const shown = page.getByText(name, { exact: true }).and(page.locator(':not(option)'));
+            return page.getByRole('listitem').filter({ has: shown });
         },
         async edit(name) {
             const row = this.milestone(name);

@@ -2,6 +2,12 @@ import { LightningElement } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import loadPage from '@salesforce/apex/PipelineReviewController.loadPage';
 import userId from '@salesforce/user/Id';
+// The user's locale (a BCP 47 tag, "en-US") and currency code ("USD"): every number follows the locale, and amounts
+// are in the currency the server names, else the user's ("Access Internationalization Properties", LWC Developer
+// Guide). Dates are lightning-formatted-date-time, which follows the locale by itself.
+import LOCALE from '@salesforce/i18n/locale';
+import CURRENCY from '@salesforce/i18n/currency';
+import { formatNumber } from 'c/planHealth';
 import {
     CLOSE_PERIOD_OPTIONS,
     DEFAULT_FILTERS,
@@ -76,14 +82,14 @@ export default class PipelineReview extends NavigationMixin(LightningElement) {
     /** The chosen columns are wider than the card: the table scrolls sideways, and says so. */
     isWide = false;
     summary: SummaryView | null = null;
-    paging: PagingView = pagingView(0, this.state.pageSize, 0, null, false);
+    paging: PagingView = pagingView(0, this.state.pageSize, 0, null, false, LOCALE);
     ownerChoices: Option[] = ownerOptions(null, '');
     stageChoices: Option[] = stageOptions(null, '');
     isLoading = false;
     errors: string[] = [];
 
     private options: ReviewOptions | null = null;
-    private currencyCode = 'USD';
+    private currencyCode = CURRENCY;
     private total: number | null = null;
     private pageIndex = 0;
     /** cursors[i] is where page i starts; page 0 starts at the beginning. */
@@ -164,7 +170,7 @@ export default class PipelineReview extends NavigationMixin(LightningElement) {
 
     get clearLabel(): string {
         const active = activeFilterCount(this.state.filters);
-        return active > 0 ? `Clear filters (${active})` : 'Clear filters';
+        return active > 0 ? `Clear filters (${formatNumber(active, LOCALE)})` : 'Clear filters';
     }
 
     get ownersTruncated(): boolean {
@@ -369,10 +375,10 @@ export default class PipelineReview extends NavigationMixin(LightningElement) {
             this.errors = [];
             this.pageIndex = pageIndex;
             this.nextCursor = page.nextCursor ?? null;
-            this.rows = rowViews(page.rows);
-            this.reps = repViews(page.reps);
+            this.rows = rowViews(page.rows, LOCALE);
+            this.reps = repViews(page.reps, LOCALE);
             if (page.summary) {
-                this.summary = summaryView(page.summary, this.state.filters);
+                this.summary = summaryView(page.summary, this.state.filters, { locale: LOCALE, currency: CURRENCY });
                 this.total = page.summary.deals;
                 this.currencyCode = page.summary.currencyCode || this.currencyCode;
             }
@@ -386,7 +392,8 @@ export default class PipelineReview extends NavigationMixin(LightningElement) {
                 this.state.pageSize,
                 this.rows.length,
                 this.total,
-                this.nextCursor !== null
+                this.nextCursor !== null,
+                LOCALE
             );
         } catch (error) {
             if (requestNumber !== this.latestRequest) {
@@ -394,7 +401,7 @@ export default class PipelineReview extends NavigationMixin(LightningElement) {
             }
             this.errors = reduceErrors(error);
             this.rows = [];
-            this.paging = pagingView(0, this.state.pageSize, 0, null, false);
+            this.paging = pagingView(0, this.state.pageSize, 0, null, false, LOCALE);
         } finally {
             if (requestNumber === this.latestRequest) {
                 this.isLoading = false;

@@ -4,7 +4,7 @@
  * row and summary view models and the paging label. Filtering, sorting and paging themselves run on the server,
  * over every deal in scope; this module decides what to ask for and how to show what comes back.
  */
-import { compareCloseDates, completionPercent, healthBadge } from 'c/planHealth';
+import { compareCloseDates, completionPercent, formatNumber, formatPercent, healthBadge } from 'c/planHealth';
 import type { HealthBadge } from 'c/planHealth';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -441,10 +441,11 @@ export interface RepView {
 
 /** The review grouped by rep: "2 of 4 (50%)" coverage, counts, and the way into each rep's deals. */
 export function repViews(reps: readonly ReviewRep[] | null | undefined, locale?: string): RepView[] {
-    const number = (n: number) => new Intl.NumberFormat(locale).format(n);
+    const number = (n: number) => formatNumber(n, locale);
     return (reps ?? []).map((rep) => {
         const name = rep.ownerName || 'Unknown user';
-        const coverage = (part: number) => `${number(part)} of ${number(rep.deals)} (${share(part, rep.deals)})`;
+        const coverage = (part: number) =>
+            `${number(part)} of ${number(rep.deals)} (${share(part, rep.deals, locale)})`;
         return {
             key: rep.ownerId,
             ownerId: rep.ownerId,
@@ -562,8 +563,8 @@ const NO_PLAN_BADGE: HealthBadge = {
     description: 'No mutual action plan yet'
 };
 
-function plural(count: number, unit: string): string {
-    return `${count} ${unit}${count === 1 ? '' : 's'}`;
+function plural(count: number, unit: string, locale: string | undefined): string {
+    return `${formatNumber(count, locale)} ${unit}${count === 1 ? '' : 's'}`;
 }
 
 function asCount(value: number | null | undefined): number {
@@ -602,7 +603,10 @@ function planColumn(row: ReviewRow): { planLabel: string; planTitle: string; pla
     };
 }
 
-function overdueColumn(row: ReviewRow): { overdueText: string; overdueDetail: string; overdueClass: string } {
+function overdueColumn(
+    row: ReviewRow,
+    locale: string | undefined
+): { overdueText: string; overdueDetail: string; overdueClass: string } {
     const overdue = asCount(row.overdueMilestoneCount);
     if (!row.planId) {
         return { overdueText: '—', overdueDetail: '', overdueClass: 'slds-text-color_weak' };
@@ -613,21 +617,25 @@ function overdueColumn(row: ReviewRow): { overdueText: string; overdueDetail: st
     const buyer = asCount(row.buyerOverdueMilestoneCount);
     const days = asCount(row.daysOverdue);
     const details = [
-        buyer > 0 ? `${buyer} on the buyer side` : '',
-        days > 0 ? `oldest ${plural(days, 'day')} late` : ''
+        buyer > 0 ? `${formatNumber(buyer, locale)} on the buyer side` : '',
+        days > 0 ? `oldest ${plural(days, 'day', locale)} late` : ''
     ]
         .filter(Boolean)
         .join(', ');
-    return { overdueText: plural(overdue, 'milestone'), overdueDetail: details, overdueClass: 'slds-text-color_error' };
+    return {
+        overdueText: plural(overdue, 'milestone', locale),
+        overdueDetail: details,
+        overdueClass: 'slds-text-color_error'
+    };
 }
 
-function slipColumn(row: ReviewRow): { slipText: string; slipClass: string } {
+function slipColumn(row: ReviewRow, locale: string | undefined): { slipText: string; slipClass: string } {
     if (!row.planId) {
         return { slipText: '—', slipClass: 'slds-text-color_weak' };
     }
     const slip = asCount(row.totalSlipDays);
     return slip > 0
-        ? { slipText: plural(slip, 'day'), slipClass: '' }
+        ? { slipText: plural(slip, 'day', locale), slipClass: '' }
         : { slipText: 'None', slipClass: 'slds-text-color_weak' };
 }
 
@@ -652,7 +660,7 @@ interface CloseColumns {
     varianceClass: string;
 }
 
-function closeColumn(row: ReviewRow): CloseColumns {
+function closeColumn(row: ReviewRow, locale: string | undefined): CloseColumns {
     if (!row.planId) {
         return {
             projectedNote: '—',
@@ -661,7 +669,7 @@ function closeColumn(row: ReviewRow): CloseColumns {
             varianceClass: 'slds-text-color_weak'
         };
     }
-    const comparison = compareCloseDates(row.projectedCloseDate, row.closeDate);
+    const comparison = compareCloseDates(row.projectedCloseDate, row.closeDate, locale);
     const variance = comparison.varianceDays ?? (row.projectedCloseDate ? (row.closeDateVarianceDays ?? null) : null);
     const projectedNote = row.projectedCloseDate ? '' : 'No close milestone';
     if (variance === null || variance === undefined) {
@@ -675,7 +683,7 @@ function closeColumn(row: ReviewRow): CloseColumns {
     if (variance > 0) {
         return {
             projectedNote,
-            varianceText: `${plural(variance, 'day')} late`,
+            varianceText: `${plural(variance, 'day', locale)} late`,
             varianceTitle: comparison.message,
             varianceClass: 'slds-text-color_error'
         };
@@ -683,7 +691,7 @@ function closeColumn(row: ReviewRow): CloseColumns {
     if (variance < 0) {
         return {
             projectedNote,
-            varianceText: `${plural(-variance, 'day')} early`,
+            varianceText: `${plural(-variance, 'day', locale)} early`,
             varianceTitle: comparison.message,
             varianceClass: 'slds-text-color_weak'
         };
@@ -696,8 +704,8 @@ function closeColumn(row: ReviewRow): CloseColumns {
     };
 }
 
-/** Every view field of a row, computed once when a page arrives. */
-export function rowView(row: ReviewRow): RowView {
+/** Every view field of a row, computed once when a page arrives; numbers in the user's `locale`. */
+export function rowView(row: ReviewRow, locale?: string): RowView {
     const hasPlan = Boolean(row.planId);
     const done = asCount(row.completedMilestoneCount);
     const total = asCount(row.milestoneCount);
@@ -722,30 +730,33 @@ export function rowView(row: ReviewRow): RowView {
         badge: hasPlan ? healthBadge(row.health ?? row.planStatus) : NO_PLAN_BADGE,
         hasPlan,
         completion,
-        completionText: hasPlan ? `${completion}%` : '—',
-        completionDetail: hasPlan ? `${done} of ${total}` : '',
+        completionText: hasPlan ? formatPercent(completion, locale) : '—',
+        completionDetail: hasPlan ? `${formatNumber(done, locale)} of ${formatNumber(total, locale)}` : '',
         buyerCompletion,
-        buyerCompletionText: hasPlan ? (buyerTotal > 0 ? `${buyerCompletion}%` : 'None owned') : '—',
-        buyerCompletionDetail: hasPlan && buyerTotal > 0 ? `${buyerDone} of ${buyerTotal}` : '',
-        ...overdueColumn(row),
-        ...slipColumn(row),
+        buyerCompletionText: hasPlan ? (buyerTotal > 0 ? formatPercent(buyerCompletion, locale) : 'None owned') : '—',
+        buyerCompletionDetail:
+            hasPlan && buyerTotal > 0
+                ? `${formatNumber(buyerDone, locale)} of ${formatNumber(buyerTotal, locale)}`
+                : '',
+        ...overdueColumn(row, locale),
+        ...slipColumn(row, locale),
         ...acceptanceColumn(row),
         projectedClose: row.projectedCloseDate ?? null,
-        ...closeColumn(row)
+        ...closeColumn(row, locale)
     };
 }
 
-export function rowViews(rows: readonly ReviewRow[] | null | undefined): RowView[] {
-    return (rows ?? []).map(rowView);
+export function rowViews(rows: readonly ReviewRow[] | null | undefined, locale?: string): RowView[] {
+    return (rows ?? []).map((row) => rowView(row, locale));
 }
 
-/** Whole-number share of part in whole, as text; a dash when there is nothing to share. */
-export function share(part: number | null | undefined, whole: number | null | undefined): string {
+/** Whole-number share of part in whole, as text in the user's `locale`; a dash when there is nothing to share. */
+export function share(part: number | null | undefined, whole: number | null | undefined, locale?: string): string {
     const total = Number(whole) || 0;
     if (total <= 0) {
         return '—';
     }
-    return `${Math.round(((Number(part) || 0) / total) * 100)}%`;
+    return formatPercent(Math.round(((Number(part) || 0) / total) * 100), locale);
 }
 
 /** A tile's "Show them": the filter that lists exactly the deals the tile counts. */
@@ -819,13 +830,13 @@ function offers(action: TileAction, count: number, filters: Filters): boolean {
     }
 }
 
-function tileAction(action: TileAction, title: string, count: number, filters: Filters) {
+function tileAction(action: TileAction, title: string, count: number, filters: Filters, locale: string | undefined) {
     const offered = offers(action, count, filters);
     return {
         action: offered ? action : ('' as TileAction),
         actionLabel: offered ? 'Show them' : '',
         // The accessible name starts with the visible label ("Label in Name", WCAG 2.5.3) and says which tile.
-        actionHint: offered ? `Show them, the ${plural(count, 'deal')} counted by ${title}` : ''
+        actionHint: offered ? `Show them, the ${plural(count, 'deal', locale)} counted by ${title}` : ''
     };
 }
 
@@ -837,22 +848,23 @@ function coverageTile(
     covered: number,
     summary: ReviewSummary,
     coveredAmount: number | null | undefined,
-    filters: Filters
+    filters: Filters,
+    locale: string | undefined
 ): SummaryTile {
     const amounts = summary.amountsAvailable && typeof summary.amount === 'number';
-    const dealShare = share(covered, deals);
+    const dealShare = share(covered, deals, locale);
     return {
         key,
         title,
-        value: amounts ? share(coveredAmount, summary.amount) : dealShare,
+        value: amounts ? share(coveredAmount, summary.amount, locale) : dealShare,
         caption: amounts ? 'of pipeline amount' : 'of deals',
         explanation: amounts ? `Pipeline amount on deals ${coverage}` : `Deals ${coverage}`,
-        detail: `${covered} of ${plural(deals, 'deal')}${amounts ? ` (${dealShare})` : ''}`,
+        detail: `${formatNumber(covered, locale)} of ${plural(deals, 'deal', locale)}${amounts ? ` (${dealShare})` : ''}`,
         valueClass: '',
         hasAmounts: amounts,
         amount: amounts ? Number(coveredAmount) || 0 : null,
         totalAmount: amounts ? (summary.amount ?? 0) : null,
-        ...tileAction(key, title, covered, filters)
+        ...tileAction(key, title, covered, filters, locale)
     };
 }
 
@@ -862,30 +874,33 @@ function countTile(
     value: number,
     deals: number,
     explanation: string,
-    filters: Filters
+    filters: Filters,
+    locale: string | undefined
 ): SummaryTile {
     return {
         key,
         title,
-        value: String(value),
+        value: formatNumber(value, locale),
         caption: value === 1 ? 'deal' : 'deals',
         explanation,
-        detail: `${share(value, deals)} of deals`,
+        detail: `${share(value, deals, locale)} of deals`,
         valueClass: value > 0 ? 'slds-text-color_error' : '',
         hasAmounts: false,
         amount: null,
         totalAmount: null,
-        ...tileAction(key, title, value, filters)
+        ...tileAction(key, title, value, filters, locale)
     };
 }
 
 /**
  * The figures above the table, over every deal the filters select. Each tile says what it counts and offers
- * "Show them", the filter that lists exactly those deals (unless that filter is already on).
+ * "Show them", the filter that lists exactly those deals (unless that filter is already on). `user`: the user's
+ * locale (numbers) and currency (amounts, when the server names none).
  */
 export function summaryView(
     summary: ReviewSummary | null | undefined,
-    filters: Filters = DEFAULT_FILTERS
+    filters: Filters = DEFAULT_FILTERS,
+    user: { locale?: string; currency?: string } = {}
 ): SummaryView | null {
     if (!summary) {
         return null;
@@ -901,7 +916,8 @@ export function summaryView(
                 asCount(summary.activePlanDeals),
                 summary,
                 summary.activePlanAmount,
-                filters
+                filters,
+                user.locale
             ),
             coverageTile(
                 'accepted',
@@ -911,7 +927,8 @@ export function summaryView(
                 asCount(summary.acceptedPlanDeals),
                 summary,
                 summary.acceptedPlanAmount,
-                filters
+                filters,
+                user.locale
             ),
             countTile(
                 'offTrack',
@@ -919,7 +936,8 @@ export function summaryView(
                 asCount(summary.offTrackDeals),
                 deals,
                 'Deals whose active plan is Off Track',
-                filters
+                filters,
+                user.locale
             ),
             countTile(
                 'late',
@@ -927,7 +945,8 @@ export function summaryView(
                 asCount(summary.landsAfterCloseDeals),
                 deals,
                 'Active plans projecting their close after the close date',
-                filters
+                filters,
+                user.locale
             ),
             countTile(
                 'gated',
@@ -935,10 +954,11 @@ export function summaryView(
                 asCount(summary.gatedWithoutPlanDeals),
                 deals,
                 'Deals in a stage that requires an active plan, without one',
-                filters
+                filters,
+                user.locale
             )
         ],
-        currencyCode: summary.currencyCode || 'USD',
+        currencyCode: summary.currencyCode || user.currency || 'USD',
         totalDeals: deals,
         amountsNote:
             deals > 0 && !summary.amountsAvailable
@@ -963,8 +983,10 @@ export function pagingView(
     pageSize: number,
     rowsOnPage: number,
     total: number | null,
-    hasNextCursor: boolean
+    hasNextCursor: boolean,
+    locale?: string
 ): PagingView {
+    const number = (n: number) => formatNumber(n, locale);
     const first = pageIndex * pageSize + 1;
     const last = pageIndex * pageSize + rowsOnPage;
     const knownTotal = typeof total === 'number' ? total : null;
@@ -974,10 +996,11 @@ export function pagingView(
         rangeLabel:
             rowsOnPage === 0
                 ? 'No opportunities'
-                : `${first.toLocaleString()}–${last.toLocaleString()}${knownTotal === null ? '' : ` of ${knownTotal.toLocaleString()}`}`,
+                : `${number(first)}–${number(last)}${knownTotal === null ? '' : ` of ${number(knownTotal)}`}`,
         hasPrevious: pageIndex > 0,
         hasNext,
-        pageLabel: pages === null ? `Page ${pageIndex + 1}` : `Page ${pageIndex + 1} of ${pages}`
+        pageLabel:
+            pages === null ? `Page ${number(pageIndex + 1)}` : `Page ${number(pageIndex + 1)} of ${number(pages)}`
     };
 }
 

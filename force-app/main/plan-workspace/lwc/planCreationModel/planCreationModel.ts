@@ -6,7 +6,7 @@
 import { compareCloseDates, epochDay } from 'c/planHealth';
 import type { CloseDateComparison } from 'c/planHealth';
 import { reproject, scheduleBackward, ScheduleError } from 'c/planScheduler';
-import type { ScheduleResult, StepSide, TemplateStep } from 'c/planScheduler';
+import type { ScheduleResult, StepSide, TemplateStep, Wording } from 'c/planScheduler';
 import { lateLanding, lateLandingText, targetDateProblem } from 'c/planDetailsModel';
 import { formatDate, involvesBuyer, OPEN, plural, truncate } from 'c/planWorkspaceModel';
 import type { MilestoneInput, TemplateInfo, Workspace } from 'c/planWorkspaceModel';
@@ -104,8 +104,8 @@ function findTemplate(workspace: Workspace, form: CreateForm): TemplateInfo | un
     return workspace.templates.find((template) => template.developerName === form.templateName);
 }
 
-function schedule(workspace: Workspace, template: TemplateInfo, targetDate: string): ScheduleResult {
-    return scheduleBackward(templateSteps(template), targetDate, { today: workspace.today });
+function schedule(workspace: Workspace, template: TemplateInfo, targetDate: string, wording?: Wording): ScheduleResult {
+    return scheduleBackward(templateSteps(template), targetDate, { today: workspace.today, wording });
 }
 
 function emptyPreview(blocker: string, opportunityCloseDate: string | null | undefined): PlanPreview {
@@ -135,7 +135,12 @@ export function previewPlan(workspace: Workspace, form: CreateForm, locale?: str
     }
     let result: ScheduleResult;
     try {
-        result = schedule(workspace, template, form.targetDate);
+        // Warnings and errors name steps by title and dates in the user's locale.
+        const titles = new Map(template.steps.map((step) => [step.key, step.title]));
+        result = schedule(workspace, template, form.targetDate, {
+            date: (iso) => formatDate(iso, locale),
+            name: (key) => titles.get(key) ?? key
+        });
     } catch (error) {
         if (error instanceof ScheduleError || error instanceof RangeError) {
             return emptyPreview(`This template cannot be scheduled: ${error.message}`, closeDate);
@@ -153,7 +158,7 @@ export function previewPlan(workspace: Workspace, form: CreateForm, locale?: str
             phase: milestone.phase,
             side: milestone.side,
             durationDays: milestone.durationDays,
-            durationLabel: plural(milestone.durationDays, 'working day'),
+            durationLabel: plural(milestone.durationDays, 'working day', undefined, locale),
             startDate: milestone.startDate,
             dueDate,
             dueLabel: formatDate(dueDate, locale),
@@ -176,8 +181,8 @@ export function previewPlan(workspace: Workspace, form: CreateForm, locale?: str
         warnings: result.warnings.map((warning) => warning.message),
         projectedCloseDate,
         projectedCloseLabel: formatDate(projectedCloseDate, locale),
-        closeComparison: compareCloseDates(projectedCloseDate, closeDate),
-        lateLanding: late ? lateLandingText(late, (iso) => formatDate(iso, locale)) : null,
+        closeComparison: compareCloseDates(projectedCloseDate, closeDate, locale),
+        lateLanding: late ? lateLandingText(late, (iso) => formatDate(iso, locale), locale) : null,
         blocker: null
     };
 }

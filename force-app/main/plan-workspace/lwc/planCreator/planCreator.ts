@@ -1,4 +1,8 @@
 import { LightningElement, api } from 'lwc';
+// The user's locale, a BCP 47 tag ("en-US"): the preview's dates and numbers follow it ("Access
+// Internationalization Properties", LWC Developer Guide).
+import LOCALE from '@salesforce/i18n/locale';
+import { formatNumber } from 'c/planHealth';
 import { MAX_LENGTH, lengthHint } from 'c/planDetailsModel';
 import {
     adjustPreviewDate,
@@ -55,16 +59,16 @@ export default class PlanCreator extends LightningElement {
     }
 
     private refresh(): void {
-        this.preview = this.current && this.form ? previewPlan(this.current, this.form) : undefined;
+        this.preview = this.current && this.form ? previewPlan(this.current, this.form, LOCALE) : undefined;
     }
 
     /** "120 of 5,000 characters": the limit shows while the user types, so nothing is cut silently. */
     get objectiveLengthHint(): string {
-        return lengthHint(this.form?.sharedObjective, MAX_LENGTH.sharedObjective);
+        return lengthHint(this.form?.sharedObjective, MAX_LENGTH.sharedObjective, LOCALE);
     }
 
     get anchorLengthHint(): string {
-        return lengthHint(this.form?.anchorEvent, MAX_LENGTH.anchorEvent);
+        return lengthHint(this.form?.anchorEvent, MAX_LENGTH.anchorEvent, LOCALE);
     }
 
     get templateOptions(): Option[] {
@@ -154,7 +158,7 @@ export default class PlanCreator extends LightningElement {
 
     get milestoneCountLabel(): string {
         const count = this.preview?.rows.length ?? 0;
-        return `${count} ${count === 1 ? 'milestone' : 'milestones'}`;
+        return `${formatNumber(count, LOCALE)} ${count === 1 ? 'milestone' : 'milestones'}`;
     }
 
     handleFieldChange(event: CustomEvent<{ value?: string }>): void {

@@ -1,7 +1,7 @@
 // The plan's own details as the account executive edits them after creation (and as the create form checks them):
 // the form's values, what changed, the checks that mirror the platform's rules so the message shows next to the
 // field before the save, and the updatePlan request. DOM-free.
-import { daysBetween } from 'c/planHealth';
+import { daysBetween, formatNumber } from 'c/planHealth';
 import { workingDaysBetween } from 'c/planScheduler';
 import type { PlanInfo } from 'c/planWorkspaceModel';
 
@@ -71,18 +71,18 @@ export function changedDetails(plan: PlanInfo, form: PlanDetails): DetailField[]
 
 /** "1,234 of 5,000 characters": what a long text field shows while the user types, so nothing is cut silently. */
 export function lengthHint(value: string | null | undefined, max: number, locale?: string): string {
-    const format = (n: number) => new Intl.NumberFormat(locale).format(n);
-    return `${format((value ?? '').length)} of ${format(max)} characters`;
+    return `${formatNumber((value ?? '').length, locale)} of ${formatNumber(max, locale)} characters`;
 }
 
 /**
  * The messages to show next to each field before saving. `changed` limits the date check to a date being set, as
- * the platform's rules do: a plan whose target date has passed can still be renamed.
+ * the platform's rules do: a plan whose target date has passed can still be renamed. `locale`: the user's.
  */
 export function validateDetails(
     form: PlanDetails,
     today: string,
-    changed: readonly DetailField[] = DETAIL_FIELDS
+    changed: readonly DetailField[] = DETAIL_FIELDS,
+    locale?: string
 ): Partial<Record<DetailField, string>> {
     const errors: Partial<Record<DetailField, string>> = {};
     if (!form.name.trim()) {
@@ -91,7 +91,7 @@ export function validateDetails(
     for (const field of ['name', 'sharedObjective', 'anchorEvent'] as const) {
         const max = MAX_LENGTH[field];
         if (!errors[field] && form[field].trim().length > max) {
-            errors[field] = `Use ${new Intl.NumberFormat().format(max)} characters or fewer.`;
+            errors[field] = `Use ${formatNumber(max, locale)} characters or fewer.`;
         }
     }
     if (changed.includes('targetDate')) {
@@ -175,10 +175,11 @@ export function lateLanding(
 
 /**
  * The plain words for a late landing: by how much, and what would fix it. `formatDate` turns an ISO date into the
- * user's format.
+ * user's format; `locale` (the user's) formats the number of days.
  */
-export function lateLandingText(landing: LateLanding, formatDate: (iso: string) => string): string {
-    const days = landing.workingDays === 1 ? '1 working day' : `${landing.workingDays} working days`;
+export function lateLandingText(landing: LateLanding, formatDate: (iso: string) => string, locale?: string): string {
+    const days =
+        landing.workingDays === 1 ? '1 working day' : `${formatNumber(landing.workingDays, locale)} working days`;
     const name = landing.lastName ? `“${landing.lastName}”` : 'Its last milestone';
     return (
         `The plan no longer lands by the buyer's target date (${formatDate(landing.targetDate)}): ${name} is due ` +

@@ -1,5 +1,9 @@
 import { LightningElement, api } from 'lwc';
-import { compareCloseDates, completionPercent, healthBadge } from 'c/planHealth';
+// The user's locale, a BCP 47 tag ("en-US"): the header's numbers follow it; its dates are
+// lightning-formatted-date-time, which follows it by itself ("Access Internationalization Properties", LWC
+// Developer Guide).
+import LOCALE from '@salesforce/i18n/locale';
+import { compareCloseDates, completionPercent, formatNumber, healthBadge, planSlip } from 'c/planHealth';
 import type { CloseDateComparison, HealthBadge } from 'c/planHealth';
 import type { PlanInfo } from 'c/planWorkspaceModel';
 import {
@@ -149,7 +153,8 @@ export default class PlanHeader extends LightningElement {
     }
 
     get completionLabel(): string {
-        return `${this.currentPlan?.completedMilestoneCount ?? 0} of ${this.currentPlan?.milestoneCount ?? 0} milestones complete`;
+        const done = formatNumber(this.currentPlan?.completedMilestoneCount ?? 0, LOCALE);
+        return `${done} of ${formatNumber(this.currentPlan?.milestoneCount ?? 0, LOCALE)} milestones complete`;
     }
 
     get buyerCompletion(): number {
@@ -157,7 +162,8 @@ export default class PlanHeader extends LightningElement {
     }
 
     get buyerCompletionLabel(): string {
-        return `${this.currentPlan?.buyerCompletedMilestoneCount ?? 0} of ${this.currentPlan?.buyerMilestoneCount ?? 0} buyer milestones complete`;
+        const done = formatNumber(this.currentPlan?.buyerCompletedMilestoneCount ?? 0, LOCALE);
+        return `${done} of ${formatNumber(this.currentPlan?.buyerMilestoneCount ?? 0, LOCALE)} buyer milestones complete`;
     }
 
     get showsUnsavedProjection(): boolean {
@@ -169,7 +175,19 @@ export default class PlanHeader extends LightningElement {
     }
 
     get closeComparison(): CloseDateComparison {
-        return compareCloseDates(this.projectedCloseDate, this.currentPlan?.opportunityCloseDate);
+        return compareCloseDates(this.projectedCloseDate, this.currentPlan?.opportunityCloseDate, LOCALE);
+    }
+
+    /** How far the close moved since both sides committed to it (Close_Slip_Days__c): said when it moved. */
+    get closeSlipMessage(): string {
+        const slip = planSlip(this.currentPlan?.closeSlipDays, LOCALE);
+        return slip.workingDays ? slip.message : '';
+    }
+
+    get closeSlipClass(): string {
+        return planSlip(this.currentPlan?.closeSlipDays, LOCALE).isSlipped
+            ? 'slds-text-color_error slds-show'
+            : 'slds-text-color_weak slds-show';
     }
 
     get closeDateClass(): string {
@@ -219,11 +237,11 @@ export default class PlanHeader extends LightningElement {
     }
 
     get objectiveLengthHint(): string {
-        return lengthHint(this.details?.sharedObjective, MAX_LENGTH.sharedObjective);
+        return lengthHint(this.details?.sharedObjective, MAX_LENGTH.sharedObjective, LOCALE);
     }
 
     get anchorLengthHint(): string {
-        return lengthHint(this.details?.anchorEvent, MAX_LENGTH.anchorEvent);
+        return lengthHint(this.details?.anchorEvent, MAX_LENGTH.anchorEvent, LOCALE);
     }
 
     private detailError(field: DetailField): string | null {
@@ -279,7 +297,7 @@ export default class PlanHeader extends LightningElement {
             // Re-check the field being corrected, so its message goes once it is right.
             const rest = { ...this.detailErrors };
             delete rest[field];
-            const again = validateDetails(this.details, this.today ?? '', [field])[field];
+            const again = validateDetails(this.details, this.today ?? '', [field], LOCALE)[field];
             this.detailErrors = again ? { ...rest, [field]: again } : rest;
         }
     }
@@ -298,7 +316,7 @@ export default class PlanHeader extends LightningElement {
             this.handleCancelDetails();
             return;
         }
-        this.detailErrors = validateDetails(this.details, this.today ?? '', changed);
+        this.detailErrors = validateDetails(this.details, this.today ?? '', changed, LOCALE);
         const invalid = DETAIL_FIELDS.find((field) => this.detailErrors[field]);
         if (invalid) {
             this.focusField = invalid;
@@ -323,7 +341,7 @@ export default class PlanHeader extends LightningElement {
 
     get staleText(): string {
         const days = this.currentPlan?.daysSinceProgress;
-        return days ? `No milestone has moved for ${days} days` : 'No recent progress';
+        return days ? `No milestone has moved for ${formatNumber(days, LOCALE)} days` : 'No recent progress';
     }
 
     get isOverdue(): boolean {
@@ -332,7 +350,7 @@ export default class PlanHeader extends LightningElement {
 
     get overdueText(): string {
         const days = this.currentPlan?.daysOverdue ?? 0;
-        return `The earliest open milestone is ${days} ${days === 1 ? 'day' : 'days'} overdue`;
+        return `The earliest open milestone is ${formatNumber(days, LOCALE)} ${days === 1 ? 'day' : 'days'} overdue`;
     }
 
     get hasAttention(): boolean {
@@ -457,11 +475,11 @@ export default class PlanHeader extends LightningElement {
     get confirmOpenMilestonesText(): string {
         const count = this.confirmOpenMilestones.length;
         if (this.confirming?.status === 'Active') {
-            return `${count === 1 ? '1 milestone is' : `${count} milestones are`} already overdue. Activating makes their dates the baseline, so move them first if the buyer agreed new dates:`;
+            return `${count === 1 ? '1 milestone is' : `${formatNumber(count, LOCALE)} milestones are`} already overdue. Activating makes their dates the baseline, so move them first if the buyer agreed new dates:`;
         }
         return count === 1
             ? '1 milestone is still open; completing the plan leaves it as it is:'
-            : `${count} milestones are still open; completing the plan leaves them as they are:`;
+            : `${formatNumber(count, LOCALE)} milestones are still open; completing the plan leaves them as they are:`;
     }
 
     /** What withdrawing the acceptance means for this deal's stage gate, in plain words. */

@@ -79,6 +79,36 @@ export function completionPercent(done: number | null | undefined, total: number
     return Math.min(100, Math.round((finished / all) * 100));
 }
 
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+const PERCENT_FORMATS = new Map<string, Intl.NumberFormat>();
+
+function cached(
+    formats: Map<string, Intl.NumberFormat>,
+    locale: string | undefined,
+    options: Intl.NumberFormatOptions
+) {
+    let format = formats.get(locale ?? '');
+    if (!format) {
+        format = new Intl.NumberFormat(locale, options);
+        formats.set(locale ?? '', format);
+    }
+    return format;
+}
+
+/**
+ * A number as the user reads it, digits grouped: "1,234" in en-US, "1.234" in de-DE. `locale` is the user's locale,
+ * which a component imports from @salesforce/i18n/locale and passes down ("Access Internationalization
+ * Properties", LWC Developer Guide); without one, the browser's. Formatters are cached per locale.
+ */
+export function formatNumber(value: number, locale?: string): string {
+    return cached(NUMBER_FORMATS, locale, {}).format(value);
+}
+
+/** A whole percentage (0 to 100) as the user reads it: "63%" in en-US, "63 %" in de-DE. */
+export function formatPercent(percent: number, locale?: string): string {
+    return cached(PERCENT_FORMATS, locale, { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days since the Unix epoch for an ISO date (yyyy-mm-dd), in UTC so time zones and DST never shift it. */
@@ -108,17 +138,19 @@ export interface CloseDateComparison {
     message: string;
 }
 
-function plural(count: number, unit: string): string {
-    return `${count} ${unit}${count === 1 ? '' : 's'}`;
+function plural(count: number, unit: string, locale?: string): string {
+    return `${formatNumber(count, locale)} ${unit}${count === 1 ? '' : 's'}`;
 }
 
 /**
  * Compares the plan's projected close date (the close milestone's due date) with the opportunity's CloseDate.
- * A plan with no close milestone, or an opportunity without a close date, has nothing to compare.
+ * A plan with no close milestone, or an opportunity without a close date, has nothing to compare. `locale`: the
+ * user's, for the number of days.
  */
 export function compareCloseDates(
     projectedClose: string | null | undefined,
-    opportunityClose: string | null | undefined
+    opportunityClose: string | null | undefined,
+    locale?: string
 ): CloseDateComparison {
     if (!projectedClose) {
         return {
@@ -135,15 +167,48 @@ export function compareCloseDates(
         return {
             varianceDays: variance,
             isLate: true,
-            message: `The plan closes ${plural(variance, 'day')} after the opportunity's close date.`
+            message: `The plan closes ${plural(variance, 'day', locale)} after the opportunity's close date.`
         };
     }
     if (variance < 0) {
         return {
             varianceDays: variance,
             isLate: false,
-            message: `The plan closes ${plural(-variance, 'day')} before the opportunity's close date.`
+            message: `The plan closes ${plural(-variance, 'day', locale)} before the opportunity's close date.`
         };
     }
     return { varianceDays: 0, isLate: false, message: "The plan closes on the opportunity's close date." };
+}
+
+export interface PlanSlip {
+    /** Working days the close moved past the close first committed (Close_Slip_Days__c); null before a baseline. */
+    workingDays: number | null;
+    isSlipped: boolean;
+    /** "The close has moved 3 working days since both sides committed to it."; blank without a baselined close. */
+    message: string;
+}
+
+/**
+ * The plan's slip as the workspace, the pipeline review and Health__c count it: how far the close moved, in working
+ * days, so one slip that pushes several milestones counts once and only if it moves the close.
+ */
+export function planSlip(closeSlipDays: number | null | undefined, locale?: string): PlanSlip {
+    if (closeSlipDays === null || closeSlipDays === undefined) {
+        return { workingDays: null, isSlipped: false, message: '' };
+    }
+    if (closeSlipDays > 0) {
+        return {
+            workingDays: closeSlipDays,
+            isSlipped: true,
+            message: `The close has moved ${plural(closeSlipDays, 'working day', locale)} since both sides committed to it.`
+        };
+    }
+    if (closeSlipDays < 0) {
+        return {
+            workingDays: closeSlipDays,
+            isSlipped: false,
+            message: `The close is ${plural(-closeSlipDays, 'working day', locale)} earlier than both sides committed to.`
+        };
+    }
+    return { workingDays: 0, isSlipped: false, message: 'The close is where both sides committed to it.' };
 }

@@ -1,4 +1,8 @@
 import { LightningElement, api } from 'lwc';
+// The user's locale, a BCP 47 tag ("en-US"), for the counts in the summary ("Access Internationalization
+// Properties", LWC Developer Guide); the rows come formatted from planWorkspaceModel.
+import LOCALE from '@salesforce/i18n/locale';
+import { formatNumber } from 'c/planHealth';
 import type { ListView, Option, Permissions } from 'c/planWorkspaceModel';
 
 /** The choices the list offers in its inputs, computed once per workspace load. */
@@ -12,7 +16,7 @@ export interface ListOptions {
 }
 
 /** Row actions the list reports in a `rowaction` event. */
-export type RowAction = 'edit' | 'done' | 'remove' | 'restore' | 'up' | 'down' | 'history' | 'repoint';
+export type RowAction = 'edit' | 'done' | 'cancel' | 'remove' | 'restore' | 'up' | 'down' | 'history' | 'repoint';
 
 const EMPTY_OPTIONS: ListOptions = {
     statuses: [],
@@ -27,6 +31,7 @@ const EMPTY_OPTIONS: ListOptions = {
 const FOCUS_AFTER: Record<RowAction, string> = {
     edit: 'first-input',
     done: 'edit',
+    cancel: 'edit',
     remove: 'restore',
     restore: 'remove',
     up: 'up',
@@ -84,9 +89,13 @@ export default class PlanMilestoneList extends LightningElement {
         if (!this.view) {
             return '';
         }
-        const parts = [`${this.view.overdueCount} overdue`, `${this.view.buyerOpenCount} open buyer items`];
+        const count = (n: number) => formatNumber(n, LOCALE);
+        const parts = [
+            `${count(this.view.overdueCount)} overdue`,
+            `${count(this.view.buyerOpenCount)} open buyer items`
+        ];
         if (this.view.unconfirmedCount > 0) {
-            parts.push(`${this.view.unconfirmedCount} not confirmed by the buyer`);
+            parts.push(`${count(this.view.unconfirmedCount)} not confirmed by the buyer`);
         }
         return parts.join(' · ');
     }
@@ -141,9 +150,37 @@ export default class PlanMilestoneList extends LightningElement {
     handleFieldChange(event: CustomEvent<{ value?: unknown; checked?: boolean }>): void {
         const { key, field } = PlanMilestoneList.data(event);
         const target = event.target as HTMLInputElement;
-        const value =
+        let value =
             target.type === 'checkbox' || target.type === 'toggle' ? Boolean(target.checked) : event.detail?.value;
+        if (target.type === 'number') {
+            // A number input reports text: blank is no value; anything else is checked as a whole number later.
+            value = value === '' || value === null || value === undefined ? null : Number(value);
+        }
         this.emit('fieldchange', { key, field, value: value ?? null });
+    }
+
+    /**
+     * Escape cancels what the row has open: the date-move preview first, else the inline edit of a saved milestone
+     * (its unsaved edits dropped). The focus goes back to the row's Edit button.
+     */
+    handleRowKeydown(event: KeyboardEvent): void {
+        if (event.key !== 'Escape') {
+            return;
+        }
+        const key = (event.currentTarget as HTMLElement).dataset.row ?? '';
+        const row = this.groups.flatMap((group) => group.rows).find((r) => r.key === key);
+        if (!row) {
+            return;
+        }
+        if (row.move) {
+            event.stopPropagation();
+            this.pendingFocus = { key, target: 'date' };
+            this.emit('movecancel', { key });
+        } else if (row.isEditing && !row.isNew) {
+            event.stopPropagation();
+            this.pendingFocus = { key, target: FOCUS_AFTER.cancel };
+            this.emit('rowaction', { key, action: 'cancel' });
+        }
     }
 
     handleDateChange(event: CustomEvent<{ value?: string }>): void {

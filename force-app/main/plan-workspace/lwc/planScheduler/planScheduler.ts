@@ -102,9 +102,26 @@ export interface WorkingDayOptions {
     holidays?: readonly string[];
 }
 
-export interface ScheduleOptions extends WorkingDayOptions {
+/**
+ * How messages name a date and a milestone for the user: dates in the user's locale, milestones by their title. By
+ * default a message shows the ISO date and the key, which is what the tests read; a key can be a record Id.
+ */
+export interface Wording {
+    date?: (iso: string) => string;
+    name?: (key: string) => string;
+}
+
+export interface ReprojectOptions extends WorkingDayOptions {
+    wording?: Wording;
+}
+
+export interface ScheduleOptions extends ReprojectOptions {
     /** Today's date in the user's time zone; defaults to the browser's local date. */
     today?: string;
+}
+
+function worded(wording: Wording | undefined): Required<Wording> {
+    return { date: wording?.date ?? ((iso) => iso), name: wording?.name ?? ((key) => key) };
 }
 
 /** Plan_Milestone__c.Status__c values. */
@@ -386,7 +403,8 @@ function rejectCycles(
     keys: readonly string[],
     predecessor: readonly number[],
     fromOrder: readonly boolean[],
-    noun: Noun
+    noun: Noun,
+    name: (key: string) => string = (key) => key
 ): void {
     const state = new Array<number>(keys.length).fill(0); // 0 unseen, 1 on the current walk, 2 done
     for (let first = 0; first < keys.length; first++) {
@@ -403,16 +421,16 @@ function rejectCycles(
             const members = walk.slice(walk.indexOf(node)).reverse();
             const start = members.indexOf(Math.min(...members));
             const cycle = [...members.slice(start), ...members.slice(0, start)];
-            const path = [...cycle, cycle[0]].map((i) => keys[i]).join(' → ');
+            const path = [...cycle, cycle[0]].map((i) => name(keys[i])).join(' → ');
             const byOrder = cycle
                 .filter((i) => fromOrder[i])
-                .map((i) => `"${keys[i]}" follows "${keys[predecessor[i]]}"`);
+                .map((i) => `"${name(keys[i])}" follows "${name(keys[predecessor[i]])}"`);
             const note = byOrder.length > 0 ? ` (by template order: ${byOrder.join(', ')})` : '';
             const names = cycle.map((i) => keys[i]);
             throw new ScheduleError(
                 'cycle',
                 `${noun.many} depend on each other in a cycle, so none of them can be scheduled: ${path}${note}. ` +
-                    `Change the predecessor of one of ${quoteAll(names)}.`,
+                    `Change the predecessor of one of ${quoteAll(names.map(name))}.`,
                 names
             );
         }
@@ -478,6 +496,8 @@ export function scheduleBackward(
     options: ScheduleOptions = {}
 ): ScheduleResult {
     const calendar = new WorkingCalendar(options.holidays);
+    const say = worded(options.wording);
+    const date = (day: number) => say.date(isoDate(day));
     const target = epochDay(targetDate);
     const today = epochDay(options.today ?? localToday());
     steps.forEach(validateStep);
@@ -495,7 +515,7 @@ export function scheduleBackward(
         return step.predecessorKey ? resolvePredecessor(step.key, step.predecessorKey, index, STEP) : i - 1;
     });
     const fromOrder = ordered.map((step, i) => !step.predecessorKey && i > 0);
-    rejectCycles(keys, predecessor, fromOrder, STEP);
+    rejectCycles(keys, predecessor, fromOrder, STEP, say.name);
 
     // Schedule from the end: a step is dated once every step that follows it is dated.
     const pendingSuccessors = new Array<number>(ordered.length).fill(0);
@@ -541,8 +561,8 @@ export function scheduleBackward(
         warnings.push({
             code: 'target-not-working-day',
             message:
-                `The target date ${targetDate} is not a working day, so the last milestones are due on the ` +
-                `working day before it, ${isoDate(lastDay)}.`,
+                `The target date ${date(target)} is not a working day, so the last milestones are due on the ` +
+                `working day before it, ${date(lastDay)}.`,
             keys: ends.map((i) => keys[i])
         });
     }
@@ -550,7 +570,7 @@ export function scheduleBackward(
         warnings.push({
             code: 'target-in-past',
             message:
-                `The target date ${targetDate} is in the past (today is ${isoDate(today)}): every milestone would ` +
+                `The target date ${date(target)} is in the past (today is ${date(today)}): every milestone would ` +
                 `already be overdue. Choose a target date after today.`,
             keys: [...keys]
         });
@@ -566,8 +586,8 @@ export function scheduleBackward(
             warnings.push({
                 code: 'starts-before-today',
                 message:
-                    `The first milestone, "${ordered[first].title}", would have to start on ${isoDate(start[first])}, ` +
-                    `before today (${isoDate(today)}): the target date is too close for this template.${overdueNote}`,
+                    `The first milestone, "${ordered[first].title}", would have to start on ${date(start[first])}, ` +
+                    `before today (${date(today)}): the target date is too close for this template.${overdueNote}`,
                 keys: early.map((i) => keys[i])
             });
         }
@@ -614,9 +634,10 @@ export function reproject(
     milestones: readonly PlannedMilestone[],
     changedKey: string,
     newDueDate: string,
-    options: WorkingDayOptions = {}
+    options: ReprojectOptions = {}
 ): Reprojection {
     const calendar = new WorkingCalendar(options.holidays);
+    const say = worded(options.wording);
     const keys = milestones.map((milestone) => milestone.key);
     const index = indexKeys(keys, MILESTONE);
     const changed = index.get(changedKey);
@@ -630,7 +651,7 @@ export function reproject(
         const named = milestone.predecessorKey;
         return named ? resolvePredecessor(milestone.key, named, index, MILESTONE) : -1;
     });
-    rejectCycles(keys, predecessor, new Array<boolean>(keys.length).fill(false), MILESTONE);
+    rejectCycles(keys, predecessor, new Array<boolean>(keys.length).fill(false), MILESTONE, say.name);
     const successors = milestones.map((): number[] => []);
     predecessor.forEach((p, i) => p >= 0 && successors[p].push(i));
 
@@ -674,7 +695,7 @@ export function reproject(
     if (!calendar.isWorkingDay(after[changed])) {
         warnings.push({
             code: 'due-not-working-day',
-            message: `The new due date of "${changedKey}", ${newDueDate}, is not a working day.`,
+            message: `The new due date of "${say.name(changedKey)}", ${say.date(newDueDate)}, is not a working day.`,
             keys: [changedKey]
         });
     }
@@ -691,9 +712,10 @@ export function reproject(
         warnings.push({
             code: 'starts-before-predecessor',
             message:
-                `"${changedKey}" would start on ${isoDate(calendar.startOf(after[changed], durations[changed]))}, but ` +
-                `"${keys[upstream]}", which comes before it, is not due until ${isoDate(after[upstream])}. ` +
-                `Move "${keys[upstream]}" earlier too, or choose a later date.`,
+                `"${say.name(changedKey)}" would start on ` +
+                `${say.date(isoDate(calendar.startOf(after[changed], durations[changed])))}, but ` +
+                `"${say.name(keys[upstream])}", which comes before it, is not due until ` +
+                `${say.date(isoDate(after[upstream]))}. Move "${say.name(keys[upstream])}" earlier too, or choose a later date.`,
             keys: [changedKey, keys[upstream]]
         });
     }

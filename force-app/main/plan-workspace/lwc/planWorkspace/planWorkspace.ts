@@ -7,12 +7,18 @@ import saveMilestones from '@salesforce/apex/PlanWorkspaceController.saveMilesto
 import setPlanStatus from '@salesforce/apex/PlanWorkspaceController.setPlanStatus';
 import recordBuyerAcceptance from '@salesforce/apex/PlanWorkspaceController.recordBuyerAcceptance';
 import updatePlan from '@salesforce/apex/PlanWorkspaceController.updatePlan';
+// The user's locale, a BCP 47 tag ("en-US"): every date and number the workspace shows follows it ("Access
+// Internationalization Properties", LWC Developer Guide).
+import LOCALE from '@salesforce/i18n/locale';
 import { lateLanding, lateLandingText } from 'c/planDetailsModel';
+import { applyReplan, replanOffer, replanReasonProblem } from 'c/planReplanModel';
+import type { ReplanOffer } from 'c/planReplanModel';
 import type { UpdatePlanRequest } from 'c/planDetailsModel';
 import {
     addMilestone,
     applyMove,
     buildListView,
+    dueDateForSchedule,
     effectiveMilestones,
     EMPTY_DRAFT,
     EMPTY_UI,
@@ -35,6 +41,7 @@ import {
     removeMilestone,
     repointDependents,
     restoreMilestone,
+    revertMilestone,
     savePayload,
     setField,
     toggleEditing,
@@ -77,11 +84,16 @@ export default class PlanWorkspace extends LightningElement {
     loading = true;
     busy = false;
     creating = false;
+    /** The offer to move the open milestones with the buyer's new target date, after the details were saved. */
+    replan: ReplanOffer | null = null;
+    replanReason: string | null = null;
+    replanNote: string | null = null;
+    replanError: string | null = null;
     /** The plan chosen in the plan switcher; null: the opportunity's current plan. */
     private chosenPlanId: string | null = null;
 
     /** Where the focus goes once the result of an action is on screen (see renderedCallback). */
-    private pendingFocus: 'errors' | 'conflict' | 'plan' | null = null;
+    private pendingFocus: 'errors' | 'conflict' | 'plan' | 'replan' | null = null;
 
     /**
      * After an action, the focus goes to what the user needs next: the plan's name once it is created; the first
@@ -96,6 +108,10 @@ export default class PlanWorkspace extends LightningElement {
         this.pendingFocus = null;
         if (target === 'conflict') {
             this.template?.querySelector<HTMLElement>('[data-id="reload-keeping-edits"]')?.focus();
+            return;
+        }
+        if (target === 'replan') {
+            this.template?.querySelector<HTMLElement>('[data-id="replan"]')?.focus();
             return;
         }
         if (target === 'plan') {
@@ -157,7 +173,9 @@ export default class PlanWorkspace extends LightningElement {
 
     /** Recomputes the list view: once per change, never per row. */
     private updateView(): void {
-        this.view = this.workspace?.plan ? buildListView(this.workspace, this.draft, this.ui, this.errors) : null;
+        this.view = this.workspace?.plan
+            ? buildListView(this.workspace, this.draft, this.ui, this.errors, LOCALE)
+            : null;
     }
 
     private change(draft: Draft, ui: UiState = this.ui): void {
@@ -214,7 +232,7 @@ export default class PlanWorkspace extends LightningElement {
     }
 
     get planOptions(): { label: string; value: string }[] {
-        return planChoices(this.workspace?.plans ?? []);
+        return planChoices(this.workspace?.plans ?? [], LOCALE);
     }
 
     get shownPlanId(): string | null {
@@ -279,7 +297,7 @@ export default class PlanWorkspace extends LightningElement {
         }
         const milestones = effectiveMilestones(workspace, this.draft).filter((milestone) => !milestone.isDeleted);
         const late = lateLanding(workspace.plan.targetDate, milestones);
-        return late ? lateLandingText(late, (iso) => formatDate(iso)) : null;
+        return late ? lateLandingText(late, (iso) => formatDate(iso, LOCALE), LOCALE) : null;
     }
 
     /** The saved milestones already overdue, by name, for the question before activating the plan. */
@@ -413,13 +431,63 @@ export default class PlanWorkspace extends LightningElement {
         const planId = this.plan?.id;
         const workspace = this.workspace as Workspace;
         const request = { ...event.detail.request, loaded: loadedRevisions(workspace) };
+        const fromTarget = this.plan?.targetDate ?? null;
         await this.run(
             () => updatePlan({ planId, requestJson: JSON.stringify(request) }),
             'We could not save the plan details. Nothing was saved.',
             'Plan details saved',
-            undefined,
+            () => this.offerReplan(fromTarget),
             DETAILS_HINT
         );
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // Re-planning after the target date moved
+    // -----------------------------------------------------------------------------------------------------------
+
+    /** Once a new target date is saved, offers to move the open milestones with it (nothing moves until asked). */
+    private offerReplan(fromTarget: string | null): void {
+        const workspace = this.workspace as Workspace;
+        this.replan = replanOffer(workspace, this.draft, fromTarget, workspace.plan?.targetDate, LOCALE);
+        this.replanReason = null;
+        this.replanNote = null;
+        this.replanError = null;
+        if (this.replan) {
+            this.pendingFocus = 'replan';
+        }
+    }
+
+    get slipReasonOptions() {
+        return this.workspace?.picklists.slipReasons ?? [];
+    }
+
+    handleReplanReason(event: CustomEvent<{ value: string }>): void {
+        this.replanReason = event.detail.value || null;
+        this.replanError = null;
+    }
+
+    handleReplanNote(event: CustomEvent<{ value: string }>): void {
+        this.replanNote = event.detail.value || null;
+    }
+
+    handleReplanDismiss(): void {
+        this.replan = null;
+    }
+
+    /** Puts the new dates in the draft: the user sees them on each row, then saves or discards them. */
+    handleReplanApply(): void {
+        const offer = this.replan;
+        if (!offer) {
+            return;
+        }
+        const problem = replanReasonProblem(offer, this.replanReason);
+        if (problem) {
+            this.replanError = problem;
+            return;
+        }
+        const workspace = this.workspace as Workspace;
+        this.replan = null;
+        this.change(applyReplan(this.draft, workspace, offer, this.replanReason, this.replanNote, LOCALE));
     }
 
     async handleAcceptance(event: CustomEvent<{ accepted: boolean; contactId: string | null }>): Promise<void> {
@@ -452,6 +520,12 @@ export default class PlanWorkspace extends LightningElement {
             case 'done':
                 this.change(this.draft, toggleEditing(this.ui, key, false));
                 break;
+            case 'cancel':
+                this.change(revertMilestone(this.draft, key), {
+                    ...toggleEditing(this.ui, key, false),
+                    pendingMove: this.ui.pendingMove?.key === key ? null : this.ui.pendingMove
+                });
+                break;
             case 'remove':
                 this.change(removeMilestone(this.draft, key), {
                     ...toggleEditing(this.ui, key, false),
@@ -476,9 +550,31 @@ export default class PlanWorkspace extends LightningElement {
         }
     }
 
+    /**
+     * A field edit goes into the draft. A longer duration, or a new predecessor due later, that leaves the milestone
+     * no room before its due date offers to move the date (and what waits on it), as a date change does.
+     */
     handleFieldChange(event: CustomEvent<{ key: string; field: EditableField; value: never }>): void {
         const { key, field, value } = event.detail;
-        this.change(setField(this.draft, this.workspace as Workspace, key, field, value));
+        const workspace = this.workspace as Workspace;
+        const draft = setField(this.draft, workspace, key, field, value);
+        const rescheduled =
+            field === 'durationDays' || field === 'dependsOnId'
+                ? dueDateForSchedule(effectiveMilestones(workspace, draft), key)
+                : null;
+        const milestone = rescheduled ? effectiveMilestones(workspace, draft).find((m) => m.key === key) : null;
+        if (rescheduled && milestone?.isNew) {
+            // A new milestone has no committed date yet: it simply takes the date that fits.
+            this.change(setField(draft, workspace, key, 'dueDate', rescheduled));
+            return;
+        }
+        if (rescheduled) {
+            const reason =
+                milestone?.saved?.slipReason === milestone?.slipReason ? null : (milestone?.slipReason ?? null);
+            this.change(draft, { ...this.ui, pendingMove: { key, to: rescheduled, reason, note: null } });
+            return;
+        }
+        this.change(draft);
     }
 
     /** A new date is previewed first (what moves with it, where the close lands, why it slips) unless nothing moves. */
@@ -487,6 +583,17 @@ export default class PlanWorkspace extends LightningElement {
         const workspace = this.workspace as Workspace;
         const milestone = effectiveMilestones(workspace, this.draft).find((m) => m.key === key);
         if (!milestone) {
+            return;
+        }
+        const saved = milestone.saved?.dueDate ?? null;
+        if (value && !milestone.dueDate && saved && !milestone.isNew) {
+            // Cleared, then a date typed again: a move from the saved date, previewed (and asked why) as any move.
+            const restored = setField(this.draft, workspace, key, 'dueDate', saved);
+            if (value === saved) {
+                this.change(restored, { ...this.ui, pendingMove: null });
+                return;
+            }
+            this.change(restored, { ...this.ui, pendingMove: { key, to: value, reason: null, note: null } });
             return;
         }
         if (!value || !milestone.dueDate || milestone.isNew) {
@@ -519,7 +626,8 @@ export default class PlanWorkspace extends LightningElement {
         }
         const preview = previewMove(effectiveMilestones(workspace, this.draft), pending.key, pending.to, {
             planStatus: workspace.plan?.status,
-            opportunityCloseDate: workspace.opportunity.closeDate
+            opportunityCloseDate: workspace.opportunity.closeDate,
+            locale: LOCALE
         });
         const problem = moveReasonProblem(preview, pending.reason, pending.note);
         if (problem) {
@@ -553,7 +661,7 @@ export default class PlanWorkspace extends LightningElement {
 
     async handleSave(): Promise<void> {
         const workspace = this.workspace as Workspace;
-        const invalid = validateMilestones(effectiveMilestones(workspace, this.draft), workspace.today);
+        const invalid = validateMilestones(effectiveMilestones(workspace, this.draft), workspace.today, LOCALE);
         if (invalid) {
             this.errors = invalid;
             this.pendingFocus = 'errors';

@@ -19,9 +19,9 @@
  *   longer a draft), as the Slip_Reason_When_Moved_Later rule demands; the reason and note are sent with each such
  *   move, so the slip history records this move's reason rather than an earlier one.
  */
-import { compareCloseDates, daysBetween, epochDay } from 'c/planHealth';
+import { compareCloseDates, daysBetween, epochDay, formatNumber } from 'c/planHealth';
 import type { CloseDateComparison } from 'c/planHealth';
-import { reproject, ScheduleError } from 'c/planScheduler';
+import { addWorkingDays, reproject, ScheduleError, workingDaysBetween } from 'c/planScheduler';
 import type { PlannedMilestone } from 'c/planScheduler';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -72,7 +72,11 @@ export interface PlanInfo {
     daysOverdue?: number | null;
     daysSinceProgress?: number | null;
     isStale?: boolean | null;
+    /** Every milestone's slip added up, in working days (Total_Slip_Days__c): not the plan's own slip. */
     totalSlipDays?: number | null;
+    /** The plan's slip: working days its close moved past the close first committed (Close_Slip_Days__c). */
+    closeSlipDays?: number | null;
+    baselineCloseDate?: string | null;
     /** How many times the plan was saved: sent back with every save so a stale screen is refused. */
     revision?: number | null;
 }
@@ -114,6 +118,9 @@ export interface DateChangeInfo {
     note?: string | null;
     changedByName?: string | null;
     changedOn?: string | null;
+    /** The history row of the move that pushed this one (Caused_By__c), and the name of the milestone it moved. */
+    causedById?: string | null;
+    causedByMilestoneName?: string | null;
 }
 
 export interface TemplateStepInfo {
@@ -253,10 +260,6 @@ export function planChoices(plans: PlanSummary[], locale?: string): { label: str
     });
 }
 
-function formatNumber(value: number, locale?: string): string {
-    return new Intl.NumberFormat(locale).format(value);
-}
-
 function localToday(): string {
     const now = new Date();
     const pad = (n: number) => String(n).padStart(2, '0');
@@ -285,8 +288,9 @@ export function formatDate(iso: string | null | undefined, locale?: string): str
     return format.format(new Date(epochDay(iso) * 86_400_000));
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-    return `${count} ${count === 1 ? one : many}`;
+/** "1 day", "1,234 days": the count in the user's `locale`. */
+export function plural(count: number, one: string, many = `${one}s`, locale?: string): string {
+    return `${formatNumber(count, locale)} ${count === 1 ? one : many}`;
 }
 
 export function isOpen(status: string | null | undefined): boolean {
@@ -513,6 +517,16 @@ export function removeMilestone(draft: Draft, key: string): Draft {
     return { ...draft, deleted: [...draft.deleted, key] };
 }
 
+/** Drops the unsaved edits of one saved milestone (Escape in its inline edit); a new milestone stays as it is. */
+export function revertMilestone(draft: Draft, key: string): Draft {
+    if (!(key in draft.changes)) {
+        return draft;
+    }
+    const changes = { ...draft.changes };
+    delete changes[key];
+    return { ...draft, changes };
+}
+
 export function restoreMilestone(draft: Draft, key: string): Draft {
     return draft.deleted.includes(key) ? { ...draft, deleted: draft.deleted.filter((k) => k !== key) } : draft;
 }
@@ -549,7 +563,7 @@ export interface EffectiveMilestone extends MilestoneValues {
     isDeleted: boolean;
     changedFields: EditableField[];
     baselineDate: string | null;
-    /** Due minus baseline, recomputed for an edited date. */
+    /** Working days from the baseline to the due date (as Slip_Days__c), recomputed for an edited date. */
     slipDays: number | null;
 }
 
@@ -572,7 +586,7 @@ export function effectiveMilestones(workspace: Workspace, draft: Draft): Effecti
             baselineDate,
             slipDays:
                 'dueDate' in changes && baselineDate && values.dueDate
-                    ? daysBetween(baselineDate, values.dueDate)
+                    ? workingDaysBetween(baselineDate, values.dueDate)
                     : (saved.slipDays ?? null)
         });
     }
@@ -714,12 +728,27 @@ export interface MovePreview extends DateMove {
     warnings: string[];
 }
 
-/** "5 days later", "1 day earlier", "same day". */
-export function movedByLabel(days: number): string {
-    if (days > 0) {
-        return `${plural(days, 'day')} later`;
+/**
+ * How far a date moved, in working days as slips are counted: "5 working days later", "1 working day earlier",
+ * "same day" (and "0 working days later" for a move over a weekend).
+ */
+export function movedByLabel(from: string, to: string, locale?: string): string {
+    if (from === to) {
+        return 'same day';
     }
-    return days < 0 ? `${plural(-days, 'day')} earlier` : 'same day';
+    const days = workingDaysBetween(from, to);
+    return to > from
+        ? `${plural(days, 'working day', undefined, locale)} later`
+        : `${plural(-days, 'working day', undefined, locale)} earlier`;
+}
+
+/** Moving this milestone to `to` needs a slip reason: its date is committed and the move is later than saved. */
+export function moveNeedsReason(
+    milestone: EffectiveMilestone,
+    to: string,
+    planStatus: string | null | undefined
+): boolean {
+    return baselined(milestone, planStatus) && movesLaterThanSaved(milestone, to);
 }
 
 function baselined(milestone: EffectiveMilestone, planStatus: string | null | undefined): boolean {
@@ -760,6 +789,31 @@ function planned(milestones: readonly EffectiveMilestone[]): PlannedMilestone[] 
 }
 
 /**
+ * The due date a milestone needs once its duration or what it waits on changed, when its own no longer leaves room:
+ * a milestone of d working days starts d - 1 working days before its due date and, by planScheduler's rule, after
+ * its predecessor is due (predecessor due = its due minus d working days). Null when the date still works, when it
+ * waits on nothing or on a milestone already done, or when either has no date. The workspace offers the move, with
+ * everything that moves with it, before and after.
+ */
+export function dueDateForSchedule(milestones: readonly EffectiveMilestone[], key: string): string | null {
+    const milestone = milestones.find((m) => m.key === key);
+    const predecessor = milestone?.dependsOnId ? milestones.find((m) => m.key === milestone.dependsOnId) : null;
+    const duration = milestone?.durationDays ?? 0;
+    if (
+        !milestone?.dueDate ||
+        !isOpen(milestone.status) ||
+        !predecessor?.dueDate ||
+        !isOpen(predecessor.status) ||
+        !Number.isInteger(duration) ||
+        duration < 0
+    ) {
+        return null;
+    }
+    const earliest = addWorkingDays(predecessor.dueDate, duration);
+    return earliest > milestone.dueDate ? earliest : null;
+}
+
+/**
  * What moving one milestone's date does before anything is saved: which dependents move with it (planScheduler's
  * `reproject`), where the projected close lands against the opportunity's close date, and which moves need a slip
  * reason.
@@ -780,7 +834,13 @@ export function previewMove(
     let dependents: MovedMilestone[] = [];
     let after = milestones;
     try {
-        const projection = reproject(planned(milestones), key, to);
+        // Warnings name milestones and dates as the user reads them, never by record Id or ISO date.
+        const projection = reproject(planned(milestones), key, to, {
+            wording: {
+                date: (iso) => formatDate(iso, context.locale),
+                name: (other) => byKey.get(other)?.name || 'Untitled milestone'
+            }
+        });
         const newDates = new Map(projection.moved.map((move) => [move.key, move.to]));
         dependents = projection.moved
             .filter((move) => move.key !== key)
@@ -794,7 +854,7 @@ export function previewMove(
                     fromLabel: formatDate(move.from, context.locale),
                     toLabel: formatDate(move.to, context.locale),
                     days: move.days,
-                    daysLabel: movedByLabel(move.days),
+                    daysLabel: movedByLabel(move.from, move.to, context.locale),
                     needsReason: baselined(dependent, context.planStatus) && movesLaterThanSaved(dependent, move.to)
                 };
             });
@@ -802,7 +862,7 @@ export function previewMove(
             const dueDate = newDates.get(milestone.key);
             return dueDate ? { ...milestone, dueDate } : milestone;
         });
-        warnings.push(...projection.warnings.map((warning) => warning.message.replace(`"${key}"`, `"${moved.name}"`)));
+        warnings.push(...projection.warnings.map((warning) => warning.message));
     } catch (error) {
         if (!(error instanceof ScheduleError)) {
             throw error;
@@ -820,7 +880,7 @@ export function previewMove(
         fromLabel: formatDate(from, context.locale),
         toLabel: formatDate(to, context.locale),
         days: daysBetween(from, to),
-        daysLabel: movedByLabel(daysBetween(from, to)),
+        daysLabel: movedByLabel(from, to, context.locale),
         isLater: epochDay(to) > epochDay(from),
         needsReason: baselined(moved, context.planStatus) && movesLaterThanSaved(moved, to),
         savedReason: moved.saved?.slipReason ?? null,
@@ -829,7 +889,7 @@ export function previewMove(
         projectedCloseDate,
         projectedCloseLabel: projectedCloseDate ? formatDate(projectedCloseDate, context.locale) : 'none',
         previousProjectedCloseDate: projectedClose(milestones),
-        closeComparison: compareCloseDates(projectedCloseDate, context.opportunityCloseDate),
+        closeComparison: compareCloseDates(projectedCloseDate, context.opportunityCloseDate, context.locale),
         warnings
     };
 }
@@ -1060,8 +1120,68 @@ export function dueDateProblem(
  * The checks before a save, placed like the platform's errors: a name, a due date, and (given `today`) a plausible
  * due date wherever one is being set (new milestones, changed dates).
  */
-export function validateMilestones(milestones: readonly EffectiveMilestone[], today?: string): SaveErrors | null {
+/** Plan_Milestone__c.Description__c: Long Text Area(2000). */
+export const DESCRIPTION_MAX = 2000;
+/** Plan_Milestone__c.Duration_Days__c: Number(4, 0), a whole number of working days. */
+const DURATION_MAX = 9999;
+
+function lengthOf(value: string | null | undefined, max: number, locale?: string): string {
+    const format = (n: number) => new Intl.NumberFormat(locale).format(n);
+    return `${format(value?.length ?? 0)} of ${format(max)} characters`;
+}
+
+/**
+ * Keys of the milestones that wait on `key`, directly or through others (removed ones included: their links are
+ * still in the draft until the save).
+ */
+function waitingOn(milestones: readonly EffectiveMilestone[], key: string): Set<string> {
+    const found = new Set<string>();
+    let frontier = [key];
+    while (frontier.length > 0) {
+        const next: string[] = [];
+        for (const milestone of milestones) {
+            if (milestone.dependsOnId && frontier.includes(milestone.dependsOnId) && !found.has(milestone.key)) {
+                found.add(milestone.key);
+                next.push(milestone.key);
+            }
+        }
+        frontier = next;
+    }
+    return found;
+}
+
+/** What a milestone may wait on: any other milestone still in the plan that does not itself wait on it. */
+function predecessorOptions(milestones: readonly EffectiveMilestone[], key: string): Option[] {
+    const after = waitingOn(milestones, key);
+    return milestones
+        .filter((m) => m.key !== key && !m.isDeleted && !after.has(m.key))
+        .map((m) => ({ label: m.name || 'New milestone', value: m.key }));
+}
+
+/** The milestone that, following "waits on" links from `milestone`, leads back to it; null when none does. */
+function cycleThrough(
+    byKey: Map<string, EffectiveMilestone>,
+    milestone: EffectiveMilestone
+): EffectiveMilestone | null {
+    const seen = new Set<string>();
+    let current = milestone.dependsOnId ? byKey.get(milestone.dependsOnId) : undefined;
+    while (current && !seen.has(current.key)) {
+        if (current.dependsOnId === milestone.key) {
+            return current;
+        }
+        seen.add(current.key);
+        current = current.dependsOnId ? byKey.get(current.dependsOnId) : undefined;
+    }
+    return null;
+}
+
+export function validateMilestones(
+    milestones: readonly EffectiveMilestone[],
+    today?: string,
+    locale?: string
+): SaveErrors | null {
     const records: Record<string, RecordErrors> = {};
+    const byKey = new Map(milestones.filter((m) => !m.isDeleted).map((m) => [m.key, m]));
     for (const milestone of milestones) {
         if (milestone.isDeleted) {
             continue;
@@ -1071,6 +1191,29 @@ export function validateMilestones(milestones: readonly EffectiveMilestone[], to
             fields.name = ["Enter a name, in the buyer's words."];
         } else if (milestone.name.length > 80) {
             fields.name = ['Use 80 characters or fewer.'];
+        }
+        if ((milestone.description?.length ?? 0) > DESCRIPTION_MAX) {
+            fields.description = [`Use ${formatNumber(DESCRIPTION_MAX, locale)} characters or fewer.`];
+        }
+        const duration = milestone.durationDays;
+        if (
+            duration !== null &&
+            duration !== undefined &&
+            (!Number.isInteger(duration) || duration < 0 || duration > DURATION_MAX)
+        ) {
+            fields.durationDays = [
+                `Enter a whole number of working days from 0 to ${formatNumber(DURATION_MAX, locale)}.`
+            ];
+        }
+        if (milestone.dependsOnId === milestone.key) {
+            fields.dependsOnId = ['A milestone cannot wait on itself. Choose one that comes before it.'];
+        } else if (milestone.dependsOnId) {
+            const loop = cycleThrough(byKey, milestone);
+            if (loop) {
+                fields.dependsOnId = [
+                    `“${loop.name || 'New milestone'}” already waits on this milestone, so this one cannot wait on it. Choose one that comes before it.`
+                ];
+            }
         }
         if (!milestone.dueDate) {
             fields.dueDate = ['Enter a due date.'];
@@ -1089,7 +1232,7 @@ export function validateMilestones(milestones: readonly EffectiveMilestone[], to
     }
     const count = Object.keys(records).length;
     return {
-        message: `Fix ${plural(count, 'milestone')} before saving.`,
+        message: `Fix ${plural(count, 'milestone', undefined, locale)} before saving.`,
         pageErrors: [],
         records
     };
@@ -1156,6 +1299,14 @@ export function savePayload(workspace: Workspace, draft: Draft): SaveMilestonesR
             }
         }
     }
+    const savedIds = new Set(workspace.milestones.map((milestone) => milestone.id));
+    // A milestone that waits on a new one names it by key: the server links them once the new one has an Id.
+    const linked = (input: MilestoneInput): MilestoneInput => {
+        if (!input.dependsOnId || savedIds.has(input.dependsOnId)) {
+            return input;
+        }
+        return { ...input, dependsOnId: null, dependsOnKey: input.dependsOnId };
+    };
     const milestones: MilestoneInput[] = [];
     for (const milestone of live) {
         const sortOrder = sortOrders.get(milestone.key);
@@ -1164,7 +1315,9 @@ export function savePayload(workspace: Workspace, draft: Draft): SaveMilestonesR
             for (const field of EDITABLE_FIELDS) {
                 (values as Record<string, unknown>)[field] = milestone[field];
             }
-            milestones.push({ key: milestone.key, id: null, ...inputValues(values), sortOrder: sortOrder ?? null });
+            milestones.push(
+                linked({ key: milestone.key, id: null, ...inputValues(values), sortOrder: sortOrder ?? null })
+            );
             continue;
         }
         const values: Partial<MilestoneValues> = {};
@@ -1178,10 +1331,9 @@ export function savePayload(workspace: Workspace, draft: Draft): SaveMilestonesR
             input.sortOrder = sortOrder;
         }
         if (changedFields.length > 0) {
-            milestones.push({ ...input, changedFields });
+            milestones.push(linked({ ...input, changedFields }));
         }
     }
-    const savedIds = new Set(workspace.milestones.map((milestone) => milestone.id));
     return {
         milestones,
         deletedIds: draft.deleted.filter((id) => savedIds.has(id)),
@@ -1209,6 +1361,8 @@ export const EMPTY_UI: UiState = Object.freeze({ editing: [], historyKey: null, 
 export interface HistoryRow {
     id: string;
     summary: string;
+    /** For a move pushed by another: 'Moved with “Legal redlines”'; blank for a move of its own. */
+    cause: string;
     reason: string;
     note: string;
     byline: string;
@@ -1216,6 +1370,9 @@ export interface HistoryRow {
 
 export interface FieldErrorView {
     name: string | null;
+    description: string | null;
+    dependsOnId: string | null;
+    durationDays: string | null;
     phase: string | null;
     side: string | null;
     buyerOwnerId: string | null;
@@ -1233,6 +1390,26 @@ export interface RowView {
     /** The name as typed (blank for a new milestone not yet named). */
     rawName: string;
     description: string | null;
+    /**
+     * The save was refused for want of a slip reason (the date moved later some way the move preview did not see):
+     * the row asks for it right there.
+     */
+    asksSlipReason: boolean;
+    slipReason: string | null;
+    slipNote: string | null;
+    /** A saved milestone in edit mode offers its name as a field (a new one is named in its title line). */
+    renames: boolean;
+    /** What "done" means is shown under the name, except in edit mode (where it is typed). */
+    showDescription: boolean;
+    /** How much of the length the field allows is used, as the user types. */
+    descriptionHint: string;
+    /** "Takes 3 working days"; blank when no duration is set. */
+    durationText: string;
+    /** The duration as the number input shows it. */
+    durationValue: string;
+    dependsOnId: string | null;
+    /** The milestones this one may wait on (in edit mode): the others, less those that wait on it. */
+    predecessorOptions: Option[];
     phase: string | null;
     side: string | null;
     sideLabel: string;
@@ -1340,6 +1517,9 @@ function fieldErrorView(record: RecordErrors | undefined): FieldErrorView {
     const fields = record?.fieldErrors ?? {};
     const placed = new Set([
         'name',
+        'description',
+        'dependsOnId',
+        'durationDays',
         'phase',
         'side',
         'buyerOwnerId',
@@ -1356,6 +1536,9 @@ function fieldErrorView(record: RecordErrors | undefined): FieldErrorView {
         .flatMap(([, messages]) => messages);
     return {
         name: joinErrors(fields.name),
+        description: joinErrors(fields.description),
+        dependsOnId: joinErrors(fields.dependsOnId),
+        durationDays: joinErrors(fields.durationDays),
         phase: joinErrors(fields.phase),
         side: joinErrors(fields.side),
         buyerOwnerId: joinErrors(fields.buyerOwnerId),
@@ -1368,13 +1551,16 @@ function fieldErrorView(record: RecordErrors | undefined): FieldErrorView {
     };
 }
 
-function slipText(slipDays: number | null): { text: string; cls: string } {
+function slipText(slipDays: number | null, locale?: string): { text: string; cls: string } {
     if (!slipDays) {
         return { text: '', cls: '' };
     }
     return slipDays > 0
-        ? { text: `Slipped ${plural(slipDays, 'day')}`, cls: 'slds-text-color_error' }
-        : { text: `${plural(-slipDays, 'day')} ahead of plan`, cls: 'slds-text-color_success' };
+        ? { text: `Slipped ${plural(slipDays, 'working day', undefined, locale)}`, cls: 'slds-text-color_error' }
+        : {
+              text: `${plural(-slipDays, 'working day', undefined, locale)} ahead of plan`,
+              cls: 'slds-text-color_success'
+          };
 }
 
 const STATUS_CLASSES: Record<string, string> = {
@@ -1385,16 +1571,36 @@ const STATUS_CLASSES: Record<string, string> = {
     Skipped: 'slds-badge slds-badge_lightest'
 };
 
+/**
+ * How far a recorded move went, in working days like Days_Moved__c and Slip_Days__c: counted from the dates when the
+ * row has both (rows written before Days_Moved__c counted working days hold calendar days), else Days_Moved__c.
+ */
+function historyDirection(change: DateChangeInfo, locale?: string): string {
+    const { previousDate, newDate } = change;
+    let working = change.daysMoved ?? 0;
+    if (previousDate && newDate) {
+        working = workingDaysBetween(previousDate, newDate);
+        const calendar = daysBetween(previousDate, newDate);
+        if (working === 0 && calendar !== 0) {
+            return `${calendar > 0 ? 'later' : 'earlier'}, over a weekend`;
+        }
+    }
+    if (working === 0) {
+        return 'no change';
+    }
+    return `${plural(Math.abs(working), 'working day', undefined, locale)} ${working > 0 ? 'later' : 'earlier'}`;
+}
+
 function historyRows(changes: readonly DateChangeInfo[], locale?: string): HistoryRow[] {
     return changes.map((change) => {
-        const days =
-            change.daysMoved ??
-            (change.previousDate && change.newDate ? daysBetween(change.previousDate, change.newDate) : 0);
-        const direction = days === 0 ? 'no change' : movedByLabel(days);
+        const direction = historyDirection(change, locale);
         const on = change.changedOn ? formatDate(change.changedOn.slice(0, 10), locale) : '';
         return {
             id: change.id,
             summary: `${formatDate(change.previousDate, locale)} → ${formatDate(change.newDate, locale)} (${direction})`,
+            cause: change.causedById
+                ? `Moved with “${change.causedByMilestoneName || 'a milestone since removed'}”`
+                : '',
             reason: change.reason ?? 'No reason given',
             note: change.note ?? '',
             byline: [change.changedByName ? `by ${change.changedByName}` : '', on ? `on ${on}` : '']
@@ -1515,6 +1721,7 @@ export function buildListView(
                     move: isMoving ? move : null,
                     permissions,
                     dependents: dependentNames.get(milestone.key) ?? [],
+                    effective,
                     locale
                 })
             );
@@ -1527,7 +1734,7 @@ export function buildListView(
             key: `group-${group.phase ?? 'none'}`,
             label: group.label,
             headingId: `phase-heading-${groupIndex}`,
-            summary: `${complete} of ${live} complete`,
+            summary: `${formatNumber(complete, locale)} of ${formatNumber(live, locale)} complete`,
             rows
         });
     });
@@ -1547,10 +1754,10 @@ export function buildListView(
     const visibleCount = groupViews.reduce((sum, g) => sum + g.rows.length, 0);
     const filters: FilterView[] = (
         [
-            ['all', `All (${live.length})`],
-            ['open', `Open (${live.filter((m) => isOpen(m.status)).length})`],
-            ['overdue', `Overdue (${overdueCount})`],
-            ['buyer', `Buyer & joint (${buyerOpenCount})`]
+            ['all', `All (${formatNumber(live.length, locale)})`],
+            ['open', `Open (${formatNumber(live.filter((m) => isOpen(m.status)).length, locale)})`],
+            ['overdue', `Overdue (${formatNumber(overdueCount, locale)})`],
+            ['buyer', `Buyer & joint (${formatNumber(buyerOpenCount, locale)})`]
         ] as [Filter, string][]
     ).map(([value, label]) => ({
         value,
@@ -1568,7 +1775,7 @@ export function buildListView(
         filters,
         isDirty: isDirty(draft),
         changeCount: count,
-        changeLabel: count ? `${plural(count, 'unsaved change')}` : 'Reordered, not saved yet',
+        changeLabel: count ? plural(count, 'unsaved change', undefined, locale) : 'Reordered, not saved yet',
         orphanErrors,
         projectedCloseDate: projected,
         projectionChanged: (projected ?? null) !== (savedProjection ?? null) && isDirty(draft),
@@ -1600,6 +1807,8 @@ interface RowContext {
     permissions: Permissions;
     /** Names of the milestones (not removed) that wait on this one. */
     dependents: string[];
+    /** Every milestone of the plan as it stands (for the "Waits on" choices of a row in edit mode). */
+    effective: readonly EffectiveMilestone[];
     locale?: string;
 }
 
@@ -1642,7 +1851,7 @@ function rowView(milestone: EffectiveMilestone, context: RowContext): RowView {
     const ownerMissing = (showBuyerOwner && !buyerName) || (showSellerOwner && !sellerName);
     const errors = fieldErrorView(record);
     const rowHasErrors = Boolean(record);
-    const slip = slipText(milestone.slipDays);
+    const slip = slipText(milestone.slipDays, context.locale);
     const rowIsDirty = milestone.isNew || milestone.changedFields.length > 0;
     const canEdit =
         Boolean(permissions.canEditMilestones) || (milestone.isNew && Boolean(permissions.canAddMilestones));
@@ -1665,6 +1874,24 @@ function rowView(milestone: EffectiveMilestone, context: RowContext): RowView {
         name,
         rawName: milestone.name ?? '',
         description: milestone.description,
+        renames: isEditing && !milestone.isNew,
+        asksSlipReason: isEditing && Boolean(errors.slip),
+        slipReason: milestone.slipReason,
+        slipNote: milestone.slipNote,
+        showDescription: Boolean(milestone.description) && !isEditing,
+        descriptionHint: isEditing ? lengthOf(milestone.description, DESCRIPTION_MAX, context.locale) : '',
+        durationText:
+            milestone.durationDays === null || milestone.durationDays === undefined
+                ? ''
+                : milestone.durationDays === 0
+                  ? 'A checkpoint: takes no working time'
+                  : `Takes ${plural(milestone.durationDays, 'working day', undefined, context.locale)}`,
+        durationValue:
+            milestone.durationDays === null || milestone.durationDays === undefined
+                ? ''
+                : String(milestone.durationDays),
+        dependsOnId: milestone.dependsOnId,
+        predecessorOptions: isEditing ? predecessorOptions(context.effective, milestone.key) : [],
         phase: milestone.phase,
         side,
         sideLabel: side ? (context.sideLabels.get(side) ?? side) : 'No side',
@@ -1698,7 +1925,7 @@ function rowView(milestone: EffectiveMilestone, context: RowContext): RowView {
         slipText: slip.text,
         slipClass: slip.cls,
         isOverdue: context.overdue,
-        overdueText: context.overdue ? `Overdue by ${plural(daysLate, 'day')}` : '',
+        overdueText: context.overdue ? `Overdue by ${plural(daysLate, 'day', undefined, context.locale)}` : '',
         marksClose: milestone.marksClose,
         predecessorText: predecessor ? `After "${predecessor}"` : '',
         isNew: milestone.isNew,
@@ -1717,7 +1944,9 @@ function rowView(milestone: EffectiveMilestone, context: RowContext): RowView {
         historyCount: context.history.length,
         canViewHistory: Boolean(permissions.canViewHistory) && !milestone.isNew,
         historyIcon: showHistory ? 'utility:chevrondown' : 'utility:chevronright',
-        historyLabel: context.history.length ? `Date history (${context.history.length})` : 'Date history',
+        historyLabel: context.history.length
+            ? `Date history (${formatNumber(context.history.length, context.locale)})`
+            : 'Date history',
         showHistory,
         historyExpanded: String(showHistory),
         history: showHistory ? historyRows(context.history, context.locale) : [],

@@ -1,6 +1,9 @@
 import { LightningElement } from 'lwc';
 import getSetup from '@salesforce/apex/TandemSetupController.getSetup';
 import saveSetup from '@salesforce/apex/TandemSetupController.saveSetup';
+// The user's locale, a BCP 47 tag ("en-US"), for the deal counts ("Access Internationalization Properties", LWC
+// Developer Guide); the last change's dates are lightning-formatted-date-time, which follows it by itself.
+import LOCALE from '@salesforce/i18n/locale';
 import { parseServerError } from 'c/planWorkspaceModel';
 import type { SaveErrors } from 'c/planWorkspaceModel';
 import {
@@ -107,7 +110,7 @@ export default class TandemSetup extends LightningElement {
     }
 
     get rows(): StageRow[] {
-        return this.view && this.draft ? stageRows(this.view, this.draft, this.errors, this.readOnly) : [];
+        return this.view && this.draft ? stageRows(this.view, this.draft, this.errors, this.readOnly, LOCALE) : [];
     }
 
     get thresholdInputs(): ThresholdInput[] {

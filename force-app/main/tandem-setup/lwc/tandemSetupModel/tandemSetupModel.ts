@@ -5,6 +5,7 @@
  * them, and how long to wait before asking again whether the deployment finished. The server enforces the same
  * rules; checking them here puts the message next to the control before a round trip.
  */
+import { formatNumber } from 'c/planHealth';
 import type { RecordErrors, SaveErrors } from 'c/planWorkspaceModel';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -109,7 +110,7 @@ export const THRESHOLD_FIELDS: readonly ThresholdDefinition[] = [
     {
         key: 'atRiskSlipDays',
         label: 'At Risk slip days',
-        help: "An active plan is At Risk when its milestones' dates have slipped this many days in total. Leave blank to turn this check off."
+        help: 'An active plan is At Risk when its close has moved this many working days later than both sides committed to (a slip that moves no close does not count). Leave blank to turn this check off.'
     },
     {
         key: 'stalePlanDays',
@@ -332,9 +333,10 @@ export interface StageRow {
     acceptedError: string;
     activeClass: string;
     acceptedClass: string;
-    openDeals: number;
-    openWithoutActivePlan: number;
-    openWithoutAcceptedPlan: number;
+    /** The counts as the user reads them, in their locale ("1,234"). */
+    openDeals: string;
+    openWithoutActivePlan: string;
+    openWithoutAcceptedPlan: string;
     /** The plain sentence about the open deals this draft's gate does not fit ('' when there are none). */
     gapText: string;
     gapKey: string;
@@ -345,7 +347,7 @@ export interface StageRow {
  * The deals already in a gated stage without the plan it asks for: a gate checks a deal moving forward into the
  * stage, never an unchanged stage, so they keep working; the sentence says so.
  */
-export function gapText(stage: SetupStage, gate: Gate): string {
+export function gapText(stage: SetupStage, gate: Gate, locale?: string): string {
     if (!stage.canGate || !gate.active) {
         return '';
     }
@@ -357,18 +359,20 @@ export function gapText(stage: SetupStage, gate: Gate): string {
     const needs = gate.accepted ? 'an accepted plan' : 'a plan';
     return count === 1
         ? `1 open deal here has no ${plan}; it can stay in this stage and be edited, but a deal moving forward into it will need ${needs}.`
-        : `${count} open deals here have no ${plan}; they can stay in this stage and be edited, but a deal moving forward into it will need ${needs}.`;
+        : `${formatNumber(count, locale)} open deals here have no ${plan}; they can stay in this stage and be edited, but a deal moving forward into it will need ${needs}.`;
 }
 
 function checkboxClass(error: string): string {
     return error ? 'slds-form-element slds-has-error' : 'slds-form-element';
 }
 
+/** The table's rows; `locale` is the user's, for the counts. */
 export function stageRows(
     view: SetupView,
     draft: SetupDraft,
     errors: SaveErrors | null,
-    readOnly: boolean
+    readOnly: boolean,
+    locale?: string
 ): StageRow[] {
     return view.stages.map((stage, index) => {
         const gate = draft.gates[stage.apiName] ?? { active: false, accepted: false };
@@ -406,10 +410,10 @@ export function stageRows(
             acceptedError,
             activeClass: checkboxClass(activeError),
             acceptedClass: checkboxClass(acceptedError),
-            openDeals: stage.openDeals,
-            openWithoutActivePlan: stage.openWithoutActivePlan,
-            openWithoutAcceptedPlan: stage.openWithoutAcceptedPlan,
-            gapText: gapText(stage, gate),
+            openDeals: formatNumber(stage.openDeals, locale),
+            openWithoutActivePlan: formatNumber(stage.openWithoutActivePlan, locale),
+            openWithoutAcceptedPlan: formatNumber(stage.openWithoutAcceptedPlan, locale),
+            gapText: gapText(stage, gate, locale),
             gapKey: `${stage.apiName}-gap`,
             rowClass: isLost ? 'slds-hint-parent setup-lost' : 'slds-hint-parent'
         };

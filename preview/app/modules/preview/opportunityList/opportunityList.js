@@ -1,8 +1,11 @@
 import { LightningElement } from 'lwc';
+import LOCALE from '@salesforce/i18n/locale';
+import CURRENCY from '@salesforce/i18n/currency';
 import { callOrg } from '../../../shims/apex';
 import { navigateTo } from '../../../shims/navigation';
 
-const currency = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+// As a Lightning record page shows them: in the user's locale and the org's currency.
+const currency = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: CURRENCY, maximumFractionDigits: 0 });
 
 /** The demo org's opportunities, each a link to its record page. */
 export default class OpportunityList extends LightningElement {

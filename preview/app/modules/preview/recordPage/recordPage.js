@@ -1,8 +1,13 @@
 import { LightningElement, api } from 'lwc';
+import LOCALE from '@salesforce/i18n/locale';
+import CURRENCY from '@salesforce/i18n/currency';
 import { callOrg } from '../../../shims/apex';
 
-const currency = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+// As a Lightning record page shows them: in the user's locale and the org's currency.
+const currency = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: CURRENCY, maximumFractionDigits: 0 });
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' });
+const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 0 });
+const count = new Intl.NumberFormat(LOCALE);
 
 /**
  * The preview's stand-in for a Lightning record page of an Opportunity: the highlights, the stage path (saved
@@ -79,9 +84,9 @@ export default class RecordPage extends LightningElement {
             { label: 'Owner', value: r.OwnerName },
             { label: 'Amount', value: this.amount },
             { label: 'Close date', value: this.closeDate },
-            { label: 'Probability', value: r.Probability == null ? '' : `${r.Probability}%` },
-            { label: 'Active plans', value: String(r.Active_Plan_Count__c ?? 0) },
-            { label: 'Buyer-accepted plans', value: String(r.Accepted_Plan_Count__c ?? 0) }
+            { label: 'Probability', value: r.Probability == null ? '' : percent.format(r.Probability / 100) },
+            { label: 'Active plans', value: count.format(r.Active_Plan_Count__c ?? 0) },
+            { label: 'Buyer-accepted plans', value: count.format(r.Accepted_Plan_Count__c ?? 0) }
         ];
     }
 

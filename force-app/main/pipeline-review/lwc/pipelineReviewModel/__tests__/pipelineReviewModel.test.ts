@@ -552,7 +552,7 @@ describe('summary', () => {
         expect(view?.tiles[0]).toMatchObject({
             value: '49%',
             caption: 'of deals',
-            detail: '30100 of 61250 deals',
+            detail: '30,100 of 61,250 deals',
             hasAmounts: false
         });
         expect(view?.amountsNote).toContain('Narrow the filters');
@@ -726,5 +726,34 @@ describe('the review by rep', () => {
     it('drills into one rep: the deals view, filtered to that rep', () => {
         const grouped = state({ groupBy: 'owner' }, { ownerId: '', health: 'Off Track' });
         expect(drillIntoRep(grouped, OWNER)).toEqual(state({ groupBy: '' }, { ownerId: OWNER, health: 'Off Track' }));
+    });
+});
+
+describe("in the user's locale", () => {
+    const NBSP = '\u00a0';
+
+    it('groups thousands and writes shares as the user does (de-DE: "1.234", "63 %")', () => {
+        expect(rowView(ACME, 'de-DE')).toMatchObject({
+            completionText: `63${NBSP}%`,
+            completionDetail: '5 of 8',
+            varianceTitle: "The plan closes 6 days before the opportunity's close date."
+        });
+        expect(rowView({ ...GLOBEX, totalSlipDays: 1234 }, 'de-DE').slipText).toBe('1.234 days');
+        const view = summaryView(LARGE_SUMMARY, DEFAULT_FILTERS, { locale: 'de-DE' });
+        expect(view?.tiles[0]).toMatchObject({ value: `49${NBSP}%`, detail: '30.100 of 61.250 deals' });
+        expect(view?.tiles[2]).toMatchObject({ value: '2.400', detail: `4${NBSP}% of deals` });
+        expect(pagingView(0, 200, 200, 4500, true, 'de-DE').rangeLabel).toBe('1–200 of 4.500');
+        const rep = { ownerId: OWNER, ownerName: 'Dana Rep', deals: 1200, activePlanDeals: 600 };
+        const reps = [{ ...rep, acceptedPlanDeals: 0, offTrackDeals: 0, slippedDeals: 0, staleDeals: 0 }];
+        expect(repViews(reps, 'de-DE')[0]).toMatchObject({
+            deals: '1.200',
+            activeCoverage: `600 of 1.200 (50${NBSP}%)`
+        });
+    });
+
+    it("names amounts in the server's currency, else the user's", () => {
+        expect(summaryView(LARGE_SUMMARY, DEFAULT_FILTERS, { currency: 'EUR' })?.currencyCode).toBe('USD');
+        const noCurrency = { ...LARGE_SUMMARY, currencyCode: null } as unknown as ReviewSummary;
+        expect(summaryView(noCurrency, DEFAULT_FILTERS, { currency: 'EUR' })?.currencyCode).toBe('EUR');
     });
 });

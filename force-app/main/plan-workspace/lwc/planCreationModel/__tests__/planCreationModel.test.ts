@@ -178,6 +178,20 @@ describe('the preview', () => {
         expect(preview.closeComparison).toMatchObject({ isLate: true, varianceDays: 10 });
     });
 
+    it("writes every date and number in the user's locale, warnings included (de-DE)", () => {
+        const preview = previewPlan(workspace(), form({ targetDate: '2026-04-05' }), 'de-DE');
+        expect(preview.rows[0]).toMatchObject({ dueDate: '2026-03-04', dueLabel: '4. März 2026' });
+        expect(preview.projectedCloseLabel).toBe('2. Apr. 2026');
+        expect(preview.warnings[0]).toBe(
+            'The target date 5. Apr. 2026 is not a working day, so the last milestones are due on the working day ' +
+                'before it, 3. Apr. 2026.'
+        );
+        const cycle = workspace((x) => (x.templates[0].steps[0].predecessorKey = 'step-6'));
+        const blocker = previewPlan(cycle, form(), 'de-DE').blocker ?? '';
+        expect(blocker).toContain('Buyer agrees the success criteria → Buyer IT validates the platform');
+        expect(blocker).not.toMatch(/step-\d/);
+    });
+
     it('has no projected close for a template without a close step', () => {
         const w = workspace((x) => x.templates[0].steps.forEach((step) => (step.marksClose = false)));
         expect(previewPlan(w, form(), 'en-US').projectedCloseDate).toBeNull();

@@ -98,6 +98,9 @@ describe('the plan details form', () => {
         expect(lengthHint('x'.repeat(1234), 5000, 'en-US')).toBe('1,234 of 5,000 characters');
         expect(lengthHint(null, 255, 'en-US')).toBe('0 of 255 characters');
         expect(lengthHint('x'.repeat(1234), 5000, 'de-DE')).toBe('1.234 of 5.000 characters');
+        expect(
+            validateDetails(form({ sharedObjective: 'x'.repeat(5001) }), TODAY, ['sharedObjective'], 'de-DE')
+        ).toEqual({ sharedObjective: 'Use 5.000 characters or fewer.' });
     });
 
     it('sends the trimmed values, blanks as null, and the fields that changed', () => {
@@ -163,5 +166,12 @@ describe("landing by the buyer's target date", () => {
 
     it('has nothing to say without a target date', () => {
         expect(lateLanding(null, milestones(['Go-live', '2026-06-12']))).toBeNull();
+    });
+
+    it("says the days in the user's locale (de-DE: 1.234 working days)", () => {
+        const late = { targetDate: TARGET, lastName: 'Go-live', lastDueDate: '2031-03-14', workingDays: 1234 };
+        expect(lateLandingText(late, (iso) => `<${iso}>`, 'de-DE')).toContain(
+            'is due <2031-03-14>, 1.234 working days later'
+        );
     });
 });

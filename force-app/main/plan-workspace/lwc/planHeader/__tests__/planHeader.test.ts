@@ -119,6 +119,19 @@ describe('c-plan-header', () => {
         expect(element.shadowRoot?.querySelector('[data-id="projected-close"] lightning-icon')).toBeNull();
     });
 
+    it('says how far the close moved since both sides committed to it, in working days, and nothing when it did not', () => {
+        expect(text(render({ ...ACTIVE_PLAN, closeSlipDays: 4 }), 'close-slip')).toBe(
+            'The close has moved 4 working days since both sides committed to it.'
+        );
+        expect(text(render({ ...ACTIVE_PLAN, closeSlipDays: -2 }), 'close-slip')).toBe(
+            'The close is 2 working days earlier than both sides committed to.'
+        );
+        expect(
+            render({ ...ACTIVE_PLAN, closeSlipDays: 0 }).shadowRoot?.querySelector('[data-id="close-slip"]')
+        ).toBeNull();
+        expect(render(ACTIVE_PLAN).shadowRoot?.querySelector('[data-id="close-slip"]')).toBeNull();
+    });
+
     it('reports completion for all milestones and for buyer milestones separately', () => {
         const element = render(ACTIVE_PLAN);
         const all = element.shadowRoot?.querySelector('[data-id="all-progress"]') as unknown as { value: number };

@@ -1,4 +1,13 @@
-import { compareCloseDates, completionPercent, daysBetween, epochDay, healthBadge } from 'c/planHealth';
+import {
+    compareCloseDates,
+    completionPercent,
+    daysBetween,
+    epochDay,
+    formatNumber,
+    formatPercent,
+    healthBadge,
+    planSlip
+} from 'c/planHealth';
 
 describe('healthBadge', () => {
     it.each([
@@ -84,5 +93,47 @@ describe('compareCloseDates', () => {
         expect(result.isLate).toBe(false);
         expect(result.varianceDays).toBeNull();
         expect(result.message).toBe('The opportunity has no close date to compare with.');
+    });
+});
+
+describe("numbers in the user's locale", () => {
+    it.each([
+        ['en-US', 1234567, '1,234,567', 63, '63%'],
+        ['de-DE', 1234567, '1.234.567', 63, '63\u00a0%'],
+        ['fr-FR', 1234, '1\u202f234', 5, '5\u00a0%']
+    ])('%s groups thousands (%p is %p) and writes a percentage (%p is %p)', (locale, n, text, percent, percentText) => {
+        expect(formatNumber(n, locale)).toBe(text);
+        expect(formatPercent(percent, locale)).toBe(percentText);
+    });
+
+    it("counts the days between the close dates in the user's locale", () => {
+        expect(compareCloseDates('2029-07-19', '2026-03-02', 'de-DE').message).toBe(
+            "The plan closes 1.235 days after the opportunity's close date."
+        );
+        expect(compareCloseDates('2026-03-02', '2029-07-19', 'en-US').message).toBe(
+            "The plan closes 1,235 days before the opportunity's close date."
+        );
+    });
+});
+
+describe('planSlip: how far the close moved, in working days', () => {
+    it.each([
+        [3, true, 'The close has moved 3 working days since both sides committed to it.'],
+        [1, true, 'The close has moved 1 working day since both sides committed to it.'],
+        [0, false, 'The close is where both sides committed to it.'],
+        [-2, false, 'The close is 2 working days earlier than both sides committed to.']
+    ])('%p working days: slipped %p, "%s"', (days, isSlipped, message) => {
+        expect(planSlip(days)).toEqual({ workingDays: days, isSlipped, message });
+    });
+
+    it('says nothing before the close milestone has a baseline', () => {
+        expect(planSlip(null)).toEqual({ workingDays: null, isSlipped: false, message: '' });
+        expect(planSlip(undefined).message).toBe('');
+    });
+
+    it("counts in the user's locale", () => {
+        expect(planSlip(1234, 'de-DE').message).toBe(
+            'The close has moved 1.234 working days since both sides committed to it.'
+        );
     });
 });

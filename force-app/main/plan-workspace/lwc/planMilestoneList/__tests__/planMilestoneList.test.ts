@@ -128,7 +128,7 @@ describe('c-plan-milestone-list', () => {
             const row = rowOf(element, 2);
             expect(text(row, '[data-id="side"]')).toBe('Joint');
             expect(text(row, '[data-id="owner"]')).toBe('Sam Security · Ada Executive');
-            expect(text(row, '[data-id="due"]')).toBe('Feb 27, 2026, Slipped 2 days');
+            expect(text(row, '[data-id="due"]')).toBe('Feb 27, 2026, Slipped 2 working days');
             expect($(row, '[data-id="slip"]')?.className).toBe('slds-text-color_error');
             expect(text(row, '[data-id="status"]')).toBe('In Progress');
             expect(text(row, '[data-id="confirmation"]')).toBe('Not confirmed by buyer');
@@ -280,6 +280,77 @@ describe('c-plan-milestone-list', () => {
             ]);
         });
 
+        it('edits the name, what done means, phase, side, what it waits on and the duration of a saved milestone', () => {
+            const { element, events } = render({ ui: { editing: [M(3)] } });
+            const row = rowOf(element, 3);
+            const waitsOn = $(row, 'c-plan-select[data-field="dependsOnId"]') as HTMLElement & {
+                value: string;
+                options: { value: string }[];
+            };
+            expect(waitsOn.value).toBe(M(2));
+            expect(waitsOn.options.map((option) => option.value)).not.toContain(M(4));
+            const rename = $(row, 'lightning-input[data-field="name"]') as HTMLElement;
+            rename.dispatchEvent(new CustomEvent('change', { detail: { value: 'Seller sends the business case' } }));
+            const done = $(row, 'lightning-textarea[data-field="description"]') as HTMLElement;
+            done.dispatchEvent(new CustomEvent('change', { detail: { value: 'The CFO has the deck' } }));
+            changeSelect($(row, 'c-plan-select[data-field="phase"]'), 'Evaluation');
+            changeSelect($(row, 'c-plan-select[data-field="side"]'), 'Joint');
+            changeSelect(waitsOn, M(1));
+            const duration = $(row, 'lightning-input[data-field="durationDays"]') as HTMLElement & { type: string };
+            expect(duration.type).toBe('number');
+            duration.dispatchEvent(new CustomEvent('change', { detail: { value: '4' } }));
+            duration.dispatchEvent(new CustomEvent('change', { detail: { value: '' } }));
+            expect(events.map((e) => e.detail)).toEqual([
+                { key: M(3), field: 'name', value: 'Seller sends the business case' },
+                { key: M(3), field: 'description', value: 'The CFO has the deck' },
+                { key: M(3), field: 'phase', value: 'Evaluation' },
+                { key: M(3), field: 'side', value: 'Joint' },
+                { key: M(3), field: 'dependsOnId', value: M(1) },
+                { key: M(3), field: 'durationDays', value: 4 },
+                { key: M(3), field: 'durationDays', value: null }
+            ]);
+        });
+
+        it('Escape cancels the date-move preview first, then the inline edit of a saved milestone', () => {
+            const w = workspace();
+            const moving = render({
+                w,
+                ui: { editing: [M(4)], pendingMove: { key: M(4), to: '2026-03-20', reason: null, note: null } }
+            });
+            rowOf(moving.element, 4)?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+            expect(moving.events).toEqual([{ type: 'movecancel', detail: { key: M(4) } }]);
+
+            const editing = render({ w, ui: { editing: [M(4)] } });
+            rowOf(editing.element, 4)?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+            rowOf(editing.element, 4)?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+            expect(editing.events).toEqual([{ type: 'rowaction', detail: { key: M(4), action: 'cancel' } }]);
+        });
+
+        it('asks for the slip reason on the row when a save was refused for want of one', () => {
+            const errors = {
+                message: 'We could not save your changes.',
+                pageErrors: [],
+                records: { [M(4)]: { messages: [], fieldErrors: { slipReason: ['Choose the reason for this slip.'] } } }
+            };
+            const { element, events } = render({ errors });
+            const row = rowOf(element, 4);
+            expect($(row, '[data-error="slip"]')?.textContent).toBe('Choose the reason for this slip.');
+            changeSelect($(row, 'c-plan-select[data-field="slipReason"]'), 'Legal review');
+            expect(events.map((e) => e.detail)).toEqual([{ key: M(4), field: 'slipReason', value: 'Legal review' }]);
+            expect($(rowOf(element, 3), 'c-plan-select[data-field="slipReason"]')).toBeNull();
+        });
+
+        it('shows what done means under the name when the row is read', () => {
+            const w = workspace((x) => {
+                x.milestones[2].description = 'The CFO has the business case deck.';
+            });
+            const { element } = render({ w });
+            expect($(rowOf(element, 3), '[data-id="done-means"]')?.textContent).toBe(
+                'Done when: The CFO has the business case deck.'
+            );
+            expect($(rowOf(element, 2), '[data-id="done-means"]')).toBeNull();
+        });
+
         it('shows only the owner of the side that does the work', () => {
             const { element } = render({ ui: { editing: [M(3), M(4)] } });
             expect($(rowOf(element, 3), '[data-field="buyerOwnerId"]')).toBeNull();
@@ -411,14 +482,14 @@ describe('c-plan-milestone-list', () => {
         it('shows what moves with it and where the close lands before anything is saved', () => {
             const { element } = render({ ui: { editing: [M(4)], pendingMove } });
             const panel = $(rowOf(element, 4), '[data-id="move-panel"]');
-            expect(text(panel, 'p')).toBe('Mar 13, 2026 → Mar 20, 2026 (7 days later)');
+            expect(text(panel, 'p')).toBe('Mar 13, 2026 → Mar 20, 2026 (5 working days later)');
             expect(
                 $$(panel, '[data-id="dependents"] li').map((li) => li.textContent?.replace(/\s+/g, ' ').trim())
             ).toEqual([
-                'Buyer legal returns first redlines: Mar 17, 2026 → Mar 24, 2026 (7 days later)',
-                'Both sides sign the order form: Mar 19, 2026 → Mar 24, 2026 (5 days later)',
-                'Kickoff with the implementation team: Mar 24, 2026 → Mar 25, 2026 (1 day later)',
-                'Buyer reaches first value: Mar 31, 2026 → Apr 1, 2026 (1 day later)'
+                'Buyer legal returns first redlines: Mar 17, 2026 → Mar 24, 2026 (5 working days later)',
+                'Both sides sign the order form: Mar 19, 2026 → Mar 24, 2026 (3 working days later)',
+                'Kickoff with the implementation team: Mar 24, 2026 → Mar 25, 2026 (1 working day later)',
+                'Buyer reaches first value: Mar 31, 2026 → Apr 1, 2026 (1 working day later)'
             ]);
             expect(text(panel, '[data-id="move-close"]')).toBe(
                 "Projected close: Mar 24, 2026. The plan closes 4 days after the opportunity's close date."
@@ -473,7 +544,31 @@ describe('c-plan-milestone-list', () => {
             const panel = $(row, '[data-id="history"]');
             expect(toggle.getAttribute('aria-controls')).toBe(panel?.id);
             expect(text(panel, 'li')).toBe(
-                'Feb 25, 2026 → Feb 27, 2026 (2 days later) · Buyer availability · “IT lead on holiday” by Ada Executive on Feb 24, 2026'
+                'Feb 25, 2026 → Feb 27, 2026 (2 working days later) · Buyer availability · “IT lead on holiday” by Ada Executive on Feb 24, 2026'
+            );
+            expect($(panel, '[data-id="cause"]')).toBeNull();
+        });
+
+        it('names the move that pushed a milestone', () => {
+            const { element } = render({
+                ui: { historyKey: M(3) },
+                w: workspace((w) => {
+                    w.dateChanges = [
+                        {
+                            id: 'pushed',
+                            milestoneId: M(3),
+                            previousDate: '2026-03-06',
+                            newDate: '2026-03-13',
+                            daysMoved: 5,
+                            reason: 'Predecessor slipped',
+                            causedById: 'cause',
+                            causedByMilestoneName: 'Security review completed'
+                        }
+                    ];
+                })
+            });
+            expect(text(rowOf(element, 3), '[data-id="history"] li')).toBe(
+                'Mar 6, 2026 → Mar 13, 2026 (5 working days later) · Moved with “Security review completed” · Predecessor slipped'
             );
         });
 

@@ -7,7 +7,7 @@ import setPlanStatus from '@salesforce/apex/PlanWorkspaceController.setPlanStatu
 import recordBuyerAcceptance from '@salesforce/apex/PlanWorkspaceController.recordBuyerAcceptance';
 import updatePlan from '@salesforce/apex/PlanWorkspaceController.updatePlan';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
-import type { Workspace } from 'c/planWorkspaceModel';
+import type { ListView, Workspace } from 'c/planWorkspaceModel';
 
 jest.mock('@salesforce/apex/PlanWorkspaceController.getWorkspace', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/PlanWorkspaceController.createPlan', () => ({ default: jest.fn() }), { virtual: true });
@@ -354,6 +354,121 @@ describe('c-plan-workspace', () => {
             await flush();
             expect(setPlanStatus).toHaveBeenCalledTimes(1);
             expect((header(element) as unknown as { busy: boolean }).busy).toBe(false);
+        });
+    });
+
+    describe('re-planning when the target date moves', () => {
+        const later = () =>
+            json((w) => {
+                (w.plan as { targetDate: string }).targetDate = '2026-04-14';
+            });
+        const request = { plan: { targetDate: '2026-04-14' }, changedFields: ['targetDate'] };
+
+        it('offers to move the open milestones with it, before and after, and asks why they slip', async () => {
+            const element = await render();
+            mocked(updatePlan).mockResolvedValueOnce(later());
+            emit(header(element), 'planupdate', { request });
+            await flush();
+            const offer = $(element.shadowRoot, '[data-id="replan"]');
+            expect(offer?.textContent).toContain(
+                "The buyer's target date moved from Mar 31, 2026 to Apr 14, 2026, 10 working days later."
+            );
+            const moves = [...(offer?.querySelectorAll('[data-id="replan-moves"] li') ?? [])].map((li) =>
+                li.textContent?.trim()
+            );
+            expect(moves).toHaveLength(7);
+            expect(moves).toContain('Seller delivers the business case: Mar 6, 2026 → Mar 20, 2026');
+
+            // Committed dates move later: a reason first.
+            ($(offer, '[data-id="replan-apply"]') as HTMLElement).click();
+            await flush();
+            const reason = $(offer, 'c-plan-select') as HTMLElement & { error: string };
+            expect(reason.error).toBe('Choose why the dates move later: the slip history keeps it.');
+            emit(reason, 'change', { value: 'Buyer availability' });
+            ($(offer, '[data-id="replan-apply"]') as HTMLElement).click();
+            await flush();
+            expect($(element.shadowRoot, '[data-id="replan"]')).toBeNull();
+            const view = (list(element) as unknown as { view: ListView }).view;
+            expect(view.changeCount).toBe(7);
+            expect(view.groups.flatMap((g) => g.rows).find((r) => r.key === M(3))?.dueDate).toBe('2026-03-20');
+            expect(saveMilestones).not.toHaveBeenCalled();
+        });
+
+        it('keeps the dates when asked, and offers nothing when the target did not move', async () => {
+            const element = await render();
+            mocked(updatePlan).mockResolvedValueOnce(later());
+            emit(header(element), 'planupdate', { request });
+            await flush();
+            ($(element.shadowRoot, '[data-id="replan-keep"]') as HTMLElement).click();
+            await flush();
+            expect($(element.shadowRoot, '[data-id="replan"]')).toBeNull();
+            expect((list(element) as unknown as { view: ListView }).view.changeCount).toBe(0);
+
+            mocked(updatePlan).mockResolvedValueOnce(later());
+            emit(header(element), 'planupdate', { request: { plan: { name: 'Renamed' }, changedFields: ['name'] } });
+            await flush();
+            expect($(element.shadowRoot, '[data-id="replan"]')).toBeNull();
+        });
+
+        it('passes accessibility checks with the offer open', async () => {
+            const element = await render();
+            mocked(updatePlan).mockResolvedValueOnce(later());
+            emit(header(element), 'planupdate', { request });
+            await flush();
+            await expect(element).toBeAccessible();
+        });
+    });
+
+    describe('cancelling and moving dates however they are typed', () => {
+        it('Escape in an inline edit drops that row’s unsaved edits and closes it', async () => {
+            const element = await render();
+            emit(list(element), 'rowaction', { key: M(3), action: 'edit' });
+            emit(list(element), 'fieldchange', { key: M(3), field: 'name', value: 'Renamed' });
+            emit(list(element), 'fieldchange', { key: M(4), field: 'status', value: 'Blocked' });
+            await flush();
+            emit(list(element), 'rowaction', { key: M(3), action: 'cancel' });
+            await flush();
+            const view = (list(element) as unknown as { view: ListView }).view;
+            const rows = view.groups.flatMap((g) => g.rows);
+            expect(rows.find((r) => r.key === M(3))).toMatchObject({
+                name: 'Seller delivers the business case',
+                isEditing: false
+            });
+            expect(view.changeCount).toBe(1);
+        });
+
+        it('a date cleared and typed again later is previewed and asks why, as any move', async () => {
+            const element = await render();
+            emit(list(element), 'rowaction', { key: M(4), action: 'edit' });
+            emit(list(element), 'datechange', { key: M(4), value: null });
+            await flush();
+            emit(list(element), 'datechange', { key: M(4), value: '2026-03-20' });
+            await flush();
+            const moved = (list(element) as unknown as { view: ListView }).view.groups
+                .flatMap((g) => g.rows)
+                .find((r) => r.key === M(4));
+            expect(moved?.move).toMatchObject({ from: '2026-03-13', to: '2026-03-20', needsReason: true });
+        });
+    });
+
+    describe('re-planning when a duration or a dependency changes', () => {
+        it('offers to move the date, with what waits on it, when a longer duration no longer fits', async () => {
+            const element = await render();
+            emit(list(element), 'rowaction', { key: M(3), action: 'edit' });
+            await flush();
+            emit(list(element), 'fieldchange', { key: M(3), field: 'durationDays', value: 8 });
+            await flush();
+            const view = (list(element) as unknown as { view: ListView }).view;
+            const moving = view.groups.flatMap((g) => g.rows).find((r) => r.key === M(3));
+            expect(moving?.move).toMatchObject({ from: '2026-03-06', to: '2026-03-11' });
+            expect(moving?.move?.dependents.map((d) => d.key)).toContain(M(4));
+            expect(moving?.durationValue).toBe('8');
+            // A change that still fits offers nothing.
+            emit(list(element), 'movecancel');
+            emit(list(element), 'fieldchange', { key: M(3), field: 'durationDays', value: 2 });
+            await flush();
+            const after = (list(element) as unknown as { view: ListView }).view;
+            expect(after.groups.flatMap((g) => g.rows).find((r) => r.key === M(3))?.move).toBeNull();
         });
     });
 

@@ -32,6 +32,7 @@ import {
     dueDateProblem,
     IMPLAUSIBLE_DUE_DATE,
     dependentsOf,
+    dueDateForSchedule,
     repointDependents,
     setField,
     setFields,
@@ -112,12 +113,13 @@ describe('normalizeWorkspace', () => {
 
 describe('small helpers', () => {
     it.each([
-        [5, '5 days later'],
-        [1, '1 day later'],
-        [-1, '1 day earlier'],
-        [0, 'same day']
-    ])('describes a move of %p days as %p', (days, label) => {
-        expect(movedByLabel(days)).toBe(label);
+        ['2026-03-06', '2026-03-13', '5 working days later'],
+        ['2026-03-06', '2026-03-09', '1 working day later'],
+        ['2026-03-09', '2026-03-06', '1 working day earlier'],
+        ['2026-03-07', '2026-03-08', '0 working days later'],
+        ['2026-03-06', '2026-03-06', 'same day']
+    ])('describes a move from %s to %s as %p', (from, to, label) => {
+        expect(movedByLabel(from, to)).toBe(label);
     });
 
     it.each([
@@ -324,7 +326,7 @@ describe('effective milestones', () => {
         const m4 = effectiveMilestones(w, draft).find((m) => m.key === M(4)) as EffectiveMilestone;
         expect(m4.dueDate).toBe('2026-03-18');
         expect(m4.changedFields).toEqual(['dueDate']);
-        expect(m4.slipDays).toBe(5);
+        expect(m4.slipDays).toBe(3); // Friday to the Wednesday after: three working days, as Slip_Days__c counts
         expect(m4.saved?.dueDate).toBe('2026-03-13');
     });
 
@@ -463,7 +465,7 @@ describe('previewing a date move', () => {
             fromLabel: 'Mar 13, 2026',
             toLabel: 'Mar 18, 2026',
             days: 5,
-            daysLabel: '5 days later',
+            daysLabel: '3 working days later',
             isLater: true,
             needsReason: true,
             previousProjectedCloseDate: '2026-03-19',
@@ -491,7 +493,7 @@ describe('previewing a date move', () => {
         expect(preview.needsReason).toBe(false);
         expect(preview.dependents).toEqual([]);
         expect(preview.days).toBe(-1);
-        expect(preview.daysLabel).toBe('1 day earlier');
+        expect(preview.daysLabel).toBe('1 working day earlier');
     });
 
     it('asks no reason while the plan is a draft and nothing is baselined', () => {
@@ -739,6 +741,103 @@ describe('checks before saving', () => {
     });
 });
 
+describe('editing what a milestone waits on, its duration and what done means', () => {
+    it('refuses, on the spot, a milestone waiting on one that already waits on it', () => {
+        const errors = validateMilestones([
+            milestone({ key: 'a', name: 'Security review', dependsOnId: 'c' }),
+            milestone({ key: 'b', name: 'Legal review', dependsOnId: 'a' }),
+            milestone({ key: 'c', name: 'Signature', dependsOnId: 'b' })
+        ]);
+        expect(errors?.records.a.fieldErrors.dependsOnId).toEqual([
+            '“Legal review” already waits on this milestone, so this one cannot wait on it. Choose one that comes before it.'
+        ]);
+        expect(
+            validateMilestones([milestone({ key: 'a', dependsOnId: 'a' })])?.records.a.fieldErrors.dependsOnId
+        ).toEqual(['A milestone cannot wait on itself. Choose one that comes before it.']);
+        expect(
+            validateMilestones([
+                milestone({ key: 'a', dependsOnId: null }),
+                milestone({ key: 'b', dependsOnId: 'a' }),
+                milestone({ key: 'c', dependsOnId: 'a' })
+            ])
+        ).toBeNull();
+    });
+
+    it.each<[string, number | null, string[] | undefined]>([
+        ['a checkpoint (0 days)', 0, undefined],
+        ['no duration', null, undefined],
+        ['a fraction', 2.5, ['Enter a whole number of working days from 0 to 9,999.']],
+        ['a negative number', -1, ['Enter a whole number of working days from 0 to 9,999.']],
+        ['text typed into the number box', Number.NaN, ['Enter a whole number of working days from 0 to 9,999.']]
+    ])('checks the duration: %s', (_, durationDays, expected) => {
+        const errors = validateMilestones([milestone({ key: 'k', durationDays })]);
+        expect(errors?.records.k?.fieldErrors.durationDays).toEqual(expected);
+    });
+
+    it('checks the length of what done means against the field (2,000 characters)', () => {
+        expect(
+            validateMilestones([milestone({ key: 'k', description: 'x'.repeat(2001) })])?.records.k.fieldErrors
+        ).toEqual({ description: ['Use 2,000 characters or fewer.'] });
+        expect(validateMilestones([milestone({ key: 'k', description: 'x'.repeat(2000) })])).toBeNull();
+    });
+
+    it('offers as predecessors every other milestone except those that wait on it', () => {
+        const w = workspace();
+        const editing = buildListView(w, EMPTY_DRAFT, { ...EMPTY_UI, editing: [M(2)] }, null, 'en-US');
+        const row = editing.groups.flatMap((g) => g.rows).find((r) => r.key === M(2));
+        const offered = row?.predecessorOptions.map((option) => option.value) ?? [];
+        expect(offered).toContain(M(1));
+        expect(offered).not.toContain(M(2));
+        // M(3) waits on M(2), and M(4) on M(3): neither can come before it.
+        expect(offered).not.toContain(M(3));
+        expect(offered).not.toContain(M(4));
+        expect(row?.dependsOnId).toBe(M(1));
+        expect(row?.durationValue).toBe('5');
+    });
+
+    it('shows what done means and the duration when reading, and the length used when editing', () => {
+        const w = workspace((x) => {
+            x.milestones[1].description = 'The test report is signed by the buyer IT lead.';
+        });
+        const read = buildListView(w, EMPTY_DRAFT, EMPTY_UI, null, 'en-US');
+        const row = read.groups.flatMap((g) => g.rows).find((r) => r.key === M(2));
+        expect(row).toMatchObject({ showDescription: true, durationText: 'Takes 5 working days' });
+        const editing = buildListView(w, EMPTY_DRAFT, { ...EMPTY_UI, editing: [M(2)] }, null, 'en-US');
+        const edited = editing.groups.flatMap((g) => g.rows).find((r) => r.key === M(2));
+        expect(edited).toMatchObject({ showDescription: false, descriptionHint: '47 of 2,000 characters' });
+    });
+
+    it('finds the date a longer duration or a later predecessor needs, and nothing when the date still fits', () => {
+        const w = workspace();
+        // M(3) waits on M(2), due Fri Feb 27; 3 working days end Wed Mar 4, before its due date Fri Mar 6.
+        expect(dueDateForSchedule(effectiveMilestones(w, EMPTY_DRAFT), M(3))).toBeNull();
+        const longer = setField(EMPTY_DRAFT, w, M(3), 'durationDays', 8);
+        expect(dueDateForSchedule(effectiveMilestones(w, longer), M(3))).toBe('2026-03-11');
+        // Waiting on the security review (due Fri Mar 13) instead: 3 working days after it is Wed Mar 18.
+        const later = setField(EMPTY_DRAFT, w, M(3), 'dependsOnId', M(4));
+        expect(dueDateForSchedule(effectiveMilestones(w, later), M(3))).toBe('2026-03-18');
+        // A predecessor already done holds nothing up; a duration being typed is not a number yet.
+        const done = setField(EMPTY_DRAFT, w, M(3), 'dependsOnId', M(1));
+        expect(
+            dueDateForSchedule(effectiveMilestones(w, setField(done, w, M(3), 'durationDays', 40)), M(3))
+        ).toBeNull();
+        expect(
+            dueDateForSchedule(effectiveMilestones(w, setField(EMPTY_DRAFT, w, M(3), 'durationDays', 2.5)), M(3))
+        ).toBeNull();
+    });
+
+    it('sends a saved milestone that now waits on a new one with the new one named by key', () => {
+        const w = workspace();
+        const added = addMilestone(EMPTY_DRAFT, w, { phase: 'Validation' });
+        let draft = setField(added.draft, w, added.key, 'name', 'Buyer IT confirms single sign-on');
+        draft = setField(draft, w, added.key, 'dueDate', '2026-03-20');
+        draft = setField(draft, w, M(3), 'dependsOnId', added.key);
+        const sent = savePayload(w, draft).milestones.find((m) => m.key === M(3));
+        expect(sent).toMatchObject({ id: M(3), dependsOnId: null, dependsOnKey: added.key });
+        expect(sent?.changedFields).toEqual(['dependsOnId']);
+    });
+});
+
 describe('save payloads', () => {
     it('sends only the changed fields of saved milestones', () => {
         const w = workspace();
@@ -893,7 +992,7 @@ describe('the list view', () => {
                 overdueText: 'Overdue by 3 days',
                 involvesBuyer: true,
                 ownerText: 'Sam Security · Ada Executive',
-                slipText: 'Slipped 2 days',
+                slipText: 'Slipped 2 working days',
                 slipClass: 'slds-text-color_error',
                 statusLabel: 'In Progress',
                 confirmationText: 'Not confirmed by buyer',
@@ -1018,7 +1117,8 @@ describe('the list view', () => {
         expect(row(v, M(2))?.history).toEqual([
             {
                 id: 'a03000000000001AAA',
-                summary: 'Feb 25, 2026 → Feb 27, 2026 (2 days later)',
+                summary: 'Feb 25, 2026 → Feb 27, 2026 (2 working days later)',
+                cause: '',
                 reason: 'Buyer availability',
                 note: 'IT lead on holiday',
                 byline: 'by Ada Executive on Feb 24, 2026'
@@ -1028,10 +1128,14 @@ describe('the list view', () => {
     });
 
     it.each([
-        [{ daysMoved: -3, previousDate: '2026-03-10', newDate: '2026-03-07' }, '(3 days earlier)'],
-        [{ daysMoved: null, previousDate: '2026-03-10', newDate: '2026-03-11' }, '(1 day later)'],
+        [{ daysMoved: -2, previousDate: '2026-03-10', newDate: '2026-03-07' }, '(2 working days earlier)'],
+        [{ daysMoved: null, previousDate: '2026-03-10', newDate: '2026-03-11' }, '(1 working day later)'],
         [{ daysMoved: 0, previousDate: '2026-03-10', newDate: '2026-03-10' }, '(no change)'],
-        [{ daysMoved: null, previousDate: null, newDate: '2026-03-10' }, '(no change)']
+        [{ daysMoved: null, previousDate: null, newDate: '2026-03-10' }, '(no change)'],
+        [{ daysMoved: 0, previousDate: '2026-03-07', newDate: '2026-03-08' }, '(later, over a weekend)'],
+        [{ daysMoved: 4, previousDate: null, newDate: '2026-03-10' }, '(4 working days later)'],
+        // A row written when Days_Moved__c counted calendar days: the dates tell the working days.
+        [{ daysMoved: 7, previousDate: '2026-03-09', newDate: '2026-03-16' }, '(5 working days later)']
     ])('describes a history row %#', (change, text) => {
         const w = workspace((x) => {
             x.dateChanges = [
@@ -1042,6 +1146,31 @@ describe('the list view', () => {
         expect(history?.summary).toContain(text);
         expect(history?.reason).toBe('No reason given');
         expect(history?.byline).toBe('');
+    });
+
+    it('names the move that pushed a milestone, and no cause for a move of its own', () => {
+        const w = workspace((x) => {
+            x.dateChanges = [
+                {
+                    id: 'pushed',
+                    milestoneId: M(3),
+                    previousDate: '2026-03-06',
+                    newDate: '2026-03-13',
+                    reason: 'Predecessor slipped',
+                    causedById: 'cause',
+                    causedByMilestoneName: 'Security review completed'
+                },
+                { id: 'orphaned', milestoneId: M(3), causedById: 'gone', causedByMilestoneName: null },
+                { id: 'own', milestoneId: M(3), causedById: null }
+            ];
+        });
+        const history = row(view(EMPTY_DRAFT, { historyKey: M(3) }, w), M(3))?.history ?? [];
+        expect(history.map((h) => h.cause)).toEqual([
+            'Moved with “Security review completed”',
+            'Moved with “a milestone since removed”',
+            ''
+        ]);
+        expect(history[0].reason).toBe('Predecessor slipped');
     });
 
     it('ignores history rows of no milestone', () => {
@@ -1102,6 +1231,9 @@ describe('the list view', () => {
         expect(r?.rowClass).toContain('milestone_error');
         expect(r?.errors).toEqual({
             name: null,
+            description: null,
+            dependsOnId: null,
+            durationDays: null,
             phase: null,
             side: null,
             buyerOwnerId: null,
@@ -1241,5 +1373,44 @@ describe('removing a milestone that others wait on', () => {
             '“Buyer IT completes technical validation” waits on this milestone. Once it is removed, it waits on nothing.'
         );
         expect(row?.repointLabel).toBeNull();
+    });
+});
+
+describe("dates and numbers in the user's locale", () => {
+    it('writes dates and counts as the user does (de-DE: "31. März 2026", "1.234")', () => {
+        expect(formatDate('2026-03-31', 'de-DE')).toBe('31. März 2026');
+        expect(formatDate('2026-03-31', 'en-US')).toBe('Mar 31, 2026');
+        expect(plural(1234, 'day', undefined, 'de-DE')).toBe('1.234 days');
+        expect(plural(1234, 'day', undefined, 'en-US')).toBe('1,234 days');
+        // Jan 5, 2026 to Sep 25, 2030: more than a thousand working days, with the German thousands separator.
+        expect(movedByLabel('2030-09-25', '2026-01-05', 'de-DE')).toMatch(/^1\.\d{3} working days earlier$/);
+    });
+
+    it('shows the list and a date history row in the locale', () => {
+        const v = buildListView(workspace(), EMPTY_DRAFT, { ...EMPTY_UI, historyKey: M(2) }, null, 'de-DE');
+        const row = v.groups.flatMap((group) => group.rows).find((r) => r.key === M(2));
+        expect(row?.dueLabel).toBe('27. Feb. 2026');
+        expect(row?.history).toEqual([
+            expect.objectContaining({
+                summary: '25. Feb. 2026 → 27. Feb. 2026 (2 working days later)',
+                byline: 'by Ada Executive on 24. Feb. 2026'
+            })
+        ]);
+    });
+
+    it("names milestones and dates in a move's warnings by what the user reads, never a record Id or ISO date", () => {
+        const milestones = effectiveMilestones(workspace(), EMPTY_DRAFT);
+        // Saturday 14 March 2026.
+        const weekend = previewMove(milestones, M(4), '2026-03-14', { planStatus: 'Active', locale: 'de-DE' });
+        expect(weekend).toMatchObject({ fromLabel: '13. März 2026', toLabel: '14. März 2026' });
+        expect(weekend.warnings).toContain(
+            'The new due date of "Buyer security team completes the review", 14. März 2026, is not a working day.'
+        );
+        // Before its predecessor is due: the warning names that predecessor.
+        const early = previewMove(milestones, M(5), '2026-03-12', { planStatus: 'Active', locale: 'de-DE' });
+        expect(early.warnings.join(' ')).toContain('"Buyer security team completes the review", which comes before it');
+        for (const text of [...weekend.warnings, ...early.warnings]) {
+            expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b|a02000000000\d{3}AAA/);
+        }
     });
 });

@@ -386,7 +386,30 @@ describe('stage rows', () => {
     });
 
     it('shows the open deals and those without each plan', () => {
-        expect(row(PROPOSAL)).toMatchObject({ openDeals: 6, openWithoutActivePlan: 2, openWithoutAcceptedPlan: 4 });
+        expect(row(PROPOSAL)).toMatchObject({
+            openDeals: '6',
+            openWithoutActivePlan: '2',
+            openWithoutAcceptedPlan: '4'
+        });
+    });
+
+    it("writes the counts as the user's locale does, thousands grouped (de-DE: 1.234)", () => {
+        const big = {
+            ...stage(PROPOSAL),
+            openDeals: 12345,
+            openWithoutActivePlan: 1234,
+            openWithoutAcceptedPlan: 2345
+        };
+        const [r] = stageRows({ ...VIEW, stages: [big] }, draftFromView(VIEW), null, false, 'de-DE');
+        expect(r).toMatchObject({
+            openDeals: '12.345',
+            openWithoutActivePlan: '1.234',
+            openWithoutAcceptedPlan: '2.345'
+        });
+        expect(r.gapText).toMatch(/^1\.234 open deals here have no active plan;/);
+        expect(stageRows({ ...VIEW, stages: [big] }, draftFromView(VIEW), null, false, 'en-US')[0].openDeals).toBe(
+            '12,345'
+        );
     });
 
     it('disables every checkbox when read-only', () => {
