@@ -42,7 +42,7 @@ const FOCUS_AFTER: Record<RowAction, string> = {
 
 /**
  * The milestones of a plan, grouped by phase: each row with its side, owners, due date, status, buyer confirmation
- * and slip; inline edit of owner, date and status; add, remove and reorder; the preview of a date move with its slip
+ * and slip; inline edit of everything a milestone holds; add, remove and reorder; the preview of a date move with its slip
  * reason; and each milestone's date history. Presentational: it renders the view computed by planWorkspaceModel and
  * reports what the user does in events, and the workspace decides.
  *
