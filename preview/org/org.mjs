@@ -309,6 +309,7 @@ class Org {
     #savepoints = [];
     #triggerRunner = null;
     #triggersOff = false;
+    #validationRulesOff = false;
     #activeDepth = 0;
     #grants = new Map();
     #sharingModels = {};
@@ -318,11 +319,24 @@ class Org {
     #permissionCache = new Map();
     #metadataOverrides = {};
 
-    constructor({ root, today, fresh, users, currentUserId, triggerRunner, triggers, from, sharing, customMetadata }) {
+    constructor({
+        root,
+        today,
+        fresh,
+        users,
+        currentUserId,
+        triggerRunner,
+        triggers,
+        validationRules,
+        from,
+        sharing,
+        customMetadata
+    }) {
         this.#root = root;
         this.#schema = loadOrgSchema(root, { fresh });
         this.#triggerRunner = triggerRunner ?? null;
         this.#triggersOff = triggers === 'off';
+        this.#validationRulesOff = validationRules === 'off';
         this.problems = [...this.#schema.problems];
         this.#today = today ? isoDate(today) : todayUtc();
         this.#sharingModels = { ...sharing };
@@ -1255,9 +1269,9 @@ class Org {
         return problems.list.length === before;
     }
 
-    /** The object's active validation rules; each true formula is an error on its display field. */
+    /** The object's active validation rules (none in a data-load org); each true formula is an error. */
     #applyRules(object, row, problems, userId) {
-        if (!object.validationRules.length) return;
+        if (this.#validationRulesOff || !object.validationRules.length) return;
         const record = { ...row.rec, Id: row.rec.Id ?? null };
         for (const rule of object.validationRules) {
             let failed;
@@ -1659,6 +1673,11 @@ class Org {
  *     createApexSession gives one. Without it, a save that reaches a trigger throws TriggerRunnerMissingError
  *   triggers: 'off' saves without the project's triggers, for tests of the org's own metadata rules (validation
  *     rules, roll-ups, formulas, access) that want no Apex; the records then lack what the triggers would set
+ *   validationRules: 'off' (with triggers: 'off') a data-load org: saves skip the validation rules too, as a large
+ *     load with the org's automation deactivated ("Best Practices for Deployments with Large Data Volumes",
+ *     "Loading Data from the API"); the loader answers for valid records and for the fields the triggers set.
+ *     The rest of a save still applies (system validation, derivations, roll-ups); restore its snapshot() into
+ *     an org with triggers to work on the data
  *   from: a snapshot (org.snapshot()) to start from instead of an empty org; root may then be omitted
  *   sharing: organization-wide defaults overriding the platform's, { Opportunity: 'Private' }
  *   customMetadata: custom metadata records as the subscriber's admin edited them (see setCustomMetadata),
@@ -1672,6 +1691,7 @@ export function createOrg({
     fresh = false,
     triggerRunner,
     triggers,
+    validationRules,
     from,
     sharing,
     customMetadata
@@ -1688,6 +1708,11 @@ export function createOrg({
     if (triggers === 'off' && triggerRunner) {
         throw new TypeError("createOrg: triggers: 'off' and a triggerRunner contradict each other");
     }
+    if (validationRules !== undefined && (validationRules !== 'off' || triggers !== 'off')) {
+        throw new TypeError(
+            "createOrg: validationRules can only be 'off', and only with triggers: 'off' (a data load)"
+        );
+    }
     return new Org({
         root: resolve(projectRoot),
         today,
@@ -1696,6 +1721,7 @@ export function createOrg({
         currentUserId,
         triggerRunner,
         triggers,
+        validationRules,
         from,
         sharing,
         customMetadata
