@@ -11,71 +11,12 @@
 // Screenshots go to artifacts/screenshots/ (locale-*.png; failed-locale-<test>.png when one fails).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { localeTag, userI18n } from '../../preview/app/shims/i18n.js';
-import {
-    ROOT,
-    TODAY,
-    addDays,
-    buildBundle,
-    clearFailureScreenshots,
-    eventually,
-    launchBrowser,
-    mediumDate,
-    newPage,
-    requireChromium,
-    screenshot,
-    startE2ePreview,
-    stopServer
-} from './support.mjs';
 
-// Its own bundle, so that this file and the others, which node --test runs side by side, never serve a bundle the
-// other is still writing.
-const BUNDLE = process.env.E2E_REUSE_BUNDLE
-    ? join(ROOT, 'dist', 'preview', 'app.js')
-    : join(ROOT, 'dist', 'preview', 'e2e-locale', 'app.js');
+import { localeTag, userI18n } from '../../preview/app/shims/i18n.js';
+import { TODAY, addDays, eventually, mediumDate, screenshot, e2eFile } from './support.mjs';
 
 let preview;
-let browser;
-
-before(
-    async () => {
-        requireChromium();
-        clearFailureScreenshots('failed-locale-');
-        if (!process.env.E2E_REUSE_BUNDLE) {
-            const built = await buildBundle({ output: BUNDLE });
-            console.log(`bundle built in ${built.seconds.toFixed(1)} s (${built.warnings} compiler warnings hidden)`);
-        }
-        preview = await startE2ePreview({ bundleFile: BUNDLE });
-        browser = await launchBrowser();
-    },
-    { timeout: 240_000 }
-);
-
-after(async () => {
-    await browser?.close();
-    await stopServer(preview?.server);
-});
-
-/** A test with its own page, closed afterwards; on failure the page is saved as failed-locale-<test>.png. */
-function scenario(name, body) {
-    test(name, { timeout: 180_000 }, async () => {
-        const { page, problems, close } = await newPage(browser);
-        const visit = (path) => page.goto(new URL(path, preview.url).href);
-        try {
-            await body({ page, problems, visit });
-        } catch (error) {
-            const slug = name
-                .toLowerCase()
-                .replace(/[^a-z0-9]+/g, '-')
-                .slice(0, 60);
-            await screenshot(page, `failed-locale-${slug}`).catch(() => undefined);
-            throw error;
-        } finally {
-            await close();
-        }
-    });
-}
+const scenario = e2eFile('locale', (ready) => ({ preview } = ready));
 
 // ---------------------------------------------------------------------------------------------------------------
 // What must never show

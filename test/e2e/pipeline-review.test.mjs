@@ -5,71 +5,14 @@
 //   node --test test/e2e/pipeline-review.test.mjs                         build this file's own bundle, then run
 //   E2E_REUSE_BUNDLE=1 node --test test/e2e/pipeline-review.test.mjs      reuse dist/preview/app.js
 // Screenshots go to artifacts/screenshots/ (pipeline-review-*.png; failed-pipeline-review-<test>.png on failure).
-import { after, before, describe, test } from 'node:test';
+import { describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import {
-    ROOT,
-    buildBundle,
-    clearFailureScreenshots,
-    eventually,
-    launchBrowser,
-    newPage,
-    requireChromium,
-    screenshot,
-    startE2ePreview,
-    stopServer
-} from './support.mjs';
 
-// Its own bundle, so that this file and the other e2e files, which node --test runs side by side, never serve a
-// bundle another is still writing.
-const BUNDLE = process.env.E2E_REUSE_BUNDLE
-    ? join(ROOT, 'dist', 'preview', 'app.js')
-    : join(ROOT, 'dist', 'preview', 'e2e-pipeline-review', 'app.js');
+import { eventually, screenshot, e2eFile } from './support.mjs';
 
 const VP = 'Marisol Vega (VP Sales)';
 
-let preview;
-let browser;
-
-before(
-    async () => {
-        requireChromium();
-        clearFailureScreenshots('failed-pipeline-review-');
-        if (!process.env.E2E_REUSE_BUNDLE) {
-            const built = await buildBundle({ output: BUNDLE });
-            console.log(`bundle built in ${built.seconds.toFixed(1)} s (${built.warnings} compiler warnings hidden)`);
-        }
-        preview = await startE2ePreview({ bundleFile: BUNDLE });
-        browser = await launchBrowser();
-    },
-    { timeout: 240_000 }
-);
-
-after(async () => {
-    await browser?.close();
-    await stopServer(preview?.server);
-});
-
-/** A test with its own page (and storage) at `width`; on failure the page is saved as failed-pipeline-review-*. */
-function scenario(name, body, { width = 1280 } = {}) {
-    test(name, { timeout: 120_000 }, async () => {
-        const { page, problems, close } = await newPage(browser, { width });
-        const visit = (path) => page.goto(new URL(path, preview.url).href);
-        try {
-            await body({ page, problems, visit });
-        } catch (error) {
-            const slug = name
-                .toLowerCase()
-                .replace(/[^a-z0-9]+/g, '-')
-                .slice(0, 60);
-            await screenshot(page, `failed-pipeline-review-${slug}`).catch(() => undefined);
-            throw error;
-        } finally {
-            await close();
-        }
-    });
-}
+const scenario = e2eFile('pipeline-review');
 
 /** Runs the preview as `who` through the shell's "Viewing as" switch, which reloads the page as that user. */
 async function viewAs(page, who) {

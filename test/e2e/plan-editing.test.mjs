@@ -6,71 +6,13 @@
 //   node --test test/e2e/plan-editing.test.mjs                        build this file's own bundle, then run
 //   E2E_REUSE_BUNDLE=1 node --test test/e2e/plan-editing.test.mjs     reuse dist/preview/app.js
 // Screenshots go to artifacts/screenshots/ (failed-editing-<test>.png when one fails).
-import { after, before, describe, test } from 'node:test';
+import { describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import {
-    ROOT,
-    TODAY,
-    addDays,
-    buildBundle,
-    clearFailureScreenshots,
-    launchBrowser,
-    mediumDate,
-    newPage,
-    requireChromium,
-    screenshot,
-    startE2ePreview,
-    stopServer
-} from './support.mjs';
 
-// Its own bundle, so that this file and the others, which node --test runs side by side, never serve a bundle
-// another is still writing.
-const BUNDLE = process.env.E2E_REUSE_BUNDLE
-    ? join(ROOT, 'dist', 'preview', 'app.js')
-    : join(ROOT, 'dist', 'preview', 'e2e-editing', 'app.js');
+import { TODAY, addDays, mediumDate, screenshot, e2eFile } from './support.mjs';
 
 let preview;
-let browser;
-
-before(
-    async () => {
-        requireChromium();
-        clearFailureScreenshots('failed-editing-');
-        if (!process.env.E2E_REUSE_BUNDLE) {
-            const built = await buildBundle({ output: BUNDLE });
-            console.log(`bundle built in ${built.seconds.toFixed(1)} s (${built.warnings} compiler warnings hidden)`);
-        }
-        preview = await startE2ePreview({ bundleFile: BUNDLE });
-        browser = await launchBrowser();
-    },
-    { timeout: 240_000 }
-);
-
-after(async () => {
-    await browser?.close();
-    await stopServer(preview?.server);
-});
-
-/** A test with its own page, closed afterwards; on failure the page is saved as failed-editing-<test>.png. */
-function scenario(name, body) {
-    test(name, { timeout: 120_000 }, async () => {
-        const { page, problems, close } = await newPage(browser);
-        const visit = (path) => page.goto(new URL(path, preview.url).href);
-        try {
-            await body({ page, problems, visit });
-        } catch (error) {
-            const slug = name
-                .toLowerCase()
-                .replace(/[^a-z0-9]+/g, '-')
-                .slice(0, 50);
-            await screenshot(page, `failed-editing-${slug}`).catch(() => undefined);
-            throw error;
-        } finally {
-            await close();
-        }
-    });
-}
+const scenario = e2eFile('editing', (ready) => ({ preview } = ready));
 
 const plansOf = (opportunityId) => preview.org.query('Mutual_Action_Plan__c', { Opportunity__c: opportunityId });
 const milestonesOf = (planId) => preview.org.query('Plan_Milestone__c', { Plan__c: planId });

@@ -7,72 +7,25 @@
 //   node --test test/e2e/                          build the bundle, then run every scenario
 //   E2E_REUSE_BUNDLE=1 node --test test/e2e/       skip the build, reuse dist/preview/app.js (quicker while editing)
 //   UPDATE_README_IMAGES=1 node --test test/e2e/   also retake docs/images/record-page.png and pipeline-review.png
-// Screenshots of each scenario go to artifacts/screenshots/ (and failed-<test>.png when one fails).
-import { after, before, describe, test } from 'node:test';
+// Screenshots of each scenario go to artifacts/screenshots/ (and failed-preview-<test>.png when one fails).
+import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
     addDays,
-    buildBundle,
     chooseOption,
-    clearFailureScreenshots,
     contactTitled,
     eventually,
-    launchBrowser,
     mediumDate,
     newPage,
     readmeImage,
-    requireChromium,
     screenshot,
-    startE2ePreview,
-    stopServer,
-    TODAY
+    TODAY,
+    e2eFile
 } from './support.mjs';
 
 let preview;
 let browser;
-
-before(
-    async () => {
-        requireChromium();
-        clearFailureScreenshots();
-        if (!process.env.E2E_REUSE_BUNDLE) {
-            const built = await buildBundle();
-            console.log(`bundle built in ${built.seconds.toFixed(1)} s (${built.warnings} compiler warnings hidden)`);
-        }
-        preview = await startE2ePreview();
-        browser = await launchBrowser();
-    },
-    { timeout: 240_000 }
-);
-
-after(async () => {
-    await browser?.close();
-    await stopServer(preview?.server);
-});
-
-/**
- * A test with its own page (and storage), closed afterwards. If the test fails, the page is saved as
- * artifacts/screenshots/failed-<test>.png first: what the user would have seen is the quickest clue.
- */
-function scenario(name, body) {
-    // A scenario takes 3 to 10 s here; the limit turns a hang into a failure without failing a slow CI machine.
-    test(name, { timeout: 120_000 }, async () => {
-        const { page, problems, close } = await newPage(browser);
-        const visit = (path) => page.goto(new URL(path, preview.url).href);
-        try {
-            await body({ page, problems, visit });
-        } catch (error) {
-            const slug = name
-                .toLowerCase()
-                .replace(/[^a-z0-9]+/g, '-')
-                .slice(0, 60);
-            await screenshot(page, `failed-${slug}`).catch(() => undefined);
-            throw error;
-        } finally {
-            await close();
-        }
-    });
-}
+const scenario = e2eFile('preview', (ready) => ({ preview, browser } = ready), { shared: true });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Pipeline review

@@ -6,74 +6,18 @@
 //   node --test test/e2e/setup.test.mjs                         build this file's own bundle, then run
 //   E2E_REUSE_BUNDLE=1 node --test test/e2e/setup.test.mjs      reuse dist/preview/app.js (quicker while editing)
 // Screenshots go to artifacts/screenshots/ (failed-setup-<test>.png when one fails).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { OPPORTUNITY_STAGES } from '../../preview/org/standard-objects.mjs';
-import {
-    ROOT,
-    buildBundle,
-    clearFailureScreenshots,
-    eventually,
-    launchBrowser,
-    newPage,
-    requireChromium,
-    screenshot,
-    startE2ePreview,
-    stopServer
-} from './support.mjs';
 
-// Its own bundle, so that this file and preview.test.mjs, which node --test runs side by side, never serve a bundle
-// the other is still writing.
-const BUNDLE = process.env.E2E_REUSE_BUNDLE
-    ? join(ROOT, 'dist', 'preview', 'app.js')
-    : join(ROOT, 'dist', 'preview', 'e2e-setup', 'app.js');
+import { OPPORTUNITY_STAGES } from '../../preview/org/standard-objects.mjs';
+import { eventually, screenshot, e2eFile } from './support.mjs';
 
 const ADMIN = 'Preview Admin (Administrator)';
 const SELLER = 'Jonah Clarke (Enterprise Account Executive)';
 const DAYS_MESSAGE = 'Enter a whole number of days from 1 to 365, or leave it blank to turn this check off.';
 
 let preview;
-let browser;
-
-before(
-    async () => {
-        requireChromium();
-        clearFailureScreenshots('failed-setup-');
-        if (!process.env.E2E_REUSE_BUNDLE) {
-            const built = await buildBundle({ output: BUNDLE });
-            console.log(`bundle built in ${built.seconds.toFixed(1)} s (${built.warnings} compiler warnings hidden)`);
-        }
-        preview = await startE2ePreview({ bundleFile: BUNDLE });
-        browser = await launchBrowser();
-    },
-    { timeout: 240_000 }
-);
-
-after(async () => {
-    await browser?.close();
-    await stopServer(preview?.server);
-});
-
-/** A test with its own page, closed afterwards; on failure the page is saved as failed-setup-<test>.png. */
-function scenario(name, body) {
-    test(name, { timeout: 120_000 }, async () => {
-        const { page, problems, close } = await newPage(browser);
-        const visit = (path) => page.goto(new URL(path, preview.url).href);
-        try {
-            await body({ page, problems, visit });
-        } catch (error) {
-            const slug = name
-                .toLowerCase()
-                .replace(/[^a-z0-9]+/g, '-')
-                .slice(0, 60);
-            await screenshot(page, `failed-setup-${slug}`).catch(() => undefined);
-            throw error;
-        } finally {
-            await close();
-        }
-    });
-}
+const scenario = e2eFile('setup', (ready) => ({ preview } = ready));
 
 /** Runs the preview as `who` through the shell's "Viewing as" switch, which reloads the page as that user. */
 async function viewAs(page, who) {

@@ -3,6 +3,7 @@
 // as a user on a new machine would. Locators are the ones a user has: roles, labels and visible text.
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { buildPreview } from '../../preview/build.mjs';
@@ -227,4 +228,59 @@ export async function readmeImage(page, name, height) {
     const path = join(README_IMAGES, `${name}.png`);
     await page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width: 1280, height }, animations: 'disabled' });
     return path;
+}
+
+/**
+ * One e2e file's preview, browser and scenarios. Before its tests: its own bundle (dist/preview/e2e-<name>/app.js,
+ * so that files node --test runs side by side never serve a bundle another is still writing; the shared
+ * dist/preview/app.js with E2E_REUSE_BUNDLE=1 or `shared: true`), the preview on TODAY and Chromium, handed to
+ * `onReady({ preview, browser })`; after them, both closed. Returns scenario(title, body, { width }): a test with
+ * its own page and storage (1280 wide unless told), given { page, problems, visit }; if it fails, the page is saved
+ * as artifacts/screenshots/failed-<name>-<test>.png first, since what the user would have seen is the quickest clue.
+ * A scenario takes 3 to 10 s here; its limit turns a hang into a failure without failing a slow CI machine.
+ */
+export function e2eFile(name, onReady, { shared = false } = {}) {
+    const bundleFile =
+        shared || process.env.E2E_REUSE_BUNDLE
+            ? join(ROOT, 'dist', 'preview', 'app.js')
+            : join(ROOT, 'dist', 'preview', `e2e-${name}`, 'app.js');
+    const prefix = `failed-${name}-`;
+    let ready = null;
+    before(
+        async () => {
+            requireChromium();
+            clearFailureScreenshots(prefix);
+            if (!process.env.E2E_REUSE_BUNDLE) {
+                const built = await buildBundle({ output: bundleFile });
+                console.log(
+                    `bundle built in ${built.seconds.toFixed(1)} s (${built.warnings} compiler warnings hidden)`
+                );
+            }
+            ready = { preview: await startE2ePreview({ bundleFile }), browser: await launchBrowser() };
+            onReady?.(ready);
+        },
+        { timeout: 240_000 }
+    );
+    after(async () => {
+        await ready?.browser?.close();
+        await stopServer(ready?.preview?.server);
+    });
+    return function scenario(title, body, { width = 1280 } = {}) {
+        test(title, { timeout: 120_000 }, async () => {
+            const { page, problems, close } = await newPage(ready.browser, { width });
+            const visit = (path) => page.goto(new URL(path, ready.preview.url).href);
+            try {
+                await body({ page, problems, visit });
+            } catch (error) {
+                const slug = title
+                    .toLowerCase()
+                    .replace(/[^a-z0-9]+/g, '-')
+                    .slice(0, 60);
+                await screenshot(page, `${prefix}${slug}`).catch(() => undefined);
+                throw error;
+            } finally {
+                await close();
+            }
+        });
+    };
 }
