@@ -1397,8 +1397,8 @@ export interface RowView {
     asksSlipReason: boolean;
     slipReason: string | null;
     slipNote: string | null;
-    /** A saved milestone in edit mode offers its name as a field (a new one is named in its title line). */
-    renames: boolean;
+    /** A new milestone's name field takes the focus when the row opens; a saved one's owner field does. */
+    nameFocus: string | null;
     /** What "done" means is shown under the name, except in edit mode (where it is typed). */
     showDescription: boolean;
     /** How much of the length the field allows is used, as the user types. */
@@ -1874,7 +1874,7 @@ function rowView(milestone: EffectiveMilestone, context: RowContext): RowView {
         name,
         rawName: milestone.name ?? '',
         description: milestone.description,
-        renames: isEditing && !milestone.isNew,
+        nameFocus: milestone.isNew ? 'first-input' : null,
         asksSlipReason: isEditing && Boolean(errors.slip),
         slipReason: milestone.slipReason,
         slipNote: milestone.slipNote,
