@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { localeTag, userI18n } from '../../preview/app/shims/i18n.js';
-import { TODAY, addDays, eventually, mediumDate, screenshot, e2eFile } from './support.mjs';
+import { TODAY, addDays, eventually, mediumDate, screenshot, e2eFile, milestoneRow } from './support.mjs';
 
 let preview;
 const scenario = e2eFile('locale', (ready) => ({ preview } = ready));
@@ -102,10 +102,6 @@ function openMilestone(planId) {
 function saturdayAfter(iso) {
     const weekday = new Date(`${iso}T00:00:00Z`).getUTCDay();
     return addDays(iso, (6 - weekday + 7) % 7 || 7);
-}
-
-function milestoneRow(page, name) {
-    return page.getByRole('listitem').filter({ has: page.getByText(name, { exact: true }) });
 }
 
 async function editMilestone(page, name) {

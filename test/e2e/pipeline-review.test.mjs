@@ -8,57 +8,11 @@
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { eventually, screenshot, e2eFile } from './support.mjs';
+import { eventually, screenshot, e2eFile, viewAs, reviewTable } from './support.mjs';
 
 const VP = 'Marisol Vega (VP Sales)';
 
 const scenario = e2eFile('pipeline-review');
-
-/** Runs the preview as `who` through the shell's "Viewing as" switch, which reloads the page as that user. */
-async function viewAs(page, who) {
-    const viewer = page.getByLabel('Viewing as');
-    const current = await viewer.evaluate((select) => select.selectedOptions[0]?.textContent.trim());
-    if (current !== who) {
-        await Promise.all([page.waitForEvent('load'), viewer.selectOption({ label: who })]);
-    }
-    assert.equal(await viewer.evaluate((select) => select.selectedOptions[0]?.textContent.trim()), who);
-}
-
-/** The review's table: its rows by header, its sort controls and the range it says it shows. */
-function reviewTable(page) {
-    const table = page.getByRole('table', { name: 'Open opportunities and their plans' });
-    const dataRows = table.getByRole('row').filter({ has: page.getByRole('rowheader') });
-    const headers = async () =>
-        (await table.getByRole('columnheader').allInnerTexts()).map((text) =>
-            text.split('\n')[0].replace(/\s+/g, ' ').trim()
-        );
-    return {
-        table,
-        headers,
-        async rows() {
-            const columns = await headers();
-            const rows = [];
-            for (const row of await dataRows.all()) {
-                const cells = await row.getByRole('cell').allInnerTexts();
-                const values = { Opportunity: await row.getByRole('rowheader').getByRole('link').innerText() };
-                cells.forEach((text, index) => {
-                    values[columns[index + 1]] = text.split('\n')[0].trim();
-                });
-                rows.push(values);
-            }
-            return rows;
-        },
-        sortState(label) {
-            return table.getByRole('columnheader', { name: label }).getAttribute('aria-sort');
-        },
-        async sortBy(label) {
-            await table.getByRole('button', { name: new RegExp(`^${label}\\b`) }).click();
-        },
-        range() {
-            return page.getByText(/^\d+–\d+ of \d+/).innerText();
-        }
-    };
-}
 
 /** Opens the review as the VP and waits for the first page. */
 async function openAsVp(page, visit) {

@@ -9,7 +9,7 @@
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { TODAY, addDays, mediumDate, screenshot, e2eFile } from './support.mjs';
+import { TODAY, addDays, mediumDate, screenshot, e2eFile, milestoneRow } from './support.mjs';
 
 let preview;
 const scenario = e2eFile('editing', (ready) => ({ preview } = ready));
@@ -35,9 +35,6 @@ function dealWithOnlyAPlan(status, nth = 0) {
     assert.ok(deals[nth], `the demo has ${nth + 1} open deals whose only plan is ${status}`);
     return { deal: deals[nth], plan: plansOf(deals[nth].Id)[0] };
 }
-
-const milestoneRow = (page, name) =>
-    page.getByRole('listitem').filter({ has: page.getByText(name, { exact: true }).and(page.locator(':not(option)')) });
 
 describe('correcting a plan after it was created', () => {
     scenario(

@@ -20,7 +20,9 @@ import {
     readmeImage,
     screenshot,
     TODAY,
-    e2eFile
+    e2eFile,
+    milestoneRow,
+    reviewTable
 } from './support.mjs';
 
 let preview;
@@ -29,40 +31,6 @@ const scenario = e2eFile('preview', (ready) => ({ preview, browser } = ready), {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Pipeline review
-
-/** The review's table, and its rows as a manager reads them: the opportunity and each column's text by header. */
-function reviewTable(page) {
-    const table = page.getByRole('table', { name: 'Open opportunities and their plans' });
-    const dataRows = table.getByRole('row').filter({ has: page.getByRole('rowheader') });
-    return {
-        table,
-        async rows() {
-            const columns = (await table.getByRole('columnheader').allInnerTexts()).map((text) => text.split('\n')[0]);
-            const count = await dataRows.count();
-            const rows = [];
-            for (let i = 0; i < count; i++) {
-                const row = dataRows.nth(i);
-                const cells = await row.getByRole('cell').allInnerTexts();
-                const values = { Opportunity: await row.getByRole('rowheader').getByRole('link').innerText() };
-                cells.forEach((text, index) => {
-                    values[columns[index + 1]] = text.split('\n')[0].trim();
-                });
-                rows.push(values);
-            }
-            return rows;
-        },
-        sortState(label) {
-            return table.getByRole('columnheader', { name: label }).getAttribute('aria-sort');
-        },
-        async sortBy(label) {
-            await table.getByRole('button', { name: new RegExp(`^${label}\\b`) }).click();
-        },
-        /** "1–25 of 25": the range the review says it shows. */
-        range() {
-            return page.getByText(/^\d+–\d+ of \d+/).innerText();
-        }
-    };
-}
 
 const amountOf = (text) => Number(String(text).replace(/[^0-9.]/g, ''));
 
@@ -207,9 +175,7 @@ function recordPage(page) {
         summary: summaryRegion,
         /** A milestone's row: the list item that carries its name. */
         milestone(name) {
-            // By the name the row shows, not by a "Waits on" choice that names it in another row in edit mode.
-            const shown = page.getByText(name, { exact: true }).and(page.locator(':not(option)'));
-            return page.getByRole('listitem').filter({ has: shown });
+            return milestoneRow(page, name);
         },
         async edit(name) {
             const row = this.milestone(name);

@@ -10,7 +10,7 @@
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { chooseOption, eventually, screenshot, e2eFile } from './support.mjs';
+import { chooseOption, eventually, screenshot, e2eFile, viewAs, reviewTable } from './support.mjs';
 
 let preview;
 const scenario = e2eFile('roles', (ready) => ({ preview } = ready));
@@ -50,36 +50,6 @@ const total = (counts) => Object.values(counts).reduce((sum, n) => sum + n, 0);
 
 // ---------------------------------------------------------------------------------------------------------------
 // The page, as a user reads it
-
-/** Runs the preview as `who` through the shell's "Viewing as" switch, which reloads the page as that user. */
-async function viewAs(page, who) {
-    const viewer = page.getByLabel('Viewing as');
-    const current = await viewer.evaluate((select) => select.selectedOptions[0]?.textContent.trim());
-    if (current !== who) {
-        await Promise.all([page.waitForEvent('load'), viewer.selectOption({ label: who })]);
-    }
-    assert.equal(await viewer.evaluate((select) => select.selectedOptions[0]?.textContent.trim()), who);
-}
-
-const range = (page) => page.getByText(/^\d+–\d+ of \d+/).innerText();
-
-/** The deals table's rows as { Opportunity, Owner }. */
-async function dealRows(page) {
-    const table = page.getByRole('table', { name: 'Open opportunities and their plans' });
-    const columns = (await table.getByRole('columnheader').allInnerTexts()).map((text) => text.split('\n')[0].trim());
-    const owner = columns.indexOf('Owner') - 1;
-    const rows = [];
-    for (const row of await table
-        .getByRole('row')
-        .filter({ has: page.getByRole('rowheader') })
-        .all()) {
-        rows.push({
-            Opportunity: await row.getByRole('rowheader').innerText(),
-            Owner: (await row.getByRole('cell').nth(owner).innerText()).trim()
-        });
-    }
-    return rows;
-}
 
 /** Shows the review by rep and reads it as { rep name: open deals }. */
 async function byRep(page) {
@@ -127,11 +97,11 @@ describe('viewing the pipeline review as each role', () => {
             await viewAs(page, viewerLabel(demo.users.jonah));
             const count = total(jonah);
             await eventually(
-                () => range(page),
+                () => reviewTable(page).range(),
                 (text) => text.startsWith(`1–${count} of ${count}`),
                 'his deals'
             );
-            const rows = await dealRows(page);
+            const rows = await reviewTable(page).rows();
             assert.equal(rows.length, count);
             assert.ok(
                 rows.every((row) => row.Owner === 'Jonah Clarke'),
@@ -148,7 +118,7 @@ describe('viewing the pipeline review as each role', () => {
             await page.getByRole('button', { name: 'Deals', exact: true }).click();
             const teamCount = total(owen);
             await eventually(
-                () => range(page),
+                () => reviewTable(page).range(),
                 (text) => text.startsWith(`1–${teamCount} of ${teamCount}`),
                 "the team's deals"
             );
@@ -175,18 +145,18 @@ describe('viewing the pipeline review as each role', () => {
             await page.getByRole('button', { name: 'Deals', exact: true }).click();
             await chooseOption(page, 'Rows per page', '25');
             await eventually(
-                () => range(page),
+                () => reviewTable(page).range(),
                 (text) => text.startsWith(`1–25 of ${count}`),
                 'the first 25'
             );
-            const first = await dealRows(page);
+            const first = await reviewTable(page).rows();
             await page.getByRole('button', { name: 'Next' }).click();
             await eventually(
-                () => range(page),
+                () => reviewTable(page).range(),
                 (text) => text.startsWith(`26–${count} of ${count}`),
                 'the second page'
             );
-            const second = await dealRows(page);
+            const second = await reviewTable(page).rows();
             assert.equal(first.length + second.length, count);
             const names = new Set([...first, ...second].map((row) => row.Opportunity));
             assert.equal(names.size, count, 'no deal on both pages');
@@ -207,7 +177,7 @@ describe('viewing the pipeline review as each role', () => {
             await page.getByText('No open opportunities match these filters.').waitFor();
             await chooseOption(page, 'Show', 'All I can see');
             await eventually(
-                () => range(page),
+                () => reviewTable(page).range(),
                 (text) => text.startsWith(`1–${open.length} of ${open.length}`),
                 'every open deal'
             );

@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { OPPORTUNITY_STAGES } from '../../preview/org/standard-objects.mjs';
-import { eventually, screenshot, e2eFile } from './support.mjs';
+import { eventually, screenshot, e2eFile, viewAs } from './support.mjs';
 
 const ADMIN = 'Preview Admin (Administrator)';
 const SELLER = 'Jonah Clarke (Enterprise Account Executive)';
@@ -18,16 +18,6 @@ const DAYS_MESSAGE = 'Enter a whole number of days from 1 to 365, or leave it bl
 
 let preview;
 const scenario = e2eFile('setup', (ready) => ({ preview } = ready));
-
-/** Runs the preview as `who` through the shell's "Viewing as" switch, which reloads the page as that user. */
-async function viewAs(page, who) {
-    const viewer = page.getByLabel('Viewing as');
-    const current = await viewer.evaluate((select) => select.selectedOptions[0]?.textContent.trim());
-    if (current !== who) {
-        await Promise.all([page.waitForEvent('load'), viewer.selectOption({ label: who })]);
-    }
-    assert.equal(await viewer.evaluate((select) => select.selectedOptions[0]?.textContent.trim()), who);
-}
 
 /**
  * The stage gate checkbox of a stage, by its accessible name. SLDS hides the native checkbox behind its styled

@@ -3,6 +3,7 @@
 // as a user on a new machine would. Locators are the ones a user has: roles, labels and visible text.
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -283,4 +284,59 @@ export function e2eFile(name, onReady, { shared = false } = {}) {
             }
         });
     };
+}
+
+/** Runs the preview as `who` through the shell's "Viewing as" switch, which reloads the page as that user. */
+export async function viewAs(page, who) {
+    const viewer = page.getByLabel('Viewing as');
+    const current = await viewer.evaluate((select) => select.selectedOptions[0]?.textContent.trim());
+    if (current !== who) {
+        await Promise.all([page.waitForEvent('load'), viewer.selectOption({ label: who })]);
+    }
+    assert.equal(await viewer.evaluate((select) => select.selectedOptions[0]?.textContent.trim()), who);
+}
+
+/** The review's table: its rows by header, its sort controls and the range it says it shows. */
+export function reviewTable(page) {
+    const table = page.getByRole('table', { name: 'Open opportunities and their plans' });
+    const dataRows = table.getByRole('row').filter({ has: page.getByRole('rowheader') });
+    const headers = async () =>
+        (await table.getByRole('columnheader').allInnerTexts()).map((text) =>
+            text.split('\n')[0].replace(/\s+/g, ' ').trim()
+        );
+    return {
+        table,
+        headers,
+        async rows() {
+            const columns = await headers();
+            const rows = [];
+            for (const row of await dataRows.all()) {
+                const cells = await row.getByRole('cell').allInnerTexts();
+                const values = { Opportunity: await row.getByRole('rowheader').getByRole('link').innerText() };
+                cells.forEach((text, index) => {
+                    values[columns[index + 1]] = text.split('\n')[0].trim();
+                });
+                rows.push(values);
+            }
+            return rows;
+        },
+        sortState(label) {
+            return table.getByRole('columnheader', { name: label }).getAttribute('aria-sort');
+        },
+        async sortBy(label) {
+            await table.getByRole('button', { name: new RegExp(`^${label}\\b`) }).click();
+        },
+        range() {
+            return page.getByText(/^\d+–\d+ of \d+/).innerText();
+        }
+    };
+}
+
+/**
+ * A milestone's row in the plan workspace: the list item that shows `name` (not one whose "Waits on" choice names
+ * it while that row is in edit mode).
+ */
+export function milestoneRow(page, name) {
+    const shown = page.getByText(name, { exact: true }).and(page.locator(':not(option)'));
+    return page.getByRole('listitem').filter({ has: shown });
 }
