@@ -7,7 +7,7 @@ import { compareCloseDates, epochDay } from 'c/planHealth';
 import type { CloseDateComparison } from 'c/planHealth';
 import { reproject, scheduleBackward, ScheduleError } from 'c/planScheduler';
 import type { ScheduleResult, StepSide, TemplateStep, Wording } from 'c/planScheduler';
-import { lateLanding, lateLandingText, targetDateProblem } from 'c/planDetailsModel';
+import { lateLanding, lateLandingText, targetDateProblem, tooLongMessage } from 'c/planDetailsModel';
 import { formatDate, involvesBuyer, OPEN, plural, truncate } from 'c/planWorkspaceModel';
 import type { MilestoneInput, TemplateInfo, Workspace } from 'c/planWorkspaceModel';
 
@@ -238,7 +238,7 @@ export function validateCreateForm(form: CreateForm, today?: string): Partial<Re
     if (!form.name.trim()) {
         errors.name = 'Name the plan.';
     } else if (form.name.length > 80) {
-        errors.name = 'Use 80 characters or fewer.';
+        errors.name = tooLongMessage(80);
     }
     return errors;
 }

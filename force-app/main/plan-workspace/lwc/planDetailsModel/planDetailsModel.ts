@@ -70,6 +70,11 @@ export function changedDetails(plan: PlanInfo, form: PlanDetails): DetailField[]
 }
 
 /** "1,234 of 5,000 characters": what a long text field shows while the user types, so nothing is cut silently. */
+/** What a field too long for its column says: "Use 5,000 characters or fewer." */
+export function tooLongMessage(max: number, locale?: string): string {
+    return `Use ${formatNumber(max, locale)} characters or fewer.`;
+}
+
 export function lengthHint(value: string | null | undefined, max: number, locale?: string): string {
     return `${formatNumber((value ?? '').length, locale)} of ${formatNumber(max, locale)} characters`;
 }
@@ -91,7 +96,7 @@ export function validateDetails(
     for (const field of ['name', 'sharedObjective', 'anchorEvent'] as const) {
         const max = MAX_LENGTH[field];
         if (!errors[field] && form[field].trim().length > max) {
-            errors[field] = `Use ${formatNumber(max, locale)} characters or fewer.`;
+            errors[field] = tooLongMessage(max, locale);
         }
     }
     if (changed.includes('targetDate')) {

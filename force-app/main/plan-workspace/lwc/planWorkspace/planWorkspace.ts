@@ -35,6 +35,7 @@ import {
     isOverdue,
     loadedRevisions,
     parseServerError,
+    pendingMove,
     planChoices,
     PLAN_KEY,
     previewMove,
@@ -558,23 +559,21 @@ export default class PlanWorkspace extends LightningElement {
         const { key, field, value } = event.detail;
         const workspace = this.workspace as Workspace;
         const draft = setField(this.draft, workspace, key, field, value);
-        const rescheduled =
-            field === 'durationDays' || field === 'dependsOnId'
-                ? dueDateForSchedule(effectiveMilestones(workspace, draft), key)
-                : null;
-        const milestone = rescheduled ? effectiveMilestones(workspace, draft).find((m) => m.key === key) : null;
-        if (rescheduled && milestone?.isNew) {
+        if (field !== 'durationDays' && field !== 'dependsOnId') {
+            this.change(draft);
+            return;
+        }
+        const milestones = effectiveMilestones(workspace, draft);
+        const rescheduled = dueDateForSchedule(milestones, key);
+        const milestone = milestones.find((m) => m.key === key);
+        if (!rescheduled || !milestone) {
+            this.change(draft);
+        } else if (milestone.isNew) {
             // A new milestone has no committed date yet: it simply takes the date that fits.
             this.change(setField(draft, workspace, key, 'dueDate', rescheduled));
-            return;
+        } else {
+            this.change(draft, { ...this.ui, pendingMove: pendingMove(milestone, rescheduled) });
         }
-        if (rescheduled) {
-            const reason =
-                milestone?.saved?.slipReason === milestone?.slipReason ? null : (milestone?.slipReason ?? null);
-            this.change(draft, { ...this.ui, pendingMove: { key, to: rescheduled, reason, note: null } });
-            return;
-        }
-        this.change(draft);
     }
 
     /** A new date is previewed first (what moves with it, where the close lands, why it slips) unless nothing moves. */
@@ -604,8 +603,7 @@ export default class PlanWorkspace extends LightningElement {
             this.change(this.draft, { ...this.ui, pendingMove: null });
             return;
         }
-        const reason = milestone.saved?.slipReason === milestone.slipReason ? null : milestone.slipReason;
-        this.change(this.draft, { ...this.ui, pendingMove: { key, to: value, reason, note: null } });
+        this.change(this.draft, { ...this.ui, pendingMove: pendingMove(milestone, value) });
     }
 
     handleMoveInput(event: CustomEvent<{ field: 'reason' | 'note'; value: string | null }>): void {

@@ -23,6 +23,7 @@ import { compareCloseDates, daysBetween, epochDay, formatNumber } from 'c/planHe
 import type { CloseDateComparison } from 'c/planHealth';
 import { addWorkingDays, reproject, ScheduleError, workingDaysBetween } from 'c/planScheduler';
 import type { PlannedMilestone } from 'c/planScheduler';
+import { lengthHint, tooLongMessage } from 'c/planDetailsModel';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The workspace as the server sends it (PlanWorkspace.cls)
@@ -789,6 +790,15 @@ function planned(milestones: readonly EffectiveMilestone[]): PlannedMilestone[] 
 }
 
 /**
+ * The preview of moving a milestone's date to `to`, carrying a slip reason already chosen in this draft (a reason
+ * still equal to the saved one is the last slip's, not this one's).
+ */
+export function pendingMove(milestone: EffectiveMilestone, to: string): PendingMove {
+    const reason = milestone.saved?.slipReason === milestone.slipReason ? null : milestone.slipReason;
+    return { key: milestone.key, to, reason, note: null };
+}
+
+/**
  * The due date a milestone needs once its duration or what it waits on changed, when its own no longer leaves room:
  * a milestone of d working days starts d - 1 working days before its due date and, by planScheduler's rule, after
  * its predecessor is due (predecessor due = its due minus d working days). Null when the date still works, when it
@@ -1125,11 +1135,6 @@ export const DESCRIPTION_MAX = 2000;
 /** Plan_Milestone__c.Duration_Days__c: Number(4, 0), a whole number of working days. */
 const DURATION_MAX = 9999;
 
-function lengthOf(value: string | null | undefined, max: number, locale?: string): string {
-    const format = (n: number) => new Intl.NumberFormat(locale).format(n);
-    return `${format(value?.length ?? 0)} of ${format(max)} characters`;
-}
-
 /**
  * Keys of the milestones that wait on `key`, directly or through others (removed ones included: their links are
  * still in the draft until the save).
@@ -1190,10 +1195,10 @@ export function validateMilestones(
         if (!milestone.name || !milestone.name.trim()) {
             fields.name = ["Enter a name, in the buyer's words."];
         } else if (milestone.name.length > 80) {
-            fields.name = ['Use 80 characters or fewer.'];
+            fields.name = [tooLongMessage(80, locale)];
         }
         if ((milestone.description?.length ?? 0) > DESCRIPTION_MAX) {
-            fields.description = [`Use ${formatNumber(DESCRIPTION_MAX, locale)} characters or fewer.`];
+            fields.description = [tooLongMessage(DESCRIPTION_MAX, locale)];
         }
         const duration = milestone.durationDays;
         if (
@@ -1879,7 +1884,7 @@ function rowView(milestone: EffectiveMilestone, context: RowContext): RowView {
         slipReason: milestone.slipReason,
         slipNote: milestone.slipNote,
         showDescription: Boolean(milestone.description) && !isEditing,
-        descriptionHint: isEditing ? lengthOf(milestone.description, DESCRIPTION_MAX, context.locale) : '',
+        descriptionHint: isEditing ? lengthHint(milestone.description, DESCRIPTION_MAX, context.locale) : '',
         durationText:
             milestone.durationDays === null || milestone.durationDays === undefined
                 ? ''
