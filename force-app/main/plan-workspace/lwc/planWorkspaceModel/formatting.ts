@@ -1,0 +1,29 @@
+/**
+ * Text as the user reads it: dates and counts in the user's locale, and text cut to a field's length.
+ */
+import { epochDay, formatNumber } from 'c/planHealth';
+
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+/** A date as the user reads it ("Mar 31, 2026"); blank for none. Formatters are cached per locale. */
+export function formatDate(iso: string | null | undefined, locale?: string): string {
+    if (!iso) {
+        return '';
+    }
+    const cacheKey = locale ?? '';
+    let format = DATE_FORMATS.get(cacheKey);
+    if (!format) {
+        format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+        DATE_FORMATS.set(cacheKey, format);
+    }
+    return format.format(new Date(epochDay(iso) * 86_400_000));
+}
+
+/** "1 day", "1,234 days": the count in the user's `locale`. */
+export function plural(count: number, one: string, many = `${one}s`, locale?: string): string {
+    return `${formatNumber(count, locale)} ${count === 1 ? one : many}`;
+}
+
+export function truncate(text: string, length: number): string {
+    return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}

@@ -1,0 +1,233 @@
+/**
+ * The milestone list view, computed once per change and never per row: groups by phase with their rows, counts for
+ * the filters, the projected close of the draft, and errors that belong to no visible row.
+ */
+import { formatNumber } from 'c/planHealth';
+import { previewMove, projectedClose } from './dateMove';
+import type { MovePreview } from './dateMove';
+import { effectiveMilestones } from './effectiveMilestones';
+import type { EffectiveMilestone } from './effectiveMilestones';
+import { plural } from './formatting';
+import { changeCount, isDirty } from './milestoneDraft';
+import type { Draft } from './milestoneDraft';
+import { rowView } from './milestoneRow';
+import type { RowView } from './milestoneRow';
+import { involvesBuyer, isOpen, isOverdue } from './milestoneStatus';
+import { groupByPhase } from './phaseGroups';
+import { PLAN_KEY } from './saveErrors';
+import type { SaveErrors } from './saveErrors';
+import type { Filter, UiState } from './uiState';
+import type { DateChangeInfo, Workspace } from './workspaceTypes';
+
+export interface GroupView {
+    key: string;
+    label: string;
+    headingId: string;
+    summary: string;
+    rows: RowView[];
+}
+
+export interface FilterView {
+    value: Filter;
+    label: string;
+    variant: 'brand' | 'neutral';
+    pressed: string;
+}
+
+export interface ListView {
+    groups: GroupView[];
+    totalCount: number;
+    visibleCount: number;
+    overdueCount: number;
+    buyerOpenCount: number;
+    unconfirmedCount: number;
+    filters: FilterView[];
+    isDirty: boolean;
+    changeCount: number;
+    changeLabel: string;
+    /** Errors of records not shown (deleted or filtered out), to show at the top. */
+    orphanErrors: string[];
+    projectedCloseDate: string | null;
+    projectionChanged: boolean;
+    emptyMessage: string;
+}
+
+function matchesFilter(filter: Filter, milestone: EffectiveMilestone, overdue: boolean): boolean {
+    switch (filter) {
+        case 'overdue':
+            return overdue;
+        case 'buyer':
+            return involvesBuyer(milestone.side) && isOpen(milestone.status);
+        case 'open':
+            return isOpen(milestone.status);
+        default:
+            return true;
+    }
+}
+
+/**
+ * Everything the milestone list renders, in one pass: groups by phase with their rows, each row's flags (overdue,
+ * buyer item, slipped, unsaved, in error), labels, classes and open panels; counts for the filters; errors that
+ * belong to no visible row.
+ */
+export function buildListView(
+    workspace: Workspace,
+    draft: Draft,
+    ui: UiState,
+    errors: SaveErrors | null,
+    locale?: string
+): ListView {
+    const effective = effectiveMilestones(workspace, draft);
+    const today = workspace.today;
+    const permissions = workspace.permissions;
+    const names = new Map(effective.map((m) => [m.key, m.name]));
+    const dependentNames = new Map<string, string[]>();
+    for (const milestone of effective) {
+        if (!milestone.isDeleted && milestone.dependsOnId) {
+            dependentNames.set(milestone.dependsOnId, [
+                ...(dependentNames.get(milestone.dependsOnId) ?? []),
+                milestone.name || 'Untitled milestone'
+            ]);
+        }
+    }
+    const people = new Map<string, string>();
+    for (const person of [...workspace.buyerContacts, ...workspace.sellerUsers]) {
+        people.set(person.id, person.name);
+    }
+    for (const milestone of workspace.milestones) {
+        if (milestone.buyerOwnerId && milestone.buyerOwnerName)
+            people.set(milestone.buyerOwnerId, milestone.buyerOwnerName);
+        if (milestone.sellerOwnerId && milestone.sellerOwnerName)
+            people.set(milestone.sellerOwnerId, milestone.sellerOwnerName);
+    }
+    const historyByMilestone = new Map<string, DateChangeInfo[]>();
+    for (const change of workspace.dateChanges) {
+        if (!change.milestoneId) continue;
+        const list = historyByMilestone.get(change.milestoneId) ?? [];
+        list.push(change);
+        historyByMilestone.set(change.milestoneId, list);
+    }
+    const statusLabels = new Map(workspace.picklists.milestoneStatuses.map((o) => [o.value, o.label]));
+    const sideLabels = new Map(workspace.picklists.sides.map((o) => [o.value, o.label]));
+    const editing = new Set(ui.editing);
+    const records = errors?.records ?? {};
+    const planStatus = workspace.plan?.status;
+
+    let move: MovePreview | null = null;
+    if (ui.pendingMove && effective.some((m) => m.key === ui.pendingMove?.key && m.dueDate)) {
+        move = previewMove(effective, ui.pendingMove.key, ui.pendingMove.to, {
+            planStatus,
+            opportunityCloseDate: workspace.opportunity.closeDate,
+            locale
+        });
+    }
+
+    let overdueCount = 0;
+    let buyerOpenCount = 0;
+    let unconfirmedCount = 0;
+    const visibleKeys = new Set<string>();
+    const groups = groupByPhase(effective, workspace.picklists.phases);
+    const groupViews: GroupView[] = [];
+    groups.forEach((group, groupIndex) => {
+        const rows: RowView[] = [];
+        let complete = 0;
+        group.milestones.forEach((milestone, index) => {
+            const overdue = !milestone.isDeleted && isOverdue(milestone.dueDate, milestone.status, today);
+            const open = isOpen(milestone.status);
+            if (!milestone.isDeleted) {
+                if (overdue) overdueCount++;
+                if (open && involvesBuyer(milestone.side)) buyerOpenCount++;
+                if (open && involvesBuyer(milestone.side) && !milestone.buyerConfirmed) unconfirmedCount++;
+                if (milestone.status === 'Complete') complete++;
+            }
+            const record = records[milestone.key];
+            const isMoving = move?.key === milestone.key;
+            if (!matchesFilter(ui.filter, milestone, overdue) && !record && !isMoving && !editing.has(milestone.key)) {
+                return;
+            }
+            visibleKeys.add(milestone.key);
+            rows.push(
+                rowView(milestone, {
+                    index,
+                    count: group.milestones.length,
+                    overdue,
+                    today,
+                    people,
+                    names,
+                    statusLabels,
+                    sideLabels,
+                    history: historyByMilestone.get(milestone.key) ?? [],
+                    ui,
+                    editing,
+                    record,
+                    move: isMoving ? move : null,
+                    permissions,
+                    dependents: dependentNames.get(milestone.key) ?? [],
+                    effective,
+                    locale
+                })
+            );
+        });
+        if (rows.length === 0) {
+            return;
+        }
+        const live = group.milestones.filter((m) => !m.isDeleted).length;
+        groupViews.push({
+            key: `group-${group.phase ?? 'none'}`,
+            label: group.label,
+            headingId: `phase-heading-${groupIndex}`,
+            summary: `${formatNumber(complete, locale)} of ${formatNumber(live, locale)} complete`,
+            rows
+        });
+    });
+
+    const orphanErrors: string[] = [];
+    for (const [key, record] of Object.entries(records)) {
+        if (key === PLAN_KEY || visibleKeys.has(key)) continue;
+        const all = [...record.messages, ...Object.values(record.fieldErrors).flat()];
+        const name = names.get(key);
+        orphanErrors.push(...all.map((message) => (name ? `${name}: ${message}` : message)));
+    }
+
+    const live = effective.filter((m) => !m.isDeleted);
+    const projected = projectedClose(live);
+    const savedProjection = workspace.plan?.projectedCloseDate ?? null;
+    const count = changeCount(draft);
+    const visibleCount = groupViews.reduce((sum, g) => sum + g.rows.length, 0);
+    const filters: FilterView[] = (
+        [
+            ['all', `All (${formatNumber(live.length, locale)})`],
+            ['open', `Open (${formatNumber(live.filter((m) => isOpen(m.status)).length, locale)})`],
+            ['overdue', `Overdue (${formatNumber(overdueCount, locale)})`],
+            ['buyer', `Buyer & joint (${formatNumber(buyerOpenCount, locale)})`]
+        ] as [Filter, string][]
+    ).map(([value, label]) => ({
+        value,
+        label,
+        variant: ui.filter === value ? 'brand' : 'neutral',
+        pressed: String(ui.filter === value)
+    }));
+    return {
+        groups: groupViews,
+        totalCount: live.length,
+        visibleCount,
+        overdueCount,
+        buyerOpenCount,
+        unconfirmedCount,
+        filters,
+        isDirty: isDirty(draft),
+        changeCount: count,
+        changeLabel: count ? plural(count, 'unsaved change', undefined, locale) : 'Reordered, not saved yet',
+        orphanErrors,
+        projectedCloseDate: projected,
+        projectionChanged: (projected ?? null) !== (savedProjection ?? null) && isDirty(draft),
+        emptyMessage:
+            live.length === 0
+                ? 'This plan has no milestones yet. Add the first one.'
+                : ui.filter === 'overdue'
+                  ? 'Nothing is overdue.'
+                  : ui.filter === 'buyer'
+                    ? 'No open buyer items.'
+                    : 'No open milestones.'
+    };
+}

@@ -1,0 +1,219 @@
+/**
+ * The workspace as the server sends it (PlanWorkspace.cls): one JSON document per round-trip of
+ * PlanWorkspaceController, and `normalizeWorkspace`, which fills what an older or partial response leaves out.
+ * Imports nothing: every other file of the model builds on these shapes.
+ */
+
+export interface Option {
+    label: string;
+    value: string;
+}
+
+export interface Person {
+    id: string;
+    name: string;
+    detail?: string | null;
+}
+
+export interface OpportunityInfo {
+    id: string;
+    name: string;
+    closeDate?: string | null;
+    stageName?: string | null;
+    accountId?: string | null;
+    accountName?: string | null;
+}
+
+export interface PlanInfo {
+    id: string;
+    name: string;
+    status: string;
+    health?: string | null;
+    sharedObjective?: string | null;
+    targetDate?: string | null;
+    anchorEvent?: string | null;
+    buyerLeadId?: string | null;
+    buyerLeadName?: string | null;
+    buyerAccepted?: boolean | null;
+    buyerAcceptedById?: string | null;
+    buyerAcceptedByName?: string | null;
+    buyerAcceptedOn?: string | null;
+    activatedOn?: string | null;
+    milestoneCount?: number | null;
+    completedMilestoneCount?: number | null;
+    buyerMilestoneCount?: number | null;
+    buyerCompletedMilestoneCount?: number | null;
+    projectedCloseDate?: string | null;
+    opportunityCloseDate?: string | null;
+    daysOverdue?: number | null;
+    daysSinceProgress?: number | null;
+    isStale?: boolean | null;
+    /** Every milestone's slip added up, in working days (Total_Slip_Days__c): not the plan's own slip. */
+    totalSlipDays?: number | null;
+    /** The plan's slip: working days its close moved past the close first committed (Close_Slip_Days__c). */
+    closeSlipDays?: number | null;
+    baselineCloseDate?: string | null;
+    /** How many times the plan was saved: sent back with every save so a stale screen is refused. */
+    revision?: number | null;
+}
+
+export interface MilestoneInfo {
+    id: string;
+    name: string;
+    description?: string | null;
+    phase?: string | null;
+    side?: string | null;
+    buyerOwnerId?: string | null;
+    buyerOwnerName?: string | null;
+    sellerOwnerId?: string | null;
+    sellerOwnerName?: string | null;
+    dueDate: string;
+    baselineDate?: string | null;
+    completedOn?: string | null;
+    status?: string | null;
+    buyerConfirmed?: boolean | null;
+    sortOrder?: number | null;
+    durationDays?: number | null;
+    dependsOnId?: string | null;
+    marksClose?: boolean | null;
+    slipDays?: number | null;
+    slipReason?: string | null;
+    slipNote?: string | null;
+    /** How many times the milestone was saved. */
+    revision?: number | null;
+}
+
+export interface DateChangeInfo {
+    id: string;
+    name?: string | null;
+    milestoneId?: string | null;
+    previousDate?: string | null;
+    newDate?: string | null;
+    daysMoved?: number | null;
+    reason?: string | null;
+    note?: string | null;
+    changedByName?: string | null;
+    changedOn?: string | null;
+    /** The history row of the move that pushed this one (Caused_By__c), and the name of the milestone it moved. */
+    causedById?: string | null;
+    causedByMilestoneName?: string | null;
+}
+
+export interface TemplateStepInfo {
+    key: string;
+    title: string;
+    phase?: string | null;
+    side?: string | null;
+    durationDays?: number | null;
+    order: number;
+    predecessorKey?: string | null;
+    marksClose?: boolean | null;
+    description?: string | null;
+}
+
+export interface TemplateInfo {
+    developerName: string;
+    label: string;
+    description?: string | null;
+    steps: TemplateStepInfo[];
+}
+
+export interface Picklists {
+    milestoneStatuses: Option[];
+    phases: Option[];
+    sides: Option[];
+    slipReasons: Option[];
+}
+
+export interface Permissions {
+    canReadPlans?: boolean;
+    canCreatePlan?: boolean;
+    canEditPlan?: boolean;
+    canRecordAcceptance?: boolean;
+    canEditMilestones?: boolean;
+    canAddMilestones?: boolean;
+    canDeleteMilestones?: boolean;
+    canViewHistory?: boolean;
+}
+
+export interface Thresholds {
+    atRiskOverdueDays?: number | null;
+    offTrackOverdueDays?: number | null;
+    stalePlanDays?: number | null;
+    atRiskSlipDays?: number | null;
+}
+
+/** One plan of the opportunity, as the plan switcher lists it. */
+export interface PlanSummary {
+    id: string;
+    name: string;
+    status: string;
+    targetDate?: string | null;
+    startedOn?: string | null;
+    milestoneCount?: number | null;
+    completedMilestoneCount?: number | null;
+    /** The plan the workspace opens with: the Active one, else the newest Draft, else the newest. */
+    isCurrent: boolean;
+    /** The plan shown now. */
+    isShown: boolean;
+}
+
+export interface Workspace {
+    opportunity: OpportunityInfo;
+    plan: PlanInfo | null;
+    otherPlanCount?: number | null;
+    /** Every plan of the opportunity, newest first. */
+    plans: PlanSummary[];
+    milestones: MilestoneInfo[];
+    dateChanges: DateChangeInfo[];
+    buyerContacts: Person[];
+    sellerUsers: Person[];
+    templates: TemplateInfo[];
+    picklists: Picklists;
+    permissions: Permissions;
+    thresholds?: Thresholds | null;
+    /** The stages the gates guard (Plan_Setting__mdt), so the workspace can say what a change means for the deal. */
+    gates: Gates;
+    today: string;
+    currentUserId: string;
+}
+
+export interface Gates {
+    activePlanStages: string[];
+    acceptedPlanStages: string[];
+}
+
+/** Fills what an older or partial server response leaves out, so the rest of the model never checks for it. */
+export function normalizeWorkspace(raw: Partial<Workspace> & { opportunity: OpportunityInfo }): Workspace {
+    return {
+        opportunity: raw.opportunity,
+        plan: raw.plan ?? null,
+        otherPlanCount: raw.otherPlanCount ?? 0,
+        plans: raw.plans ?? [],
+        milestones: raw.milestones ?? [],
+        dateChanges: raw.dateChanges ?? [],
+        buyerContacts: raw.buyerContacts ?? [],
+        sellerUsers: raw.sellerUsers ?? [],
+        templates: (raw.templates ?? []).map((template) => ({ ...template, steps: template.steps ?? [] })),
+        picklists: {
+            milestoneStatuses: raw.picklists?.milestoneStatuses ?? [],
+            phases: raw.picklists?.phases ?? [],
+            sides: raw.picklists?.sides ?? [],
+            slipReasons: raw.picklists?.slipReasons ?? []
+        },
+        permissions: raw.permissions ?? {},
+        thresholds: raw.thresholds ?? {},
+        gates: {
+            activePlanStages: raw.gates?.activePlanStages ?? [],
+            acceptedPlanStages: raw.gates?.acceptedPlanStages ?? []
+        },
+        today: raw.today ?? localToday(),
+        currentUserId: raw.currentUserId ?? ''
+    };
+}
+
+function localToday(): string {
+    const now = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
