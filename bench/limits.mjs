@@ -7,7 +7,7 @@
 // and Limits", "Bulk Apex Triggers"): the SOQL queries and DML statements must be equal for 1 and 200; rows grow.
 // The fixtures are a fresh demo org (createDemoSession) with these plans and deals loaded as the bench org's are.
 import { createDemoSession } from '../preview/apex.mjs';
-import { addDays, addWorkingDays } from './dates.mjs';
+import { addDays, addWorkingDays } from '../scripts/lib/iso-dates.mjs';
 import { contactsByTitle, saveInChunks, withGateBypass } from './load.mjs';
 import { auraCall, reviewRequest, statusEdits, workspaceOf } from './apex-calls.mjs';
 import { median } from './report.mjs';

@@ -9,8 +9,8 @@
 // Records go in chunks of 200, one DML call (so one trigger invocation) per chunk, as the platform hands a trigger
 // at most 200 records at a time and as a data loader's batches do.
 import { createDemoSession } from '../preview/apex.mjs';
-import { OPPORTUNITY_STAGES } from '../preview/org/standard-objects.mjs';
-import { addDays, addWorkingDays } from './dates.mjs';
+import { OPPORTUNITY_STAGES } from '../scripts/lib/schema/index.mjs';
+import { addDays, addWorkingDays } from '../scripts/lib/iso-dates.mjs';
 import { contactsByTitle, saveInChunks, withGateBypass } from './load.mjs';
 
 export const LONG_PLAN_MILESTONES = 60;

@@ -19,8 +19,8 @@
 // insert, and the review does not read them).
 import { createDemoSession } from '../preview/apex.mjs';
 import { createOrg } from '../preview/org/org.mjs';
-import { OPPORTUNITY_STAGES } from '../preview/org/standard-objects.mjs';
-import { addDays } from './dates.mjs';
+import { OPPORTUNITY_STAGES } from '../scripts/lib/schema/index.mjs';
+import { addDays, workingDaysBetween } from '../scripts/lib/iso-dates.mjs';
 import { CHUNK, contactsByTitle, withGateBypass } from './load.mjs';
 
 export const SCALE_DEALS = 50_000;
@@ -41,21 +41,6 @@ const hasPlan = (i) => i % 10 !== 9;
 const planStatus = (i) => (i % 10 === 8 ? 'Draft' : 'Active');
 /** How many of the deals before deal `i` have a plan (so the plan's ordinal, when deal `i` has one). */
 const plansBefore = (i) => i - Math.floor(i / 10);
-const DAY_MS = 86_400_000;
-
-/**
- * WorkingDays.between (force-app/main/plan-data/classes/WorkingDays.cls), which the milestone trigger uses for
- * Slip_Days__c: the working days (Monday to Friday) after `from` up to and including `to`.
- */
-export function workingDaysBetween(from, to) {
-    // Days since Monday 1970-01-05 of the day after `iso`; five working days a week, at most five in the last one.
-    const index = (iso) => {
-        const days = Date.parse(`${iso}T00:00:00Z`) / DAY_MS + 1 - 4;
-        const dayOfWeek = ((days % 7) + 7) % 7;
-        return ((days - dayOfWeek) / 7) * 5 + Math.min(dayOfWeek, 5);
-    };
-    return index(to) - index(from);
-}
 
 /**
  * The records of deals [from, to): { opportunities, plans, milestones }, as a data migration would give them: plans

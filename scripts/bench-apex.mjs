@@ -11,9 +11,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatLimits, formatPreview, runApexBench } from '../bench/apex-report.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-// The end-to-end tests' day (test/e2e/support.mjs): the demo is relative to the org's today.
-const TODAY = '2026-03-02';
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// The end-to-end tests' day (test/e2e/support.mjs): the demo is relative to the org's today. Every bench uses it.
+export const TODAY = '2026-03-02';
 
 /** Runs the Apex bench, prints it, and returns the `apex` section of the report. */
 export function benchApex({ runs = 5, program, log = console.log } = {}) {

@@ -17,9 +17,9 @@
 // a figure over budget is printed, not a failure (the figures are measured, not asserted).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { loadPackageProgram } from '../apex-runtime/session.mjs';
+import { ROOT, TODAY } from './bench-apex.mjs';
 import { createScaleOrg, SCALE_DEALS, SCALE_MILESTONES } from '../bench/scale-org.mjs';
 import {
     formatCalls,
@@ -31,10 +31,6 @@ import {
     scaleRequest,
     todaysBudget
 } from '../bench/scale-calls.mjs';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-// The end-to-end tests' day (test/e2e/support.mjs), as the other benches use.
-const TODAY = '2026-03-02';
 
 const args = process.argv.slice(2);
 const option = (name) => {

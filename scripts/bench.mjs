@@ -28,9 +28,10 @@ import { createBenchOrg, BULK_OPPORTUNITIES, BULK_PLANS, LONG_PLAN_MILESTONES } 
 import { startBenchServer } from '../bench/server.mjs';
 import { checkBudgets, formatBudgets, formatTable, summarize } from '../bench/report.mjs';
 import { auraCall, reviewRequest } from '../bench/apex-calls.mjs';
-import { benchApex, writeApexReport } from './bench-apex.mjs';
-// The end-to-end tests' browser and bundle helpers: the same Chromium flags, the same build with warnings counted.
-import { buildBundle, launchBrowser, ROOT, TODAY } from '../test/e2e/support.mjs';
+import { benchApex, writeApexReport, ROOT, TODAY } from './bench-apex.mjs';
+// The end-to-end tests' browser and bundle: the same Chromium flags, the same build with warnings counted.
+import { buildBundle } from './preview.mjs';
+import { launchBrowser } from './lib/chromium.mjs';
 
 const args = process.argv.slice(2);
 const runsArg = args.indexOf('--runs');

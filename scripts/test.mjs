@@ -38,6 +38,7 @@ const STEPS = [
     ['sfdx-project.json', () => checks('project-config')],
     ['formula syntax and references', () => checks('formulas')],
     ['org scripts against the sf CLI manifests', () => checks('org-scripts')],
+    ['tooling folders import down their layers only', () => checks('folder-direction')],
     ['formula scenarios', () => node('--test', ...testFiles('test/formulas'))],
     [
         'Apex runtime: its own tests (semantics from the Apex guides)',

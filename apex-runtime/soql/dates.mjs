@@ -3,10 +3,7 @@
 // the runtime models en_US (Sunday). The fiscal year follows the org's fiscal settings: the standard fiscal year
 // starting in January unless the org says otherwise (org.fiscalYearStartMonth).
 import { unsupported } from './errors.mjs';
-
-const DAY = 86400000;
-const toDays = (iso) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY);
-const fromDays = (days) => new Date(days * DAY).toISOString().slice(0, 10);
+import { toDays, fromDays } from '../../scripts/lib/iso-dates.mjs';
 const ymd = (iso) => iso.split('-').map(Number);
 const dateOf = (year, month, day) => new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
 /** First day of the month `offset` months from (year, month); months beyond 12 roll into the next year. */

@@ -1,26 +1,23 @@
 // The SOQL engine's view of the org schema: objects (including custom metadata types), relationship names in both
 // directions, and the comparison kind of each field.
-import { loadProject } from '../../scripts/lib/formulas.mjs';
 import { queryError } from './errors.mjs';
 
 const lower = (name) => String(name).toLowerCase();
-const metadataTypes = new WeakMap();
+const metadataObjects = new WeakMap();
 
 /**
  * Custom metadata types are not objects of the org's store: their records come from org.customMetadata(type).
- * Their fields (and types) come from the project, read once per schema.
+ * Their fields (and types) are the org schema's metadataTypes, made into a SOQL object once per schema.
  */
 function metadataObject(schema, name) {
-    const entry = schema.customMetadataTypes?.get(lower(name));
-    if (!entry && !lower(name).endsWith('__mdt')) return undefined;
-    let cache = metadataTypes.get(schema);
-    if (!cache) metadataTypes.set(schema, (cache = new Map()));
+    let cache = metadataObjects.get(schema);
+    if (!cache) metadataObjects.set(schema, (cache = new Map()));
     if (cache.has(lower(name))) return cache.get(lower(name));
-    const projectEntry = schema.root ? loadProject(schema.root).schema.objects.get(lower(name)) : undefined;
-    if (!projectEntry) return undefined;
+    const type = schema.metadataTypes?.get(lower(name));
+    if (!type) return undefined;
     const fields = new Map();
     const fieldList = [];
-    for (const field of projectEntry.fields.values()) {
+    for (const field of type.fields.values()) {
         const def = { name: field.name, type: field.type, custom: !field.standard };
         if (field.referenceTo) {
             def.referenceTo = field.referenceTo;
@@ -30,7 +27,7 @@ function metadataObject(schema, name) {
         fieldList.push(def);
     }
     const object = {
-        name: projectEntry.name,
+        name: type.name,
         isMetadata: true,
         fieldList,
         childRelationships: [],

@@ -18,7 +18,8 @@
 //   }
 //
 // Picklist values of the package's own fields keep their XML labels; the standard objects' values are their
-// own labels (standard-objects.mjs declares API names only, which equal the labels in an English org).
+// own labels (the standard-object model declares API names only, which equal the labels in an English org).
+import { isCalculated } from '../../scripts/lib/schema/index.mjs';
 
 // Apex Reference, Schema.DisplayType: the metadata field types as describe names them.
 const DISPLAY_TYPES = {
@@ -52,8 +53,6 @@ export function displayType(field) {
     if (!name) throw new Error(`field type ${type} of ${field.name} has no Schema.DisplayType in the embedded org`);
     return name;
 }
-
-const isCalculated = (field) => field.formula !== undefined || field.type === 'Summary' || field.type === 'AutoNumber';
 
 function picklistValues(field) {
     if (!field.picklist) return [];

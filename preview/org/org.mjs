@@ -20,11 +20,11 @@
 // Not modelled: record types, workflow/flows, duplicate rules, governor limits, undelete and the recycle bin.
 import { resolve } from 'node:path';
 import { evaluateFormula, FormulaError } from '../../scripts/lib/formulas.mjs';
-import { formulaType } from '../../scripts/lib/formula-schema.mjs';
+import { formulaType } from '../../scripts/lib/formula-types.mjs';
 import { loadOrgSchema, isCalculated } from './schema.mjs';
 import { computeAccess, STANDARD_PROFILES, standardProfilePermissions } from './access.mjs';
 import { createSharing, userRecordAccessRow } from './sharing.mjs';
-import { OPPORTUNITY_STAGES } from './standard-objects.mjs';
+import { OPPORTUNITY_STAGES } from '../../scripts/lib/schema/index.mjs';
 import { takeSnapshot, restoreTables } from './snapshot.mjs';
 import { idSuffix, toId18 } from './ids.mjs';
 

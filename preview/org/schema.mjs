@@ -1,44 +1,24 @@
-// What the embedded org knows about the package, read from the project's own metadata: objects and fields (with
-// the facts a save enforces: type, required, length, precision and scale, defaults, picklist values, lookups,
-// master-details, roll-ups and their filters, formulas), active validation rules, custom metadata records,
-// custom permissions, permission sets and the triggers the package declares. Nothing here names a field of the
-// package: change the XML and the org changes with it.
-//
-// The formula library (scripts/lib/formulas.mjs) already reads the objects and formulas and compiles every
-// formula once per project; this module adds what a save needs beyond formulas (it re-reads each field's XML for
-// required, length, filters and the like) and the standard objects of standard-objects.mjs.
+// What the embedded org knows about the package: the schema model (scripts/lib/schema/) as the org stores it, with
+// the facts a save enforces (type, required, length, precision and scale, defaults, picklist values, lookups,
+// master-details, roll-ups and their filters, formulas), active validation rules, custom metadata records, custom
+// permissions, permission sets and the triggers the package declares. Nothing here names a field of the package:
+// change the XML and the org changes with it. Of the standard objects and the platform's fields the org stores the
+// ones the model marks `stored`.
 import { basename } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { readMetadataXml, first, sourceFiles } from '../../scripts/lib/sfdx.mjs';
-import { fieldFormulaType, typedValue } from '../../scripts/lib/formula-schema.mjs';
+import { all, flag, text } from '../../scripts/lib/metadata-tree.mjs';
+import { fieldFormulaType, typedValue } from '../../scripts/lib/formula-types.mjs';
 import { loadProject, findFormula } from '../../scripts/lib/formulas.mjs';
-import { STANDARD_OBJECTS, AUDIT_FIELDS } from './standard-objects.mjs';
+import { STANDARD_OBJECTS, isCalculated } from '../../scripts/lib/schema/index.mjs';
 import { addDescribeFacts } from './describe.mjs';
 
 const lower = (name) => name.toLowerCase();
 
-// readMetadataXml makes arrays only two levels below the root: accept a single child and a list alike.
-const all = (node, name) => {
-    const value = node?.[name];
-    return value === undefined ? [] : Array.isArray(value) ? value : [value];
-};
-const flag = (node, name, fallback = false) => {
-    const value = first(node, name);
-    return value === undefined ? fallback : String(value) === 'true';
-};
-const number = (node, name) => {
-    const value = first(node, name);
-    return value === undefined || value === '' ? undefined : Number(value);
-};
-const textOf = (value) => (value && typeof value === 'object' ? (value['#text'] ?? '') : value);
-
 // Lengths the platform gives types whose XML carries none.
 const DEFAULT_LENGTH = { TextArea: 255, Email: 80, Phone: 40, Url: 255, Picklist: 255 };
 
-/** Fields the platform computes: never written by a save, only by the org itself. */
-export function isCalculated(field) {
-    return field.formula !== undefined || field.type === 'Summary' || field.type === 'AutoNumber';
-}
+export { isCalculated };
 
 /** A stable three-character key prefix for a custom object, from its name, as `a` plus two base-36 digits. */
 function customPrefix(name, taken) {
@@ -54,132 +34,85 @@ function customPrefix(name, taken) {
     }
 }
 
-function picklistOf(xml, globalValueSets) {
-    const valueSet = first(xml, 'valueSet');
-    if (!valueSet) return undefined;
-    const setName = first(valueSet, 'valueSetName');
-    if (setName) {
-        const global = globalValueSets.get(lower(setName));
-        // A global value set is always restricted.
-        return {
-            values: global?.values ?? [],
-            default: global?.default,
-            restricted: true,
-            valueSetName: setName,
-            entries: global?.entries ?? []
-        };
-    }
-    const definition = first(valueSet, 'valueSetDefinition');
-    const values = all(definition, 'value').filter((value) => flag(value, 'isActive', true));
+/** A value set as the org enforces it: its active values, the default among them, whether it is restricted. */
+function orgPicklist(picklist) {
+    if (!picklist) return undefined;
+    const active = (picklist.entries ?? []).filter((entry) => entry.active);
     return {
-        values: values.map((value) => textOf(first(value, 'fullName'))),
-        default: values.filter((value) => flag(value, 'default')).map((value) => textOf(first(value, 'fullName')))[0],
-        restricted: flag(valueSet, 'restricted'),
-        entries: values.map(picklistEntry)
+        values: active.map((entry) => entry.value),
+        default: active.find((entry) => entry.default)?.value,
+        restricted: picklist.restricted,
+        ...(picklist.valueSetName ? { valueSetName: picklist.valueSetName } : {}),
+        // As Schema.PicklistEntry describes each value: value, label, default flag.
+        entries: active.map((entry) => ({
+            value: entry.value,
+            label: entry.label,
+            default: entry.default,
+            active: true
+        }))
     };
 }
 
-/** One active value of a value set as Schema.PicklistEntry describes it: value, label, default flag. */
-function picklistEntry(xml) {
-    const value = String(textOf(first(xml, 'fullName')));
-    return { value, label: String(textOf(first(xml, 'label')) ?? value), default: flag(xml, 'default'), active: true };
-}
-
-function readGlobalValueSets(root) {
-    const sets = new Map();
-    for (const file of sourceFiles(root, '.globalValueSet-meta.xml')) {
-        const { root: xml } = readMetadataXml(file);
-        const name = basename(file).replace(/\.globalValueSet-meta\.xml$/, '');
-        const values = all(xml, 'customValue').filter((value) => flag(value, 'isActive', true));
-        sets.set(lower(name), {
-            name,
-            values: values.map((value) => textOf(first(value, 'fullName'))),
-            default: values
-                .filter((value) => flag(value, 'default'))
-                .map((value) => textOf(first(value, 'fullName')))[0],
-            entries: values.map(picklistEntry)
-        });
-    }
-    return sets;
-}
-
-/** A field of the project (custom object or custom field on a standard object), from its XML. */
-function projectField(entry, globalValueSets) {
-    const xml = entry.file ? readMetadataXml(entry.file).root : {};
+/** A field of the project (custom object or custom field on a standard object), from the schema model. */
+function projectField(entry) {
     const type = entry.type;
     const field = {
         name: entry.name,
-        label: textOf(first(xml, 'label')) ?? entry.name,
+        label: entry.label ?? entry.name,
         type,
         custom: true,
-        required: type === 'MasterDetail' || flag(xml, 'required'),
-        length: number(xml, 'length') ?? DEFAULT_LENGTH[type],
-        precision: number(xml, 'precision'),
-        scale: number(xml, 'scale'),
+        required: type === 'MasterDetail' || entry.required,
+        length: entry.length ?? DEFAULT_LENGTH[type],
+        precision: entry.precision,
+        scale: entry.scale,
         defaultValue: entry.defaultValue,
-        picklist: type === 'Picklist' || type === 'MultiselectPicklist' ? picklistOf(xml, globalValueSets) : undefined,
-        unique: flag(xml, 'unique'),
-        externalId: flag(xml, 'externalId'),
+        picklist: type === 'Picklist' || type === 'MultiselectPicklist' ? orgPicklist(entry.picklist) : undefined,
+        unique: entry.unique,
+        externalId: entry.externalId,
         file: entry.file
     };
     if (entry.referenceTo) {
         field.referenceTo = entry.referenceTo;
-        field.relationshipName = first(xml, 'relationshipName');
+        field.relationshipName = entry.relationshipName;
         field.masterDetail = type === 'MasterDetail';
         // A detail goes with its master; a lookup is cleared unless it restricts the delete.
-        field.deleteConstraint = field.masterDetail ? 'Cascade' : (first(xml, 'deleteConstraint') ?? 'SetNull');
-        field.reparentable = field.masterDetail ? flag(xml, 'reparentableMasterDetail') : true;
+        field.deleteConstraint = field.masterDetail ? 'Cascade' : (entry.deleteConstraint ?? 'SetNull');
+        field.reparentable = field.masterDetail ? entry.reparentableMasterDetail : true;
     }
     if (entry.formula !== undefined) {
         field.formula = entry.formula;
         field.blankAsZero = entry.blankAsZero;
     }
     if (type === 'Summary') {
-        const [childObject, foreignKey] = String(first(xml, 'summaryForeignKey')).split('.');
+        const [childObject, foreignKey] = String(entry.summaryForeignKey).split('.');
         field.summary = {
-            operation: first(xml, 'summaryOperation'),
+            operation: entry.summaryOperation,
             childObject,
             foreignKey,
-            summarizedField: first(xml, 'summarizedField')?.split('.')[1],
-            filters: all(xml, 'summaryFilterItems').map((item) => ({
-                field: String(first(item, 'field')).split('.')[1],
-                operation: first(item, 'operation'),
-                value: textOf(first(item, 'value')),
-                valueField: first(item, 'valueField')?.split('.')[1]
+            summarizedField: entry.summarizedField?.split('.')[1],
+            filters: entry.summaryFilters.map((item) => ({
+                field: String(item.field).split('.')[1],
+                operation: item.operation,
+                value: item.value,
+                valueField: item.valueField?.split('.')[1]
             }))
         };
     }
     return field;
 }
 
-function standardField(name, spec) {
-    const field = { name, label: spec.label ?? name, custom: false, required: false, ...spec };
+/** A field of the platform the org stores (Id, the owner, the audit fields, the Name, a standard object's own). */
+function standardField(entry) {
+    const field = { label: entry.name, custom: false, required: false, ...entry };
+    delete field.standard;
+    delete field.stored;
+    if (entry.picklist) field.picklist = orgPicklist(entry.picklist);
     if (field.referenceTo) {
         field.masterDetail = false;
         field.deleteConstraint ??= 'SetNull';
         field.reparentable = true;
     }
     return field;
-}
-
-/** The system fields of every stored object: Id, the audit fields and, where the object has one, the owner. */
-function systemFields(owned, audited = true) {
-    const fields = [standardField('Id', { type: 'Id', label: 'Record ID', readOnly: true })];
-    if (!audited) return fields;
-    if (owned) {
-        fields.push(
-            standardField('OwnerId', {
-                type: 'Lookup',
-                referenceTo: 'User',
-                relationshipName: 'Owner',
-                label: 'Owner',
-                required: true
-            })
-        );
-    }
-    for (const [name, spec] of Object.entries(AUDIT_FIELDS))
-        fields.push(standardField(name, { ...spec, readOnly: true }));
-    return fields;
 }
 
 function newObject(name, props) {
@@ -205,52 +138,39 @@ function newObject(name, props) {
     };
 }
 
-function standardObject(name, spec) {
-    const object = newObject(name, {
-        label: spec.label,
-        pluralLabel: spec.pluralLabel,
-        keyPrefix: spec.keyPrefix,
-        custom: false,
-        derive: spec.derive,
-        setup: Boolean(spec.setup),
-        readOnlyDml: Boolean(spec.readOnlyDml),
-        computed: Boolean(spec.computed),
-        nameFieldName: spec.nameFieldName
-    });
-    for (const field of systemFields(spec.owned, !spec.noAudit)) object.addField(field);
-    if (spec.nameField) object.addField(standardField('Name', spec.nameField));
-    for (const [fieldName, fieldSpec] of Object.entries(spec.fields))
-        object.addField(standardField(fieldName, fieldSpec));
+/** The org's object for a model object: the platform fields it stores first, then the project's own fields. */
+function orgObject(entry, props) {
+    const object = newObject(entry.name, props);
+    const fields = [...entry.fields.values()];
+    for (const field of fields.filter((f) => f.standard && f.stored)) object.addField(standardField(field));
+    for (const field of fields.filter((f) => !f.standard)) object.addField(projectField(field));
     return object;
 }
 
+function standardObject(entry) {
+    return orgObject(entry, {
+        label: entry.label,
+        pluralLabel: entry.pluralLabel,
+        keyPrefix: entry.keyPrefix,
+        custom: false,
+        derive: entry.derive,
+        setup: Boolean(entry.setup),
+        readOnlyDml: Boolean(entry.readOnlyDml),
+        computed: Boolean(entry.computed),
+        nameFieldName: entry.nameFieldName
+    });
+}
+
 function customObject(entry, keyPrefix) {
-    const xml = entry.file ? readMetadataXml(entry.file).root : {};
-    const nameXml = first(xml, 'nameField');
-    const nameType = first(nameXml, 'type') ?? 'Text';
-    const fields = [...entry.fields.values()];
-    // A detail record has no owner of its own: its master's owner governs it.
-    const owned = !fields.some((field) => field.type === 'MasterDetail');
-    const object = newObject(entry.name, {
-        label: textOf(first(xml, 'label')) ?? entry.name,
-        pluralLabel: textOf(first(xml, 'pluralLabel')) ?? entry.name,
+    const owned = entry.fields.has('ownerid');
+    return orgObject(entry, {
+        label: entry.label ?? entry.name,
+        pluralLabel: entry.pluralLabel ?? entry.name,
         keyPrefix,
         custom: true,
         // Metadata API, CustomObject: sharingModel (Private, Read, ReadWrite, ControlledByParent, ...).
-        sharingModel: first(xml, 'sharingModel') ?? (owned ? 'ReadWrite' : 'ControlledByParent')
+        sharingModel: entry.sharingModel ?? (owned ? 'ReadWrite' : 'ControlledByParent')
     });
-    for (const field of systemFields(owned)) object.addField(field);
-    object.addField(
-        standardField('Name', {
-            type: nameType,
-            label: textOf(first(nameXml, 'label')) ?? 'Name',
-            length: 80,
-            required: nameType !== 'AutoNumber',
-            displayFormat: first(nameXml, 'displayFormat'),
-            readOnly: nameType === 'AutoNumber'
-        })
-    );
-    return object;
 }
 
 /**
@@ -304,8 +224,8 @@ function readPermissionSets(root) {
         // userPermissions (ViewAllData, ModifyAllData, ...), each granted only where its flags say so.
         sets.set(lower(name), {
             name,
-            label: textOf(first(xml, 'label')) ?? name,
-            description: textOf(first(xml, 'description')) ?? null,
+            label: text(xml, 'label') ?? name,
+            description: text(xml, 'description') ?? null,
             customPermissions: all(xml, 'customPermissions')
                 .filter((entry) => flag(entry, 'enabled'))
                 .map((entry) => first(entry, 'name')),
@@ -356,23 +276,25 @@ function readTriggers(root) {
     return triggers;
 }
 
-function readCustomMetadata(project, objects) {
+/** The fields the org keeps for a custom metadata type: its own and the standard ones its records carry. */
+const storedFields = (type) => new Map([...type.fields].filter(([, field]) => !field.standard || field.stored));
+
+function readCustomMetadata(model) {
     const byType = new Map();
-    for (const record of project.schema.customMetadataRecords.values()) {
-        const type = project.schema.objects.get(lower(record.type));
+    for (const record of model.customMetadataRecords.values()) {
+        const type = model.objects.get(lower(record.type));
         if (!type) continue;
-        const { root: xml } = readMetadataXml(record.file);
         const typed = {
             DeveloperName: record.record,
-            MasterLabel: textOf(first(xml, 'label')) ?? record.record,
-            Label: textOf(first(xml, 'label')) ?? record.record,
+            MasterLabel: record.label ?? record.record,
+            Label: record.label ?? record.record,
             QualifiedApiName: record.record,
-            NamespacePrefix: project.schema.namespace || null
+            NamespacePrefix: model.namespace || null
         };
         for (const field of type.fields.values()) {
             if (field.standard) continue;
             const raw = Object.entries(record.values).find(([name]) => lower(name) === lower(field.name))?.[1];
-            typed[field.name] = typedValue(fieldFormulaType(project.schema, field), raw ?? null);
+            typed[field.name] = typedValue(fieldFormulaType(model, field), raw ?? null);
         }
         const list = byType.get(lower(type.name)) ?? [];
         list.push(typed);
@@ -380,15 +302,25 @@ function readCustomMetadata(project, objects) {
     }
     for (const [key, list] of byType) {
         list.sort((a, b) => a.DeveloperName.localeCompare(b.DeveloperName));
-        const type = objects.get(key);
+        const type = model.objects.get(key);
         // fields: the type's field specs by lower-case name (type, length, precision), for writes that check them.
         byType.set(key, {
             name: type?.name ?? list[0]?.DeveloperName,
-            fields: type?.fields ?? new Map(),
+            fields: type ? storedFields(type) : new Map(),
             records: list
         });
     }
     return byType;
+}
+
+/** The org's global value sets: each set's active values, its default and its entries, as a field using it has. */
+function orgGlobalValueSets(model) {
+    return new Map(
+        [...model.globalValueSets].map(([key, set]) => [
+            key,
+            { name: set.name, ...orgPicklist({ entries: set.entries }) }
+        ])
+    );
 }
 
 const schemas = new Map();
@@ -396,35 +328,30 @@ const schemas = new Map();
 /**
  * The org's schema for the project at `root`, built once per root (pass { fresh: true } after the metadata
  * changed). Returns { root, namespace, objects, object(name), customMetadata(type), customMetadataTypes,
- * permissionSets, customPermissions, triggers, problems }; `problems` lists what could not be applied (a formula
- * that does not compile offline, say), so the preview can show it rather than fail.
+ * metadataTypes, permissionSets, customPermissions, triggers, problems }; `problems` lists what could not be
+ * applied (a formula that does not compile offline, say), so the preview can show it rather than fail.
  */
 export function loadOrgSchema(root, { fresh = false } = {}) {
     if (!fresh && schemas.has(root)) return schemas.get(root);
-    const project = loadProject(root, { fresh });
-    const globalValueSets = readGlobalValueSets(root);
+    const model = loadProject(root, { fresh }).schema;
+    const globalValueSets = orgGlobalValueSets(model);
     const problems = [];
     const objects = new Map();
-    const taken = new Set(Object.values(STANDARD_OBJECTS).map((spec) => spec.keyPrefix));
+    const entries = [...model.objects.values()];
+    const standard = Object.keys(STANDARD_OBJECTS)
+        .filter((name) => STANDARD_OBJECTS[name].stored !== false)
+        .map((name) => model.objects.get(lower(name)));
+    const taken = new Set(standard.map((entry) => entry.keyPrefix));
 
-    for (const [name, spec] of Object.entries(STANDARD_OBJECTS)) objects.set(lower(name), standardObject(name, spec));
-    const customNames = [...project.schema.objects.values()]
+    for (const entry of standard) objects.set(lower(entry.name), standardObject(entry));
+    const customNames = entries
         .filter((entry) => entry.custom && !entry.isCustomMetadata && !entry.customSettingsType)
         .map((entry) => entry.name)
         .sort();
     for (const name of customNames) {
-        objects.set(lower(name), customObject(project.schema.objects.get(lower(name)), customPrefix(name, taken)));
+        objects.set(lower(name), customObject(model.objects.get(lower(name)), customPrefix(name, taken)));
     }
-    // The project's own fields, on its objects and on the standard objects it extends.
-    for (const entry of project.schema.objects.values()) {
-        const object = objects.get(lower(entry.name));
-        if (!object) continue;
-        for (const field of entry.fields.values()) {
-            if (field.standard) continue;
-            object.addField(projectField(field, globalValueSets));
-        }
-    }
-    for (const entry of project.schema.objects.values()) {
+    for (const entry of entries) {
         if (!objects.has(lower(entry.name)) && !entry.custom && [...entry.fields.values()].some((f) => !f.standard)) {
             problems.push(`the package adds fields to ${entry.name}, which the embedded org does not model`);
         }
@@ -468,7 +395,7 @@ export function loadOrgSchema(root, { fresh = false } = {}) {
         object.formulaFields = orderFormulaFields(root, object, problems);
     }
 
-    for (const rule of project.schema.validationRules) {
+    for (const rule of model.validationRules) {
         const object = objects.get(lower(rule.object));
         if (!rule.active || !object) continue;
         const { analysis } = findFormula(root, { object: rule.object, rule: rule.name });
@@ -491,7 +418,7 @@ export function loadOrgSchema(root, { fresh = false } = {}) {
 
     const permissionSets = readPermissionSets(root);
     const customPermissions = new Map(
-        [...project.schema.permissions.values()].map((permission) => [lower(permission.name), permission.name])
+        [...model.permissions.values()].map((permission) => [lower(permission.name), permission.name])
     );
     for (const set of permissionSets.values()) {
         for (const name of set.customPermissions) {
@@ -500,16 +427,22 @@ export function loadOrgSchema(root, { fresh = false } = {}) {
             }
         }
     }
-    const customMetadataTypes = readCustomMetadata(project, project.schema.objects);
+    const customMetadataTypes = readCustomMetadata(model);
+    const metadataTypes = new Map(
+        entries
+            .filter((entry) => entry.isCustomMetadata)
+            .map((entry) => [lower(entry.name), { name: entry.name, fields: storedFields(entry) }])
+    );
 
     const schema = {
         root,
-        namespace: project.schema.namespace,
+        namespace: model.namespace,
         objects,
         globalValueSets,
         permissionSets,
         customPermissions,
         customMetadataTypes,
+        metadataTypes,
         triggers: readTriggers(root),
         problems,
         /** The object named (case-insensitively); throws for one the org does not model. */

@@ -4,7 +4,7 @@
 // compared with =, a rule that does not return a checkbox) and save-only functions used outside validation rules.
 import { rel } from '../lib/sfdx.mjs';
 import { loadSchema, loadFormulas, analyzeFormula, resolveReference } from '../lib/formulas.mjs';
-import { elementLine } from '../lib/formula-schema.mjs';
+import { elementLine } from '../lib/formula-types.mjs';
 
 export async function check(root) {
     const schema = loadSchema(root);

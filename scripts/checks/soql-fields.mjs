@@ -1,7 +1,7 @@
 // SOQL names: every static query in Apex ([SELECT ...]) must name an existing object in FROM, existing fields and
-// relationship paths, and existing child relationships in subqueries. Custom objects and fields come from the
-// project's metadata, standard ones from scripts/lib/standard-objects.json. Dynamic SOQL (Database.query on a
-// string) is not checked: its text is only known at run time.
+// relationship paths, and existing child relationships in subqueries, resolved against the schema model
+// (scripts/lib/schema/): the project's metadata and the catalogue of standard objects. Dynamic SOQL (Database.query
+// on a string) is not checked: its text is only known at run time.
 import { sourceFiles, rel } from '../lib/sfdx.mjs';
 import { parseApexFile } from '../lib/apex-parse.mjs';
 import { loadSchema } from '../lib/apex-schema.mjs';

@@ -1,90 +1,17 @@
-// The SObject schema the Apex checks resolve names against, built offline: standard objects from
-// standard-objects.json (generated from the Apex language server's jar), custom objects and fields from the
-// project's own metadata. Names are case-insensitive, as in Apex and SOQL, and the project's namespace prefix is
-// optional (`tandem__Plan__c` and `Plan__c` are the same field).
-import { readFileSync, existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { packageDirs, walk, readMetadataXml, first } from './sfdx.mjs';
+// The SObject schema the Apex checks resolve names against, as the Apex compiler sees it: the schema model
+// (schema/index.mjs) for the project's objects and the fields the platform gives them, and the model's catalogue
+// of standard objects (generated from the Apex language server's jar) for the standard ones. Names are
+// case-insensitive, as in Apex and SOQL, and the project's namespace prefix is optional (`tandem__Plan__c` and
+// `Plan__c` are the same field).
+import {
+    loadSchema as loadModel,
+    standardFields,
+    calculatedReason,
+    CATALOGUE,
+    CUSTOM_OBJECT_CHILDREN
+} from './schema/index.mjs';
 
-const STANDARD = JSON.parse(
-    readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'standard-objects.json'), 'utf8')
-);
-
-// Fields every custom object has, whatever its own metadata says. RecordTypeId and OwnerId are added only when
-// the object really has them (record types defined; not the detail side of a master-detail).
-const CUSTOM_OBJECT_FIELDS = [
-    'Id',
-    'Name',
-    'CreatedById',
-    'CreatedDate',
-    'LastModifiedById',
-    'LastModifiedDate',
-    'SystemModstamp',
-    'IsDeleted',
-    'LastViewedDate',
-    'LastReferencedDate',
-    'LastActivityDate',
-    'CurrencyIsoCode'
-];
-const AUDIT_RELATIONSHIPS = { CreatedBy: 'User', LastModifiedBy: 'User' };
-// Child relationships the platform gives every custom object (activities, files, approvals, sharing, history).
-const CUSTOM_OBJECT_CHILDREN = {
-    ActivityHistories: 'ActivityHistory',
-    AttachedContentDocuments: 'AttachedContentDocument',
-    Attachments: 'Attachment',
-    CombinedAttachments: 'CombinedAttachment',
-    ContentDocumentLinks: 'ContentDocumentLink',
-    DuplicateRecordItems: 'DuplicateRecordItem',
-    Events: 'Event',
-    Notes: 'Note',
-    NotesAndAttachments: 'NoteAndAttachment',
-    OpenActivities: 'OpenActivity',
-    ProcessInstances: 'ProcessInstance',
-    ProcessSteps: 'ProcessInstanceHistory',
-    RecordActions: 'RecordAction',
-    Tasks: 'Task'
-};
-const METADATA_TYPE_FIELDS = [
-    'Id',
-    'DeveloperName',
-    'MasterLabel',
-    'Label',
-    'Language',
-    'NamespacePrefix',
-    'QualifiedApiName',
-    'SystemModstamp'
-];
-const CUSTOM_SETTING_FIELDS = [
-    'Id',
-    'Name',
-    'SetupOwnerId',
-    'CreatedById',
-    'CreatedDate',
-    'LastModifiedById',
-    'LastModifiedDate',
-    'SystemModstamp',
-    'IsDeleted'
-];
-// Audit fields: the platform sets them on every save and Apex cannot assign them (Apex Developer Guide, "Assignment
-// Statements": `a.CreatedDate = System.today()` "is invalid because createdDate is read-only").
-const AUDIT_FIELDS = new Set(['createdbyid', 'createddate', 'lastmodifiedbyid', 'lastmodifieddate', 'systemmodstamp']);
-
-// Standard fields Apex cannot assign that standard-objects.json (Apex types only) cannot tell apart. Object Reference
-// for the Salesforce Platform: Opportunity.IsClosed and IsWon follow from StageName (no Create or Update property);
-// Contact.Name and User.Name are the compound full name, read-only, written through FirstName and LastName.
-const STANDARD_READ_ONLY = {
-    Opportunity: { IsClosed: 'set by the platform from StageName', IsWon: 'set by the platform from StageName' },
-    Contact: { Name: 'the compound full name, written through FirstName and LastName' },
-    User: { Name: 'the compound full name, written through FirstName and LastName' }
-};
-
-// Standard long text areas (Salesforce Field Reference: Description is textarea, length 32000), which SOQL cannot
-// filter; standard-objects.json only knows they are Strings.
-const STANDARD_LONG_TEXT = { Opportunity: ['Description'], Account: ['Description'], Contact: ['Description'] };
-
-// Why a custom field of each CustomField <type> cannot be assigned in Apex (it is calculated by the platform).
-const CALCULATED_TYPES = { Summary: 'a roll-up summary field', AutoNumber: 'an auto-number field' };
+const lower = (name) => name.toLowerCase();
 
 const RELATIONSHIP_TYPES = new Set([
     'Lookup',
@@ -132,8 +59,8 @@ class SObjectInfo {
     }
 
     /**
-     * The CustomField <type> of a field ('LongTextArea', 'Html', 'Summary'...) where the metadata tells it: every
-     * custom field, and the few standard fields listed above. Undefined when unknown.
+     * The CustomField <type> of a field ('LongTextArea', 'Html', 'Summary'...) where the schema model tells it:
+     * every custom field and the standard fields it types. Undefined when unknown.
      */
     fieldType(name) {
         return this.facts.get(this.key(name))?.type;
@@ -169,153 +96,103 @@ function normalise(name, namespace) {
     return lower;
 }
 
-function standardObject(name, namespace) {
-    const data = STANDARD.objects[name];
+// The fields every object has (Id, the audit fields...), for standard objects the model does not describe.
+const EVERY_OBJECT = new Map(standardFields({}).map((field) => [lower(field.name), field]));
+
+/**
+ * What the checks know of a model field: its CustomField type and, when Apex cannot assign it, why (the platform's
+ * reason for a standard field; calculated by the platform for a project field).
+ */
+function factsOf(field) {
+    if (!field) return undefined;
+    const readOnly = field.standard
+        ? typeof field.readOnly === 'string'
+            ? field.readOnly
+            : undefined
+        : calculatedReason(field);
+    return { type: field.type, ...(readOnly ? { readOnly } : {}) };
+}
+
+function standardObject(name, namespace, model) {
+    const data = CATALOGUE.objects[name];
     const info = new SObjectInfo(name, namespace);
-    for (const field of Object.keys(data.fields)) info.addField(field, auditFacts(field));
-    const readOnly = STANDARD_READ_ONLY[name] ?? {};
-    for (const [field, reason] of Object.entries(readOnly)) info.addField(field, { readOnly: reason });
-    for (const field of STANDARD_LONG_TEXT[name] ?? []) info.addField(field, { type: 'LongTextArea' });
+    for (const field of Object.keys(data.fields)) {
+        info.addField(field, factsOf(model?.fields.get(lower(field)) ?? EVERY_OBJECT.get(lower(field))));
+    }
     for (const [relationship, target] of Object.entries(data.relationships)) info.addRelationship(relationship, target);
     for (const [child, childObject] of Object.entries(data.children)) info.addChild(child, childObject);
     return info;
 }
 
-/** Reads objects/<Object>/<Object>.object-meta.xml and objects/<Object>/fields/*.field-meta.xml everywhere. */
-function readProjectObjects(root) {
-    const objects = new Map();
-    const entry = (name) => {
-        if (!objects.has(name)) objects.set(name, { name, meta: undefined, fields: [], hasRecordTypes: false });
-        return objects.get(name);
-    };
-    for (const dir of packageDirs(root)) {
-        for (const file of walk(dir, (path) => /[/\\]objects[/\\]/.test(path))) {
-            if (file.endsWith('.object-meta.xml')) {
-                entry(basename(file, '.object-meta.xml')).meta = readMetadataXml(file).root;
-            } else if (file.endsWith('.field-meta.xml') && basename(dirname(file)) === 'fields') {
-                const object = entry(basename(dirname(dirname(file))));
-                object.fields.push({ name: basename(file, '.field-meta.xml'), meta: readMetadataXml(file).root });
-            } else if (file.endsWith('.recordType-meta.xml')) {
-                entry(basename(dirname(dirname(file)))).hasRecordTypes = true;
-            }
-        }
+/** A custom object, custom setting, custom metadata type or companion (X__Share...) from the model. */
+function modelObject(object, namespace) {
+    const info = new SObjectInfo(object.name, namespace, Boolean(object.open));
+    for (const field of object.fields.values()) {
+        info.addField(field.name, factsOf(field));
+        if (!field.standard || !field.referenceTo || !field.relationshipName) continue;
+        // The owner of a custom object is a user or a queue: the compiler types Owner as the polymorphic Name.
+        const target = field.name === 'OwnerId' && object.custom ? 'Name' : field.referenceTo;
+        info.addRelationship(field.relationshipName, target);
     }
-    return [...objects.values()];
-}
-
-const auditFacts = (field) => (AUDIT_FIELDS.has(field.toLowerCase()) ? { readOnly: 'an audit field' } : undefined);
-
-/** The standard part of a custom object, custom setting or custom metadata type, before its own fields. */
-function customObjectBase(project, namespace) {
-    const { name, meta, fields, hasRecordTypes } = project;
-    const info = new SObjectInfo(name, namespace);
-    if (name.endsWith('__mdt')) {
-        METADATA_TYPE_FIELDS.forEach((field) => info.addField(field));
-        return info;
-    }
-    if (first(meta, 'customSettingsType')) {
-        CUSTOM_SETTING_FIELDS.forEach((field) => info.addField(field, auditFacts(field)));
-        info.addRelationship('SetupOwner', '*');
-        Object.entries(AUDIT_RELATIONSHIPS).forEach(([rel, target]) => info.addRelationship(rel, target));
-        return info;
-    }
-    CUSTOM_OBJECT_FIELDS.forEach((field) => info.addField(field, auditFacts(field)));
-    // An auto-number record name is generated on insert (CustomObject nameField of type AutoNumber).
-    if (first(first(meta, 'nameField'), 'type') === 'AutoNumber') {
-        info.addField('Name', { type: 'AutoNumber', readOnly: CALCULATED_TYPES.AutoNumber });
-    }
-    Object.entries(AUDIT_RELATIONSHIPS).forEach(([rel, target]) => info.addRelationship(rel, target));
-    Object.entries(CUSTOM_OBJECT_CHILDREN).forEach(([child, childObject]) => info.addChild(child, childObject));
-    const base = name.slice(0, -'__c'.length);
-    info.addChild('Shares', `${base}__Share`);
-    info.addChild('Histories', `${base}__History`);
-    info.addChild('Feeds', `${base}__Feed`);
-    // The detail side of a master-detail has no owner: the master's owner stands for it.
-    const isDetail = fields.some((field) => first(field.meta, 'type') === 'MasterDetail');
-    if (!isDetail) {
-        info.addField('OwnerId');
-        info.addRelationship('Owner', 'Name');
-    }
-    if (hasRecordTypes) {
-        info.addField('RecordTypeId');
-        info.addRelationship('RecordType', 'RecordType');
+    if (object.custom && !object.isCustomMetadata && !object.customSettingsType) {
+        Object.entries(CUSTOM_OBJECT_CHILDREN).forEach(([child, childObject]) => info.addChild(child, childObject));
     }
     return info;
 }
 
-/** X__Share and X__History of a custom object X__c have the same shape for every object; X__Feed stays open. */
-function customCompanion(kind, parentName, namespace) {
-    const base = parentName.slice(0, -'__c'.length);
-    const info = new SObjectInfo(`${base}__${kind}`, namespace, kind === 'Feed');
-    const fields =
-        kind === 'Share'
-            ? ['Id', 'ParentId', 'UserOrGroupId', 'AccessLevel', 'RowCause', 'LastModifiedDate', 'LastModifiedById']
-            : ['Id', 'ParentId', 'CreatedById', 'CreatedDate', 'Field', 'DataType', 'OldValue', 'NewValue'];
-    [...fields, 'IsDeleted'].forEach((field) => info.addField(field));
-    info.addRelationship('Parent', parentName);
-    if (kind === 'Share') {
-        info.addRelationship('UserOrGroup', '*');
-        info.addRelationship('LastModifiedBy', 'User');
-    } else {
-        info.addRelationship('CreatedBy', 'User');
-    }
-    return info;
-}
-
-/** Adds a custom field, its relationship if it is a lookup, and the child relationship on the parent. */
-function addCustomField(info, field, objects) {
-    const type = first(field.meta, 'type');
-    // A field with a <formula> is a formula field whatever its return <type>; roll-ups and auto-numbers are
-    // calculated too. Apex cannot assign any of them (the compiler's "Field is not writeable").
-    const readOnly =
-        first(field.meta, 'formula') !== undefined ? 'a formula field' : (CALCULATED_TYPES[type] ?? undefined);
-    info.addField(field.name, { type, ...(readOnly ? { readOnly } : {}) });
-    if (type === 'Location') {
+/** Adds a custom field's relationship if it is a lookup, and the child relationship on the parent. */
+function addCustomRelationship(info, field, objects) {
+    if (field.type === 'Location') {
         // A geolocation field is also readable as its two components.
         const base = field.name.slice(0, -'__c'.length);
         info.addField(`${base}__Latitude__s`);
         info.addField(`${base}__Longitude__s`);
     }
-    if (!RELATIONSHIP_TYPES.has(type) || !field.name.endsWith('__c')) return;
-    const target = type === 'Hierarchy' ? 'User' : (first(field.meta, 'referenceTo') ?? '*');
+    if (!RELATIONSHIP_TYPES.has(field.type) || !field.name.endsWith('__c')) return;
+    const target = field.type === 'Hierarchy' ? 'User' : (field.referenceTo ?? '*');
     info.addRelationship(`${field.name.slice(0, -'__c'.length)}__r`, target);
-    const relationshipName = first(field.meta, 'relationshipName');
     const parent = objects.get(normalise(target, info.namespace));
-    if (relationshipName && parent) parent.addChild(`${relationshipName}__r`, info.name);
+    if (field.relationshipName && parent) parent.addChild(`${field.relationshipName}__r`, info.name);
 }
 
 /**
  * Builds the schema of the project at `root`. `object(name)` returns an SObjectInfo or undefined if no such object
- * exists; standard objects that standard-objects.json only names come back `open` (fields not checked).
+ * exists; standard objects the catalogue only names come back `open` (fields not checked).
  */
 export function loadSchema(root) {
-    const projectFile = join(root, 'sfdx-project.json');
-    const namespace = existsSync(projectFile) ? JSON.parse(readFileSync(projectFile, 'utf8')).namespace || '' : '';
+    const model = loadModel(root);
+    const namespace = model.namespace;
     const objects = new Map();
     const add = (info) => objects.set(normalise(info.name, namespace), info);
-    for (const name of Object.keys(STANDARD.objects)) add(standardObject(name, namespace));
+    for (const name of Object.keys(CATALOGUE.objects))
+        add(standardObject(name, namespace, model.objects.get(lower(name))));
 
-    const projectObjects = readProjectObjects(root);
-    for (const project of projectObjects) {
-        const key = normalise(project.name, namespace);
-        if (/__(c|mdt)$/.test(project.name)) {
-            add(customObjectBase(project, namespace));
-            if (project.name.endsWith('__c') && !first(project.meta, 'customSettingsType')) {
-                for (const kind of ['Share', 'History', 'Feed']) add(customCompanion(kind, project.name, namespace));
-            }
+    const projectObjects = [...model.objects.values()].filter(
+        (object) => [...object.fields.values()].some((field) => !field.standard) || object.file || object.companionOf
+    );
+    for (const object of projectObjects) {
+        const key = normalise(object.name, namespace);
+        if (/__(c|mdt)$/.test(object.name) || object.companionOf) {
+            add(modelObject(object, namespace));
         } else if (!objects.has(key)) {
-            // Platform events, big and external objects, and standard objects this package extends that
-            // standard-objects.json does not describe: known to exist, fields not checked.
-            add(new SObjectInfo(project.name, namespace, true));
+            // Platform events, big and external objects, and standard objects this package extends that the
+            // catalogue does not describe: known to exist, fields not checked.
+            add(new SObjectInfo(object.name, namespace, true));
         }
     }
-    // Fields second: a lookup adds a child relationship to its parent, which must exist by then.
-    for (const project of projectObjects) {
-        const info = objects.get(normalise(project.name, namespace));
-        for (const field of project.fields) addCustomField(info, field, objects);
+    // Relationships second: a lookup adds a child relationship to its parent, which must exist by then.
+    for (const object of projectObjects) {
+        const info = objects.get(normalise(object.name, namespace));
+        if (object.companionOf)
+            objects.get(normalise(object.companionOf, namespace)).addChild(object.childRelationship, object.name);
+        for (const field of object.fields.values()) {
+            if (field.standard) continue;
+            if (!/__(c|mdt)$/.test(object.name) && !info.open) info.addField(field.name, factsOf(field));
+            addCustomRelationship(info, field, objects);
+        }
     }
 
-    const otherStandard = new Map(STANDARD.otherObjects.map((name) => [name.toLowerCase(), name]));
+    const otherStandard = new Map(CATALOGUE.otherObjects.map((name) => [name.toLowerCase(), name]));
     return {
         namespace,
         object(name) {

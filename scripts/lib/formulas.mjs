@@ -4,23 +4,21 @@
 // validation rule must return a checkbox) and their blank handling, but it knows nothing of the record's save:
 // ISCHANGED, PRIORVALUE, ISNEW and ISCLONE are rewritten here into plain identifiers (`__ISCHANGED__StageName`)
 // that each scenario binds, and TODAY()/NOW() read a clock the scenario fixes. Field types come from the
-// project's metadata (formula-schema.mjs), so a formula is checked against the fields it really names.
+// schema model (schema/index.mjs), so a formula is checked against the fields it really names.
 import { builtins, parseSync } from 'sformula';
+import { loadSchema, findObject, findField, withoutNamespace } from './schema/index.mjs';
 import {
-    loadSchema,
-    findObject,
-    findField,
     fieldFormulaType,
     formulaFieldCannotReference,
     formulaType,
+    localPicklistValues,
     typeLabel,
     typedValue,
-    withoutNamespace,
     elementLine,
     GLOBAL_OBJECTS
-} from './formula-schema.mjs';
+} from './formula-types.mjs';
 
-export { loadSchema } from './formula-schema.mjs';
+export { loadSchema } from './schema/index.mjs';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Runtime: Salesforce stops a save on an error such as a division by zero, where sformula quietly answers blank.
@@ -487,7 +485,7 @@ function pickvalProblem(schema, entry, tokens, open) {
     const [name, comma, literal] = at.map((index) => tokens[index]);
     if (name?.kind !== 'name' || comma?.text !== ',' || literal?.kind !== 'string') return undefined;
     const resolved = resolveReference(schema, entry.object, name.text);
-    const values = resolved.field?.picklistValues ?? [];
+    const values = localPicklistValues(resolved.field);
     const value = literal.text.slice(1, -1).replace(/\\(.)/g, '$1');
     if (!values.length || values.includes(value)) return undefined;
     return {
@@ -628,7 +626,7 @@ const projects = new Map();
 /** The project's schema and formulas, read once per root per process (scenario tests evaluate many cases). */
 export function loadProject(root, { fresh = false } = {}) {
     if (fresh || !projects.has(root)) {
-        const schema = loadSchema(root);
+        const schema = loadSchema(root, { fresh });
         projects.set(root, { schema, formulas: loadFormulas(root, schema), analyses: new Map() });
     }
     return projects.get(root);

@@ -1,19 +1,18 @@
 // An index of a project's metadata in source format, for the cross-reference check: objects with their fields
-// and other children, and every other component by name. Names are stored without the project's namespace
-// prefix, since source refers to its own components both with and without it.
+// (from the schema model, schema/index.mjs) and other children, and every other component by name. Names are
+// stored without the project's namespace prefix, since source refers to its own components both with and without it.
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { ForceIgnore } from '@salesforce/source-deploy-retrieve';
 import { packageDirs, walk, readMetadataXml, rel } from './sfdx.mjs';
-import { all, text } from './metadata-tree.mjs';
 import { Locator, suggestion } from './metadata-text.mjs';
 import { readBundleConfig } from './metadata-lwc.mjs';
-import { standardObjects, standardFields, systemFieldsOf } from './metadata-standard.mjs';
+import { loadSchema, standardFields, CATALOGUE, STANDARD_OBJECT_NAMES } from './schema/index.mjs';
 import { labelsOf } from './metadata-limits.mjs';
 
-// Children of an object folder in source format: suffix -> collection name on the object entry.
+// Children of an object folder in source format: suffix -> collection name on the object entry. Fields come from
+// the schema model.
 const OBJECT_CHILDREN = {
-    field: 'fields',
     validationRule: 'validationRules',
     listView: 'listViews',
     compactLayout: 'compactLayouts',
@@ -48,16 +47,6 @@ const COMPONENTS = {
     quickAction: 'quickActions'
 };
 
-/** Field kind for comparisons: the CustomField type lower-cased; a roll-up takes the kind of what it yields. */
-function fieldKind(root, fieldsOfChild) {
-    const type = text(root, 'type') ?? '';
-    if (type !== 'Summary') return type.toLowerCase();
-    const operation = text(root, 'summaryOperation');
-    if (operation === 'count') return 'number';
-    const [, summarized] = (text(root, 'summarizedField') ?? '').split('.');
-    return fieldsOfChild?.(summarized) ?? 'number';
-}
-
 /**
  * A picklist's values. Metadata that names a value uses its API name, but labels are accepted as well: where a
  * place takes the label instead is not documented everywhere, and a false alarm costs more than a missed one.
@@ -72,6 +61,20 @@ export class PicklistValues {
         return this.names.includes(value) || this.labels.has(value);
     }
 }
+
+/** A model field's picklist values, or undefined when it has none or they are defined outside the project. */
+export function picklistValues(field) {
+    const entries = field?.picklist?.entries;
+    return entries ? new PicklistValues(entries.map((entry) => [entry.value, entry.label])) : undefined;
+}
+
+const standardObjects = new Set(STANDARD_OBJECT_NAMES);
+// The fields every object has, for standard objects the schema model does not describe field by field.
+const EVERY_OBJECT = standardFields({});
+
+/** Map(field name -> kind) of schema model fields. */
+const kinds = (fields) => new Map([...fields].filter((f) => f.standard).map((f) => [f.name, lower(f.type)]));
+const lower = (name) => name.toLowerCase();
 
 export class MetadataProject {
     constructor(root) {
@@ -90,6 +93,15 @@ export class MetadataProject {
         for (const dir of packageDirs(root)) {
             for (const file of walk(dir, (f) => f.endsWith('-meta.xml') && !ignore.denies(f))) this.add(file);
         }
+        this.schema = loadSchema(root);
+        for (const object of this.schema.objects.values()) {
+            for (const field of object.fields.values()) {
+                if (field.standard || ignore.denies(field.file)) continue;
+                const name = basename(field.file).replace(/\.field-meta\.xml$/, '');
+                const entry = { name, file: field.file, root: field.xml, rootName: 'CustomField', field };
+                this.object(object.name).fields.set(name, entry);
+            }
+        }
     }
 
     /** Drops our namespace prefix: tandem__Plan__c and Plan__c name the same object inside the package. */
@@ -106,7 +118,9 @@ export class MetadataProject {
         const parsed = this.parse(file);
         if (!parsed) return;
         const entry = { name: fullName, file, root: parsed.root, rootName: parsed.rootName };
-        if (suffix === 'object') {
+        if (suffix === 'field') {
+            this.object(basename(dirname(dirname(file)))); // its fields are the schema model's
+        } else if (suffix === 'object') {
             Object.assign(this.object(fullName, true), { file, root: parsed.root });
         } else if (OBJECT_CHILDREN[suffix]) {
             // objects/<Object>/<children folder>/<Name>.<suffix>-meta.xml
@@ -143,7 +157,7 @@ export class MetadataProject {
     object(name, defined = false) {
         name = this.local(name);
         if (!this.objects.has(name)) {
-            const entry = { name, file: undefined, root: undefined };
+            const entry = { name, file: undefined, root: undefined, fields: new Map() };
             for (const collection of Object.values(OBJECT_CHILDREN)) entry[collection] = new Map();
             this.objects.set(name, entry);
         }
@@ -188,7 +202,7 @@ export class MetadataProject {
     /** Master-detail fields of a project object. */
     masterDetails(objectName) {
         const object = this.findObject(objectName);
-        return [...(object?.fields.values() ?? [])].filter((f) => text(f.root, 'type') === 'MasterDetail');
+        return [...(object?.fields.values() ?? [])].filter((f) => f.field.type === 'MasterDetail');
     }
 
     /**
@@ -214,12 +228,7 @@ export class MetadataProject {
         const object = this.findObject(objectName);
         const custom = object?.fields.get(fieldName);
         if (custom) return { status: 'ok', field: this.describe(objectName, custom) };
-        const builtIn = this.isCustom(objectName)
-            ? systemFieldsOf({
-                  isCustomMetadata: objectName.endsWith('__mdt'),
-                  isDetail: this.masterDetails(objectName).length > 0
-              })
-            : standardFields(objectName);
+        const builtIn = this.builtInFields(objectName);
         // A package can only refer to custom fields it contains, even on standard objects we know nothing about.
         if (!builtIn) {
             const names = [...(object?.fields.keys() ?? [])];
@@ -237,44 +246,47 @@ export class MetadataProject {
         return { status: 'no-field', names };
     }
 
+    /**
+     * The platform's fields of an object as Map(name -> kind), kinds being CustomField types lower-cased
+     * ('unknown' for a standard field the model lists by name only); undefined when they are not known offline.
+     */
+    builtInFields(objectName) {
+        const model = this.schema.objects.get(objectName.toLowerCase());
+        if (this.isCustom(objectName)) return model && kinds(model.fields.values());
+        const catalogued = CATALOGUE.objects[objectName]?.fields;
+        const described = model?.name === objectName && !model.companionOf ? model : undefined;
+        if (!catalogued && !described) return undefined;
+        const fields = kinds(described ? [] : EVERY_OBJECT);
+        for (const name of Object.keys(catalogued ?? {})) fields.set(name, 'unknown');
+        for (const [name, kind] of kinds(described?.fields.values() ?? [])) fields.set(name, kind);
+        return fields;
+    }
+
+    /** A project field as the rules see it: its XML, type, kind, whether required, master-detail, picklist values. */
     describe(objectName, entry) {
-        const root = entry.root;
-        const type = text(root, 'type') ?? '';
-        const [childObject] = (text(root, 'summaryForeignKey') ?? '').split('.');
-        const kindOf = (name) => {
-            const child = this.findObject(childObject)?.fields.get(this.local(name));
-            return child ? text(child.root, 'type')?.toLowerCase() : undefined;
-        };
+        const field = entry.field;
         return {
             name: entry.name,
             object: objectName,
             file: entry.file,
-            root,
-            type,
-            kind: fieldKind(root, kindOf),
-            required: text(root, 'required') === 'true',
-            masterDetail: type === 'MasterDetail',
-            values: this.picklistValues(root)
+            root: entry.root,
+            type: field.type ?? '',
+            kind: this.kindOf(field),
+            required: field.required,
+            masterDetail: field.type === 'MasterDetail',
+            values: picklistValues(field)
         };
     }
 
-    /**
-     * Picklist values of a field as a PicklistValues (API names, accepting labels too), or undefined when the
-     * values are defined outside the project.
-     */
-    picklistValues(root) {
-        const valueSet = all(root, 'valueSet')[0];
-        if (!valueSet) return undefined;
-        const globalName = text(valueSet, 'valueSetName');
-        let values;
-        if (globalName) {
-            const global = this.globalValueSets.get(this.local(globalName));
-            if (!global) return undefined;
-            values = all(global.root, 'customValue');
-        } else {
-            values = all(valueSet, 'valueSetDefinition').flatMap((definition) => all(definition, 'value'));
-        }
-        return new PicklistValues(values.map((value) => [text(value, 'fullName'), text(value, 'label')]));
+    /** A field's kind for comparisons: its type lower-cased; a roll-up takes the kind of what it yields. */
+    kindOf(field) {
+        const type = field.type ?? '';
+        if (type !== 'Summary') return type.toLowerCase();
+        if (field.summaryOperation === 'count') return 'number';
+        const [childObject] = (field.summaryForeignKey ?? '').split('.');
+        const [, summarized] = (field.summarizedField ?? '').split('.');
+        const child = this.findObject(childObject)?.fields.get(this.local(summarized));
+        return child?.field.type?.toLowerCase() ?? 'number';
     }
 
     /** Raw text of a file, cached, for line numbers. */

@@ -3,7 +3,7 @@
 // and record types. Each rule returns findings made with project.finding().
 import { all, text, texts } from './metadata-tree.mjs';
 import { listOf, suggestion } from './metadata-text.mjs';
-import { standardFields } from './metadata-standard.mjs';
+import { picklistValues } from './metadata-project.mjs';
 
 const NUMERIC = new Set(['number', 'currency', 'percent']);
 const ORDERED = new Set([...NUMERIC, 'date', 'datetime', 'time']);
@@ -32,7 +32,7 @@ function checkField(project, object, entry) {
     if (!entry.name.endsWith('__c')) return findings;
     if (type === 'Lookup' || type === 'MasterDetail') checkRelationship(project, root, add, type);
     if (type === 'Summary') checkRollup(project, object, root, add);
-    if (type === 'Picklist' || type === 'MultiselectPicklist') checkPicklist(project, object, root, add, type);
+    if (type === 'Picklist' || type === 'MultiselectPicklist') checkPicklist(project, object, entry, add, type);
     checkTypeAttributes(root, type, add);
     return findings;
 }
@@ -174,7 +174,8 @@ export function checkFilterItem(project, objectName, filter, add, where) {
     }
 }
 
-function checkPicklist(project, object, root, add, type) {
+function checkPicklist(project, object, entry, add, type) {
+    const root = entry.root;
     const valueSet = all(root, 'valueSet')[0];
     if (!valueSet) {
         add(`a ${type} field needs a <valueSet>`, 'type');
@@ -197,7 +198,7 @@ function checkPicklist(project, object, root, add, type) {
     }
     // A default given as a quoted literal must be one of the values.
     const literal = /^"(.*)"$/.exec(text(root, 'defaultValue') ?? '')?.[1];
-    const own = project.picklistValues(root);
+    const own = picklistValues(entry.field);
     if (literal !== undefined && own && !own.has(literal)) {
         add(
             `defaultValue "${literal}" is not a value of this picklist${suggestion(literal, own.names)}`,
@@ -400,7 +401,7 @@ function standardColumnProblem(project, object, column) {
     }
     // Standard objects: OBJECT.FIELD_NAME tokens stand for field API names without underscores (STAGE_NAME is
     // StageName). The offline field lists are not complete, so only a near miss of a known field is reported.
-    const fields = standardFields(name);
+    const fields = project.builtInFields(name);
     if (!fields) return undefined;
     const token = column.split('.').pop().replace(/_/g, '');
     const names = [...fields.keys()];

@@ -22,6 +22,12 @@ export function text(node, name) {
     return items.length ? textOf(items[0]) : undefined;
 }
 
+/** A boolean element: `fallback` when absent, else true only for 'true'. */
+export function flag(node, name, fallback = false) {
+    const value = text(node, name);
+    return value === undefined ? fallback : value === 'true';
+}
+
 /** Texts of all `name` children. */
 export function texts(node, name) {
     return all(node, name).map(textOf);

@@ -9,7 +9,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { OPPORTUNITY_STAGES } from '../../preview/org/standard-objects.mjs';
+import { OPPORTUNITY_STAGES } from '../../scripts/lib/schema/index.mjs';
 import { eventually, screenshot, e2eFile, viewAs } from './support.mjs';
 
 const ADMIN = 'Preview Admin (Administrator)';

@@ -6,85 +6,20 @@ import { dirname, join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { buildPreview } from '../../preview/build.mjs';
-import { startPreview } from '../../scripts/preview.mjs';
+import { buildBundle, startPreview } from '../../scripts/preview.mjs';
+import { launchBrowser, requireChromium } from '../../scripts/lib/chromium.mjs';
+export { addDays } from '../../scripts/lib/iso-dates.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The org's today (a Monday): every date the demo holds is relative to it, so screenshots and texts are stable. */
 export const TODAY = '2026-03-02';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic'
-];
-
 export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
 export const README_IMAGES = join(ROOT, 'docs', 'images');
 
 /** How long one user-visible step may take before the test fails (a save, a page load, a re-render). */
 export const STEP_TIMEOUT = 15_000;
-
-/**
- * Fails at once, with what to do, when the browser is missing: without this, playwright-core's own error is a
- * stack trace about an executable path, and a CI job without Chromium would only show a failed hook.
- */
-export function requireChromium(path = CHROMIUM) {
-    if (!existsSync(path)) {
-        throw new Error(
-            `Chromium is not installed at ${path}. Install it (Debian: apt-get install -y chromium) or point ` +
-                'CHROMIUM_PATH at a Chromium binary. The end-to-end tests never download a browser.'
-        );
-    }
-    return path;
-}
-
-/**
- * Headless Chromium. playwright-core's launch() gives the browser a fresh temporary profile (--user-data-dir) and
- * deletes it on close; a launch that does not come up within 30 s fails instead of hanging the run.
- */
-export function launchBrowser() {
-    return chromium.launch({
-        executablePath: requireChromium(),
-        headless: true,
-        args: CHROMIUM_ARGS,
-        timeout: 30_000
-    });
-}
-
-/**
- * Bundles the real components once (by default the preview's app into dist/preview/app.js; the bench passes its own
- * entry). Rollup's warnings about lightning-base-components' templates are known and harmless; they are counted
- * instead of printed so a failing test stays readable.
- */
-export async function buildBundle({ output = join(ROOT, 'dist', 'preview', 'app.js'), input, mode } = {}) {
-    const warnings = [];
-    const warn = console.warn;
-    console.warn = (...args) => warnings.push(args.join(' '));
-    const started = performance.now();
-    try {
-        await buildPreview(output, { ...(input ? { input } : {}), ...(mode ? { mode } : {}) });
-    } finally {
-        console.warn = warn;
-    }
-    return { seconds: (performance.now() - started) / 1000, warnings: warnings.length };
-}
-
-/** An ISO date `days` calendar days later (earlier when negative): 2026-03-02 + 7 → 2026-03-09. */
-export function addDays(iso, days) {
-    const date = new Date(`${iso}T00:00:00Z`);
-    date.setUTCDate(date.getUTCDate() + days);
-    return date.toISOString().slice(0, 10);
-}
 
 /**
  * The buyer's contact with this title on the account: the demo loader (dev/main/classes/TandemDemoData.cls) gives

@@ -4,6 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadProject, findFormula, evaluateFormula, describeInputs } from '../../scripts/lib/formulas.mjs';
+import { localPicklistValues } from '../../scripts/lib/formula-types.mjs';
 import { ROOT, addDays } from './support.mjs';
 
 const TODAY = '2026-03-02';
@@ -41,7 +42,8 @@ const DATES = [
 ];
 
 function domain(reference) {
-    const picklist = reference.field?.picklistValues?.length ? reference.field.picklistValues : null;
+    const values = localPicklistValues(reference.field);
+    const picklist = values.length ? values : null;
     switch (reference.type) {
         case 'number':
         case 'currency':

@@ -5,6 +5,7 @@
 import { describe, test } from 'node:test';
 import { scenarioTests } from '../../scripts/lib/formula-scenarios.mjs';
 import { ROOT, SETTING, shippedNumber, addDays } from './support.mjs';
+import { addWorkingDays } from '../../scripts/lib/iso-dates.mjs';
 
 const PLAN = 'Mutual_Action_Plan__c';
 const TODAY = '2026-03-02';
@@ -44,18 +45,8 @@ const quietFor = (days) => ({
 });
 const thresholds = (values) => ({ [SETTING]: values });
 
-/** The date `n` working days (Monday to Friday) before an ISO date: where a close first committed n days earlier. */
-function workingDaysBefore(iso, n) {
-    let date = iso;
-    for (let left = n; left > 0;) {
-        date = addDays(date, -1);
-        const weekday = new Date(`${date}T00:00:00.000Z`).getUTCDay();
-        if (weekday !== 0 && weekday !== 6) left--;
-    }
-    return date;
-}
 /** The close now lands `n` working days after the close first committed (Close_Slip_Days__c = n). */
-const closeMovedBy = (n) => ({ Baseline_Close_Date__c: workingDaysBefore(healthy.Projected_Close_Date__c, n) });
+const closeMovedBy = (n) => ({ Baseline_Close_Date__c: addWorkingDays(healthy.Projected_Close_Date__c, -n) });
 
 const health = (name, record, expect, extra = {}) => ({ name, record, expect, ...extra });
 

@@ -44,9 +44,4 @@ export function fieldXml(object, field) {
 
 export { first };
 
-/** The ISO date `days` after `iso` (negative: before), in UTC so no time zone shifts it. */
-export function addDays(iso, days) {
-    const date = new Date(`${iso}T00:00:00.000Z`);
-    date.setUTCDate(date.getUTCDate() + days);
-    return date.toISOString().slice(0, 10);
-}
+export { addDays } from '../../scripts/lib/iso-dates.mjs';

@@ -4,7 +4,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createOrg } from '../../preview/org/org.mjs';
 import { loadOrgSchema } from '../../preview/org/schema.mjs';
-import { OPPORTUNITY_STAGES } from '../../preview/org/standard-objects.mjs';
+import { OPPORTUNITY_STAGES } from '../../scripts/lib/schema/index.mjs';
 import { ROOT, TODAY, deal, plan } from './support.mjs';
 
 const schema = loadOrgSchema(ROOT);

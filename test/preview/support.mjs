@@ -8,19 +8,15 @@ import { createApexSession, loadPackageProgram } from '../../apex-runtime/sessio
 import { createOrg } from '../../preview/org/org.mjs';
 import { DEMO_GATE_SETTINGS } from '../../preview/demo-team.mjs';
 import { loadOrgSchema } from '../../preview/org/schema.mjs';
+import { addDays } from '../../scripts/lib/iso-dates.mjs';
+
+export { addDays };
 
 export const ROOT = process.env.TANDEM_ROOT
     ? resolve(process.env.TANDEM_ROOT)
     : resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const TODAY = '2026-03-02';
-
-const DAY = 86400000;
-
-/** The ISO date `days` calendar days after `iso` (before, when negative). */
-export function addDays(iso, days) {
-    return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
 
 const BYPASS = 'Bypass_Plan_Gates';
 

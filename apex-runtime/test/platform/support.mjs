@@ -1,14 +1,16 @@
 // A small stand-in for the interpreter's runtime (../../README.md, "Native classes": the `rt` members natives
 // use), over a real embedded org, so the platform natives can be tested without the interpreter.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createOrg } from '../../../preview/org/org.mjs';
-import { ROOT, TODAY } from '../../../test/preview/support.mjs';
 import { equals, toApexString } from '../../values/operators.mjs';
 import { ApexDate, ApexDatetime } from '../../values/values.mjs';
 import { UnsupportedError } from '../../interpreter/errors.mjs';
 import { nativeClass } from '../../interpreter/natives.mjs';
 import '../../platform/index.mjs';
 
-export { ROOT, TODAY };
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const TODAY = '2026-03-02';
 
 const LIMITS = { queries: 100, queryRows: 50000, dmlStatements: 150, dmlRows: 10000 };
 const LIMIT_TEXT = {
@@ -43,6 +45,18 @@ export function newOrg(options = {}) {
     ];
     const org = createOrg({ root: ROOT, today: TODAY, users, ...options });
     return { org, admin: users[0].Id, standard: users[1].Id, tandemUser: users[2].Id };
+}
+
+/** An account and an opportunity on it, saved by the current user: a record for the package's plans to hang on. */
+export function deal(org) {
+    const [accountId] = org.insert('Account', { Name: 'Acme Buyer' });
+    const [opportunityId] = org.insert('Opportunity', {
+        Name: 'Acme platform deal',
+        AccountId: accountId,
+        StageName: 'Prospecting',
+        CloseDate: '2026-05-01'
+    });
+    return { accountId, opportunityId };
 }
 
 export function newRt(org, { userId = org.currentUserId, isTest = true, sharing = false } = {}) {

@@ -3,9 +3,8 @@
 // addError as record errors, an exception escaping the trigger as the platform's "execution of" error.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newOrg, newRt, staticProperty, callMethod, apexError } from './support.mjs';
+import { newOrg, newRt, staticProperty, callMethod, apexError, deal } from './support.mjs';
 import { createTriggerRunner, dml } from '../../platform/index.mjs';
-import { deal } from '../../../test/preview/support.mjs';
 import { ApexSObject } from '../../values/sobject.mjs';
 import { ApexThrow } from '../../interpreter/errors.mjs';
 

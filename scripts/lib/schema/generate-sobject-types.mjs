@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Regenerates scripts/lib/standard-objects.json, the offline description of the standard objects that the
-// soql-fields check resolves SOQL against. Source: the sobject-types jar bundled with the PMD engine (the Apex
-// language server's model of the platform), read with the JDK's `javap` and `jar`. Run it after upgrading
-// @salesforce/code-analyzer-pmd-engine: node scripts/lib/generate-standard-objects.mjs
+// Regenerates scripts/lib/schema/sobject-types.json, the catalogue of standard objects behind the schema model
+// (standard-objects.mjs): every object by name, and the objects a sales package plausibly queries field by field.
+// Source: the sobject-types jar bundled with the PMD engine (the Apex language server's model of the platform), read
+// with the JDK's `javap` and `jar`. Run it after upgrading @salesforce/code-analyzer-pmd-engine:
+// node scripts/lib/schema/generate-sobject-types.mjs
 //
 // In the jar each standard object is a class com.nawforce.runforce.SObjects.<Name> whose public fields are the
 // object's fields: a field typed as another SObject is a relationship (Owner: User), an array of SObjects is a child
@@ -11,9 +12,9 @@ import { writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
-import { bundledJar, run } from './apex-java.mjs';
+import { bundledJar, run } from '../apex-java.mjs';
 
-const OUTPUT = join(dirname(fileURLToPath(import.meta.url)), 'standard-objects.json');
+const OUTPUT = join(dirname(fileURLToPath(import.meta.url)), 'sobject-types.json');
 const PACKAGE = 'com.nawforce.runforce.SObjects.';
 
 // Objects described field by field: those a sales package plausibly queries. `Name` is the platform's stand-in for
@@ -94,7 +95,7 @@ const missing = DETAILED.filter((name) => !objects[name]);
 if (missing.length > 0) throw new Error(`not in ${basename(jar)}: ${missing.join(', ')}`);
 
 const data = {
-    generatedBy: 'scripts/lib/generate-standard-objects.mjs',
+    generatedBy: 'scripts/lib/schema/generate-sobject-types.mjs',
     source: basename(jar),
     objects,
     otherObjects: allNames.filter((name) => !objects[name]).sort()
