@@ -69,7 +69,9 @@ export function createLimitsOrg({ root, today, program }) {
     const seller = demo.users.jonah;
     const [account] = org.query('Account', (a) => a.Name === 'Helio Freight');
     const cfo = contactsByTitle(org, 'CFO');
-    const owners = { 1: demo.users.marcus, 200: demo.users.sofia };
+    // Two sellers of their own on Priya's team, so the review's page over "1 deal" holds exactly the bench's deals
+    // (every demo seller already owns demo deals).
+    const owners = { 1: benchSeller(org, demo, 'One'), 200: benchSeller(org, demo, 'Many') };
     const plans = withGateBypass(org, demo.admin, (as) => {
         const byPlanSize = {};
         for (const size of SIZES) {
@@ -211,6 +213,34 @@ export function measureLimits(fixtures, { runs = 5 } = {}) {
         });
     }
     return rows;
+}
+
+/** A mid-market account executive reporting to Priya, with the seller permission set, owning nothing yet. */
+function benchSeller(org, demo, name) {
+    const as = { as: demo.admin };
+    const username = `bench.${name.toLowerCase()}@tandem-demo.example`;
+    const [userId] = org.insert(
+        'User',
+        {
+            FirstName: 'Bench',
+            LastName: name,
+            Title: 'Account Executive',
+            Username: username,
+            Email: username,
+            Alias: `b${name.toLowerCase()}`.slice(0, 8),
+            Department: 'Sales',
+            UserRoleId: demo.roles.midMarketAe,
+            ManagerId: demo.users.priya,
+            ProfileId: org.profileId('Standard User'),
+            TimeZoneSidKey: 'America/Los_Angeles',
+            LocaleSidKey: 'en_US',
+            EmailEncodingKey: 'UTF-8',
+            LanguageLocaleKey: 'en_US'
+        },
+        as
+    );
+    org.assignPermissionSets(userId, ['Tandem_User'], as);
+    return userId;
 }
 
 function expectCount(actual, expected, what) {
