@@ -1,0 +1,234 @@
+/** One row per deal: every field the table shows, computed once when a page arrives. */
+import { compareCloseDates, completionPercent, formatNumber, formatPercent, healthBadge } from 'c/planHealth';
+import type { HealthBadge } from 'c/planHealth';
+import { plural } from './formatting';
+import type { ReviewRow } from './reviewRequest';
+import { asCount } from './values';
+
+export interface RowView {
+    key: string;
+    opportunityId: string;
+    name: string;
+    accountName: string;
+    recordUrl: string;
+    openLabel: string;
+    ownerName: string;
+    stageName: string;
+    /** The stage requires a plan the deal does not have: a gate gap. */
+    hasGateGap: boolean;
+    gateText: string;
+    amount: number | null;
+    hasAmount: boolean;
+    closeDate: string | null;
+    planLabel: string;
+    planTitle: string;
+    planClass: string;
+    badge: HealthBadge;
+    hasPlan: boolean;
+    completion: number;
+    completionText: string;
+    completionDetail: string;
+    buyerCompletion: number;
+    buyerCompletionText: string;
+    buyerCompletionDetail: string;
+    overdueText: string;
+    overdueDetail: string;
+    overdueClass: string;
+    slipText: string;
+    slipClass: string;
+    acceptanceText: string;
+    acceptanceIcon: string;
+    acceptanceClass: string;
+    projectedClose: string | null;
+    /** Under Projected close when there is no date: no plan, or no milestone marks the close. */
+    projectedNote: string;
+    varianceText: string;
+    varianceTitle: string;
+    varianceClass: string;
+}
+
+const NO_PLAN_BADGE: HealthBadge = {
+    label: 'No plan',
+    themeClass: 'slds-badge slds-badge_lightest',
+    iconName: 'utility:ban',
+    description: 'No mutual action plan yet'
+};
+
+/** Opens the opportunity record page (its plan workspace) in Lightning. */
+export function recordUrl(opportunityId: string): string {
+    return `/lightning/r/Opportunity/${encodeURIComponent(opportunityId)}/view`;
+}
+
+function gateOf(row: ReviewRow): { hasGateGap: boolean; gateText: string } {
+    if (row.stageNeedsActivePlan && !row.hasActivePlan) {
+        return {
+            hasGateGap: true,
+            gateText: row.stageNeedsAcceptedPlan
+                ? 'This stage requires a buyer-accepted active plan; there is no active plan.'
+                : 'This stage requires an active plan; there is none.'
+        };
+    }
+    if (row.stageNeedsAcceptedPlan && !row.hasAcceptedPlan) {
+        return { hasGateGap: true, gateText: 'This stage requires the buyer to accept the active plan.' };
+    }
+    return { hasGateGap: false, gateText: '' };
+}
+
+function planColumn(row: ReviewRow): { planLabel: string; planTitle: string; planClass: string } {
+    if (!row.planId) {
+        return { planLabel: 'No plan', planTitle: 'No mutual action plan', planClass: 'slds-text-color_weak' };
+    }
+    const status = row.planStatus || 'Draft';
+    return {
+        planLabel: status,
+        planTitle: row.planName ? `${row.planName} (${status})` : status,
+        planClass: status === 'Active' ? '' : 'slds-text-color_weak'
+    };
+}
+
+function overdueColumn(
+    row: ReviewRow,
+    locale: string | undefined
+): { overdueText: string; overdueDetail: string; overdueClass: string } {
+    const overdue = asCount(row.overdueMilestoneCount);
+    if (!row.planId) {
+        return { overdueText: '—', overdueDetail: '', overdueClass: 'slds-text-color_weak' };
+    }
+    if (overdue === 0) {
+        return { overdueText: 'None', overdueDetail: '', overdueClass: 'slds-text-color_weak' };
+    }
+    const buyer = asCount(row.buyerOverdueMilestoneCount);
+    const days = asCount(row.daysOverdue);
+    const details = [
+        buyer > 0 ? `${formatNumber(buyer, locale)} on the buyer side` : '',
+        days > 0 ? `oldest ${plural(days, 'day', locale)} late` : ''
+    ]
+        .filter(Boolean)
+        .join(', ');
+    return {
+        overdueText: plural(overdue, 'milestone', locale),
+        overdueDetail: details,
+        overdueClass: 'slds-text-color_error'
+    };
+}
+
+function slipColumn(row: ReviewRow, locale: string | undefined): { slipText: string; slipClass: string } {
+    if (!row.planId) {
+        return { slipText: '—', slipClass: 'slds-text-color_weak' };
+    }
+    const slip = asCount(row.totalSlipDays);
+    return slip > 0
+        ? { slipText: plural(slip, 'day', locale), slipClass: '' }
+        : { slipText: 'None', slipClass: 'slds-text-color_weak' };
+}
+
+function acceptanceColumn(row: ReviewRow): { acceptanceText: string; acceptanceIcon: string; acceptanceClass: string } {
+    if (!row.planId) {
+        return { acceptanceText: '—', acceptanceIcon: '', acceptanceClass: 'slds-text-color_weak' };
+    }
+    if (row.buyerAccepted) {
+        return {
+            acceptanceText: 'Accepted',
+            acceptanceIcon: 'utility:check',
+            acceptanceClass: 'slds-text-color_success'
+        };
+    }
+    return { acceptanceText: 'Not yet', acceptanceIcon: '', acceptanceClass: 'slds-text-color_weak' };
+}
+
+interface CloseColumns {
+    projectedNote: string;
+    varianceText: string;
+    varianceTitle: string;
+    varianceClass: string;
+}
+
+function closeColumn(row: ReviewRow, locale: string | undefined): CloseColumns {
+    if (!row.planId) {
+        return {
+            projectedNote: '—',
+            varianceText: '—',
+            varianceTitle: 'No mutual action plan',
+            varianceClass: 'slds-text-color_weak'
+        };
+    }
+    const comparison = compareCloseDates(row.projectedCloseDate, row.closeDate, locale);
+    const variance = comparison.varianceDays ?? (row.projectedCloseDate ? (row.closeDateVarianceDays ?? null) : null);
+    const projectedNote = row.projectedCloseDate ? '' : 'No close milestone';
+    if (variance === null || variance === undefined) {
+        return {
+            projectedNote,
+            varianceText: '—',
+            varianceTitle: comparison.message,
+            varianceClass: 'slds-text-color_weak'
+        };
+    }
+    if (variance > 0) {
+        return {
+            projectedNote,
+            varianceText: `${plural(variance, 'day', locale)} late`,
+            varianceTitle: comparison.message,
+            varianceClass: 'slds-text-color_error'
+        };
+    }
+    if (variance < 0) {
+        return {
+            projectedNote,
+            varianceText: `${plural(-variance, 'day', locale)} early`,
+            varianceTitle: comparison.message,
+            varianceClass: 'slds-text-color_weak'
+        };
+    }
+    return {
+        projectedNote,
+        varianceText: 'On the close date',
+        varianceTitle: comparison.message,
+        varianceClass: 'slds-text-color_weak'
+    };
+}
+
+/** Every view field of a row, computed once when a page arrives; numbers in the user's `locale`. */
+export function rowView(row: ReviewRow, locale?: string): RowView {
+    const hasPlan = Boolean(row.planId);
+    const done = asCount(row.completedMilestoneCount);
+    const total = asCount(row.milestoneCount);
+    const buyerDone = asCount(row.buyerCompletedMilestoneCount);
+    const buyerTotal = asCount(row.buyerMilestoneCount);
+    const completion = completionPercent(done, total);
+    const buyerCompletion = completionPercent(buyerDone, buyerTotal);
+    return {
+        key: row.opportunityId,
+        opportunityId: row.opportunityId,
+        name: row.name,
+        accountName: row.accountName ?? '',
+        recordUrl: recordUrl(row.opportunityId),
+        openLabel: `Open ${row.name} and its plan`,
+        ownerName: row.ownerName ?? '',
+        stageName: row.stageName ?? '',
+        ...gateOf(row),
+        amount: typeof row.amount === 'number' ? row.amount : null,
+        hasAmount: typeof row.amount === 'number',
+        closeDate: row.closeDate ?? null,
+        ...planColumn(row),
+        badge: hasPlan ? healthBadge(row.health ?? row.planStatus) : NO_PLAN_BADGE,
+        hasPlan,
+        completion,
+        completionText: hasPlan ? formatPercent(completion, locale) : '—',
+        completionDetail: hasPlan ? `${formatNumber(done, locale)} of ${formatNumber(total, locale)}` : '',
+        buyerCompletion,
+        buyerCompletionText: hasPlan ? (buyerTotal > 0 ? formatPercent(buyerCompletion, locale) : 'None owned') : '—',
+        buyerCompletionDetail:
+            hasPlan && buyerTotal > 0
+                ? `${formatNumber(buyerDone, locale)} of ${formatNumber(buyerTotal, locale)}`
+                : '',
+        ...overdueColumn(row, locale),
+        ...slipColumn(row, locale),
+        ...acceptanceColumn(row),
+        projectedClose: row.projectedCloseDate ?? null,
+        ...closeColumn(row, locale)
+    };
+}
+
+export function rowViews(rows: readonly ReviewRow[] | null | undefined, locale?: string): RowView[] {
+    return (rows ?? []).map((row) => rowView(row, locale));
+}
