@@ -15,13 +15,16 @@ export function auraCall(session, userId, className, methodName, params) {
     });
 }
 
-/** The workspace JSON PlanWorkspaceController returns (a String, as the component receives it), parsed. */
+/** The workspace PlanWorkspaceController returns, as the component receives it: the typed PlanWorkspace, an object. */
 export function workspaceOf(value) {
-    return typeof value === 'string' ? JSON.parse(value) : value;
+    if (!value || typeof value !== 'object') {
+        throw new Error(`PlanWorkspaceController returned ${typeof value}, not the workspace`);
+    }
+    return value;
 }
 
 /**
- * A saveMilestones request (PlanWorkspace.SaveMilestonesRequest) as the component builds it
+ * A saveMilestones request (SaveMilestonesRequest) as the component builds it
  * (planWorkspaceModel.savePayload): for a saved milestone its id as the key, only the changed fields, named in
  * changedFields; no deletions.
  */

@@ -185,7 +185,7 @@ export function measureLimits(fixtures, { runs = 5 } = {}) {
                 () =>
                     auraCall(session, seller, 'PlanWorkspaceController', 'saveMilestones', {
                         planId: big.planId,
-                        requestJson: JSON.stringify(request)
+                        request
                     }),
                 (value) =>
                     expectCount(

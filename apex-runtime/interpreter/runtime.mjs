@@ -286,7 +286,9 @@ export class Runtime {
                     type: resolveType(this, field.type, c),
                     isStatic: field.isStatic,
                     isTransient: field.isTransient,
-                    isProperty: Boolean(field.prop)
+                    isProperty: Boolean(field.prop),
+                    // What an @AuraEnabled method's return shows of the object (toAuraValue).
+                    isAuraEnabled: field.annotations?.has('auraenabled') === true
                 }))
             )
         };

@@ -449,8 +449,10 @@ export function serialize(value, rt, { pretty = false, suppressNulls = false } =
 /**
  * An Apex value as a Lightning component receives an @AuraEnabled method's return: plain JS. Decimals and Doubles
  * become numbers, Dates 'YYYY-MM-DD', Datetimes ISO strings, SObjects objects of their populated fields (parents
- * nested, children as arrays), user objects their instance fields (those marked isAuraEnabled when the class model
- * says which), enums their names.
+ * nested, children as arrays), user objects their instance fields, enums their names. When the class model says
+ * which fields are @AuraEnabled (the interpreter's does), only those are returned: "Only the values of public
+ * instance properties and methods annotated with @AuraEnabled are serialized and returned" (Lightning Aura
+ * Components Developer Guide, "Returning Data from an Apex Server-Side Controller" and "Custom Apex Class Types").
  */
 export function toAuraValue(value, rt) {
     const recurse = (v) => toAuraValue(v, rt);

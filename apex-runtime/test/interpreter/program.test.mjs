@@ -74,6 +74,35 @@ test('callAura converts params by name and marks cacheable methods', () => {
     assert.equal(rt.services.cacheable, undefined);
 });
 
+test('callAura returns only the @AuraEnabled fields of an object, inner classes included', () => {
+    // Lightning Aura Components Developer Guide, "Returning Data from an Apex Server-Side Controller": "Only the
+    // values of public instance properties and methods annotated with @AuraEnabled are serialized and returned."
+    const aura = programOf({
+        'Page.cls': `public with sharing class Page {
+    @AuraEnabled public String title = 'Plans';
+    public String internalNote = 'not for the browser';
+    @AuraEnabled public Row row = new Row();
+    @AuraEnabled public Date asOf { get; set; }
+    public class Row {
+        @AuraEnabled public Id id;
+        public Integer score = 7;
+    }
+}`,
+        'PageController.cls': `public with sharing class PageController {
+    @AuraEnabled
+    public static Page load(Page echo) {
+        Page page = new Page();
+        page.asOf = Date.newInstance(2024, 3, 1);
+        page.row.id = echo.row.id;
+        return page;
+    }
+}`
+    });
+    const rt = aura.transaction({});
+    const page = rt.callAura('PageController', 'load', { echo: { row: { id: '001000000000001AAA' } } });
+    assert.deepEqual(page, { title: 'Plans', row: { id: '001000000000001AAA' }, asOf: '2024-03-01' });
+});
+
 test('a syntax error fails loudly with file and line', () => {
     assert.throws(() => programOf({ 'Bad.cls': 'public class Bad {\n  Integer x = ;\n}' }), /Bad\.cls:2: syntax error/);
 });

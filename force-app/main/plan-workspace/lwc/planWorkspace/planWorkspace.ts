@@ -14,6 +14,7 @@ import { lateLanding, lateLandingText } from 'c/planDetailsModel';
 import { applyReplan, replanOffer, replanReasonProblem } from 'c/planReplanModel';
 import type { ReplanOffer } from 'c/planReplanModel';
 import type { UpdatePlanRequest } from 'c/planDetailsModel';
+import { hasErrors, parseServerError } from 'c/serverErrors';
 import {
     addMilestone,
     applyMove,
@@ -22,7 +23,6 @@ import {
     effectiveMilestones,
     EMPTY_DRAFT,
     EMPTY_UI,
-    hasErrors,
     keysInError,
     moveMilestone,
     moveReasonProblem,
@@ -34,7 +34,6 @@ import {
     isOpen,
     isOverdue,
     loadedRevisions,
-    parseServerError,
     pendingMove,
     planChoices,
     PLAN_KEY,
@@ -48,7 +47,16 @@ import {
     toggleEditing,
     validateMilestones
 } from 'c/planWorkspaceModel';
-import type { Draft, EditableField, Filter, ListView, SaveErrors, UiState, Workspace } from 'c/planWorkspaceModel';
+import type {
+    Draft,
+    EditableField,
+    Filter,
+    ListView,
+    Loaded,
+    SaveErrors,
+    UiState,
+    Workspace
+} from 'c/planWorkspaceModel';
 import type { ListOptions, RowAction } from 'c/planMilestoneList';
 import type { CreatePlanRequest } from 'c/planCreationModel';
 import type { PlanErrors } from 'c/planHeader';
@@ -155,8 +163,7 @@ export default class PlanWorkspace extends LightningElement {
         }
     }
 
-    private setWorkspace(json: unknown): void {
-        const raw = (typeof json === 'string' ? JSON.parse(json) : json) as Workspace;
+    private setWorkspace(raw: Workspace): void {
         const workspace = normalizeWorkspace(raw);
         this.workspace = workspace;
         // Reloads (after a save, a refresh, a retry) keep the plan shown; the current plan is asked for as such.
@@ -375,8 +382,8 @@ export default class PlanWorkspace extends LightningElement {
     }
 
     /** The revisions this screen was built from, for a status change or an acceptance (see loadedRevisions). */
-    private loadedJson(): string | null {
-        return this.workspace ? JSON.stringify(loadedRevisions(this.workspace)) : null;
+    private loaded(): Loaded | null {
+        return this.workspace ? loadedRevisions(this.workspace) : null;
     }
 
     // -----------------------------------------------------------------------------------------------------------
@@ -399,7 +406,7 @@ export default class PlanWorkspace extends LightningElement {
             () =>
                 createPlan({
                     opportunityId: this.recordId,
-                    requestJson: JSON.stringify(event.detail.request)
+                    request: event.detail.request
                 }),
             'We could not create the plan. Nothing was saved.',
             'Plan created',
@@ -419,7 +426,7 @@ export default class PlanWorkspace extends LightningElement {
     async handleStatusChange(event: CustomEvent<{ status: string }>): Promise<void> {
         const planId = this.plan?.id;
         await this.run(
-            () => setPlanStatus({ planId, status: event.detail.status, loadedJson: this.loadedJson() }),
+            () => setPlanStatus({ planId, status: event.detail.status, loaded: this.loaded() }),
             'We could not change the status of the plan.',
             `Plan ${event.detail.status === 'Active' ? 'activated' : event.detail.status.toLowerCase()}`,
             undefined,
@@ -434,7 +441,7 @@ export default class PlanWorkspace extends LightningElement {
         const request = { ...event.detail.request, loaded: loadedRevisions(workspace) };
         const fromTarget = this.plan?.targetDate ?? null;
         await this.run(
-            () => updatePlan({ planId, requestJson: JSON.stringify(request) }),
+            () => updatePlan({ planId, request }),
             'We could not save the plan details. Nothing was saved.',
             'Plan details saved',
             () => this.offerReplan(fromTarget),
@@ -495,7 +502,7 @@ export default class PlanWorkspace extends LightningElement {
         const planId = this.plan?.id;
         const { accepted, contactId } = event.detail;
         await this.run(
-            () => recordBuyerAcceptance({ planId, contactId, accepted, loadedJson: this.loadedJson() }),
+            () => recordBuyerAcceptance({ planId, contactId, accepted, loaded: this.loaded() }),
             'We could not record the buyer acceptance.',
             accepted ? 'Buyer acceptance recorded' : 'Buyer acceptance withdrawn',
             undefined,
@@ -672,7 +679,7 @@ export default class PlanWorkspace extends LightningElement {
         const planId = workspace.plan?.id;
         const payload = savePayload(workspace, this.draft);
         await this.run(
-            () => saveMilestones({ planId, requestJson: JSON.stringify(payload) }),
+            () => saveMilestones({ planId, request: payload }),
             'We could not save your changes. Nothing was saved.',
             'Plan saved',
             () => {
@@ -691,7 +698,7 @@ export default class PlanWorkspace extends LightningElement {
      * refresh (the opportunity's plan roll-ups changed). On failure: the errors, placed; the draft kept.
      */
     private async run(
-        call: () => Promise<unknown>,
+        call: () => Promise<Workspace>,
         failure: string,
         success: string,
         afterSuccess?: () => void,

@@ -1,7 +1,8 @@
 /**
- * The workspace as the server sends it (PlanWorkspace.cls): one JSON document per round-trip of
- * PlanWorkspaceController, and `normalizeWorkspace`, which fills what an older or partial response leaves out.
- * Imports nothing: every other file of the model builds on these shapes.
+ * The workspace as the server sends it: the typed PlanWorkspace (PlanWorkspace.cls) that every call of
+ * PlanWorkspaceController returns, its @AuraEnabled fields with Ids and dates (yyyy-mm-dd) as strings; and
+ * `normalizeWorkspace`, which fills what an older or partial response leaves out. Imports nothing: every other file
+ * of the model builds on these shapes.
  */
 
 export interface Option {

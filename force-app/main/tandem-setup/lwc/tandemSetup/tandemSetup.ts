@@ -4,8 +4,8 @@ import saveSetup from '@salesforce/apex/TandemSetupController.saveSetup';
 // The user's locale, a BCP 47 tag ("en-US"), for the deal counts ("Access Internationalization Properties", LWC
 // Developer Guide); the last change's dates are lightning-formatted-date-time, which follows it by itself.
 import LOCALE from '@salesforce/i18n/locale';
-import { parseServerError } from 'c/planWorkspaceModel';
-import type { SaveErrors } from 'c/planWorkspaceModel';
+import { parseServerError } from 'c/serverErrors';
+import type { ErrorReport } from 'c/serverErrors';
 import {
     OUTCOME_CLASSES,
     THRESHOLDS_KEY,
@@ -54,7 +54,7 @@ export default class TandemSetup extends LightningElement {
     view: SetupView | null = null;
     draft: SetupDraft | null = null;
     /** Problems found before a save, or reported by the server. */
-    errors: SaveErrors | null = null;
+    errors: ErrorReport | null = null;
     loadErrors: string[] = [];
     outcome: Outcome | null = null;
     loading = true;

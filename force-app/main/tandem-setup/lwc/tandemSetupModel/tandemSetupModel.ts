@@ -6,7 +6,8 @@
  * rules; checking them here puts the message next to the control before a round trip.
  */
 import { formatNumber } from 'c/planHealth';
-import type { RecordErrors, SaveErrors } from 'c/planWorkspaceModel';
+import { errorMessages, fieldError } from 'c/serverErrors';
+import type { ErrorReport, RecordErrors } from 'c/serverErrors';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The server contract (TandemSetupController).
@@ -225,7 +226,7 @@ function addFieldError(records: Record<string, RecordErrors>, key: string, field
 }
 
 /** The draft's problems, shaped as parseServerError() shapes the server's, or null when it can be saved. */
-export function validateDraft(view: SetupView, draft: SetupDraft): SaveErrors | null {
+export function validateDraft(view: SetupView, draft: SetupDraft): ErrorReport | null {
     const records: Record<string, RecordErrors> = {};
     for (const stage of view.stages) {
         const gate = draft.gates[stage.apiName];
@@ -249,15 +250,13 @@ export function validateDraft(view: SetupView, draft: SetupDraft): SaveErrors | 
 }
 
 /** The first message for a field of a record key, or '' (for a field's help text or custom validity). */
-export function fieldError(errors: SaveErrors | null, key: string, field: string): string {
-    return errors?.records[key]?.fieldErrors[field]?.[0] ?? '';
-}
+export { fieldError };
 
 /**
  * What the page shows in its error alert: page errors, plus record-level messages and the field errors of records
  * the page has no control for (so nothing the server said is lost).
  */
-export function alertMessages(errors: SaveErrors | null, view: SetupView | null): string[] {
+export function alertMessages(errors: ErrorReport | null, view: SetupView | null): string[] {
     if (!errors) {
         return [];
     }
@@ -270,14 +269,7 @@ export function alertMessages(errors: SaveErrors | null, view: SetupView | null)
               ]
             : []
     );
-    const out = [...errors.pageErrors];
-    for (const [key, record] of Object.entries(errors.records)) {
-        out.push(...record.messages);
-        for (const [field, messages] of Object.entries(record.fieldErrors)) {
-            if (!controls.get(key)?.includes(field)) out.push(...messages);
-        }
-    }
-    return [...new Set(out)];
+    return errorMessages(errors, (key, field) => controls.get(key)?.includes(field) === true);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -370,7 +362,7 @@ function checkboxClass(error: string): string {
 export function stageRows(
     view: SetupView,
     draft: SetupDraft,
-    errors: SaveErrors | null,
+    errors: ErrorReport | null,
     readOnly: boolean,
     locale?: string
 ): StageRow[] {

@@ -26,10 +26,11 @@ const M = (n: number) => `a02000000000${String(n).padStart(3, '0')}AAA`;
 
 const mocked = (fn: unknown) => fn as jest.Mock;
 
-function json(change: (w: Workspace) => void = () => undefined, base: Workspace = WORKSPACE): string {
+/** The workspace as PlanWorkspaceController returns it (a typed PlanWorkspace), changed for one test. */
+function served(change: (w: Workspace) => void = () => undefined, base: Workspace = WORKSPACE): Workspace {
     const copy = JSON.parse(JSON.stringify(base)) as Workspace;
     change(copy);
-    return JSON.stringify(copy);
+    return copy;
 }
 
 function serverError(report: object) {
@@ -75,13 +76,13 @@ function lastRequest(fn: unknown): {
     loaded: { plan: number | null; milestones: Record<string, number | null> };
 } {
     const calls = mocked(fn).mock.calls;
-    return JSON.parse(calls[calls.length - 1][0].requestJson);
+    return calls[calls.length - 1][0].request;
 }
 
 describe('c-plan-workspace', () => {
     beforeEach(() => {
         jest.clearAllMocks();
-        mocked(getWorkspace).mockResolvedValue(json());
+        mocked(getWorkspace).mockResolvedValue(served());
     });
 
     afterEach(() => {
@@ -109,8 +110,8 @@ describe('c-plan-workspace', () => {
             expect($(element.shadowRoot, 'lightning-spinner')).not.toBeNull();
         });
 
-        it('accepts the workspace as an object too', async () => {
-            mocked(getWorkspace).mockResolvedValue(JSON.parse(json()));
+        it('takes the workspace as the object the controller returns', async () => {
+            mocked(getWorkspace).mockResolvedValue(served());
             const element = await render();
             expect(row(element, M(1))).not.toBeNull();
         });
@@ -144,7 +145,7 @@ describe('c-plan-workspace', () => {
         });
 
         it('tells a user without access to plans what to ask for', async () => {
-            mocked(getWorkspace).mockResolvedValue(json((w) => (w.permissions = { canReadPlans: false }), NO_PLAN));
+            mocked(getWorkspace).mockResolvedValue(served((w) => (w.permissions = { canReadPlans: false }), NO_PLAN));
             const element = await render();
             expect($(element.shadowRoot, '[data-id="no-access"]')?.textContent).toContain('Tandem User permission set');
         });
@@ -152,7 +153,7 @@ describe('c-plan-workspace', () => {
 
     describe('without a plan', () => {
         beforeEach(() => {
-            mocked(getWorkspace).mockResolvedValue(json(undefined, NO_PLAN));
+            mocked(getWorkspace).mockResolvedValue(served(undefined, NO_PLAN));
         });
 
         it('shows a clear empty state with "Create plan"', async () => {
@@ -165,7 +166,7 @@ describe('c-plan-workspace', () => {
 
         it('says who can create one when the user cannot', async () => {
             mocked(getWorkspace).mockResolvedValue(
-                json((w) => (w.permissions = { canReadPlans: true, canCreatePlan: false }), NO_PLAN)
+                served((w) => (w.permissions = { canReadPlans: true, canCreatePlan: false }), NO_PLAN)
             );
             const element = await render();
             expect($(element.shadowRoot, '[data-id="create-plan"]')).toBeNull();
@@ -173,7 +174,7 @@ describe('c-plan-workspace', () => {
         });
 
         it('creates the plan and all its milestones in one call, then shows it', async () => {
-            mocked(createPlan).mockResolvedValue(json());
+            mocked(createPlan).mockResolvedValue(served());
             const element = await render();
             $(element.shadowRoot, '[data-id="create-plan"]')?.click();
             await flush();
@@ -184,7 +185,7 @@ describe('c-plan-workspace', () => {
             await flush();
             expect(createPlan).toHaveBeenCalledWith({
                 opportunityId: OPPORTUNITY_ID,
-                requestJson: JSON.stringify(request)
+                request
             });
             expect(creator(element)).toBeNull();
             expect(header(element)).not.toBeNull();
@@ -225,7 +226,9 @@ describe('c-plan-workspace', () => {
 
     describe('plan status and acceptance', () => {
         it('activates, completes or cancels the plan and shows the result', async () => {
-            mocked(setPlanStatus).mockResolvedValue(json((w) => ((w.plan as { status: string }).status = 'Completed')));
+            mocked(setPlanStatus).mockResolvedValue(
+                served((w) => ((w.plan as { status: string }).status = 'Completed'))
+            );
             const element = await render();
             const changed = jest.fn();
             element.addEventListener('planchange', changed);
@@ -234,9 +237,9 @@ describe('c-plan-workspace', () => {
             expect(setPlanStatus).toHaveBeenCalledWith({
                 planId: PLAN_ID,
                 status: 'Completed',
-                loadedJson: expect.any(String)
+                loaded: expect.any(Object)
             });
-            const loaded = JSON.parse(mocked(setPlanStatus).mock.calls[0][0].loadedJson);
+            const loaded = mocked(setPlanStatus).mock.calls[0][0].loaded;
             expect(loaded.plan).toBe(7);
             expect(loaded.milestones[M(3)]).toBe(2);
             expect((header(element) as unknown as { plan: { status: string } }).plan.status).toBe('Completed');
@@ -245,7 +248,7 @@ describe('c-plan-workspace', () => {
 
         it('offers a new plan once the plan is finished, and shows the finished plan as history', async () => {
             mocked(getWorkspace).mockResolvedValue(
-                json((w) => {
+                served((w) => {
                     (w.plan as { status: string }).status = 'Cancelled';
                 })
             );
@@ -313,7 +316,7 @@ describe('c-plan-workspace', () => {
             );
             emit(header(element), 'planupdate', { request });
             await flush();
-            const sent = JSON.parse(mocked(updatePlan).mock.calls[0][0].requestJson);
+            const sent = mocked(updatePlan).mock.calls[0][0].request;
             expect(sent).toMatchObject({ ...request, loaded: { plan: 7 } });
             expect((header(element) as unknown as { errors: unknown }).errors).toEqual({
                 messages: [],
@@ -321,7 +324,7 @@ describe('c-plan-workspace', () => {
             });
             expect(pageErrors(element)).toContain('Fix what is marked in the plan details');
 
-            mocked(updatePlan).mockResolvedValueOnce(json((w) => ((w.plan as { name: string }).name = 'Renamed')));
+            mocked(updatePlan).mockResolvedValueOnce(served((w) => ((w.plan as { name: string }).name = 'Renamed')));
             emit(header(element), 'planupdate', { request });
             await flush();
             expect((header(element) as unknown as { plan: { name: string } }).plan.name).toBe('Renamed');
@@ -329,28 +332,28 @@ describe('c-plan-workspace', () => {
         });
 
         it('records and withdraws the buyer acceptance', async () => {
-            mocked(recordBuyerAcceptance).mockResolvedValue(json());
+            mocked(recordBuyerAcceptance).mockResolvedValue(served());
             const element = await render();
             emit(header(element), 'acceptance', { accepted: true, contactId: '003000000000001AAA' });
             await flush();
             emit(header(element), 'acceptance', { accepted: false, contactId: null });
             await flush();
-            const loadedJson = expect.stringContaining('"plan":7');
+            const loaded = expect.objectContaining({ plan: 7 });
             expect(mocked(recordBuyerAcceptance).mock.calls).toEqual([
-                [{ planId: PLAN_ID, contactId: '003000000000001AAA', accepted: true, loadedJson }],
-                [{ planId: PLAN_ID, contactId: null, accepted: false, loadedJson }]
+                [{ planId: PLAN_ID, contactId: '003000000000001AAA', accepted: true, loaded }],
+                [{ planId: PLAN_ID, contactId: null, accepted: false, loaded }]
             ]);
         });
 
         it('sends one save at a time', async () => {
-            let resolve: (value: string) => void = () => undefined;
+            let resolve: (value: Workspace) => void = () => undefined;
             mocked(setPlanStatus).mockReturnValue(new Promise((r) => (resolve = r)));
             const element = await render();
             emit(header(element), 'statuschange', { status: 'Completed' });
             emit(header(element), 'statuschange', { status: 'Cancelled' });
             await flush();
             expect((header(element) as unknown as { busy: boolean }).busy).toBe(true);
-            resolve(json());
+            resolve(served());
             await flush();
             expect(setPlanStatus).toHaveBeenCalledTimes(1);
             expect((header(element) as unknown as { busy: boolean }).busy).toBe(false);
@@ -359,7 +362,7 @@ describe('c-plan-workspace', () => {
 
     describe('re-planning when the target date moves', () => {
         const later = () =>
-            json((w) => {
+            served((w) => {
                 (w.plan as { targetDate: string }).targetDate = '2026-04-14';
             });
         const request = { plan: { targetDate: '2026-04-14' }, changedFields: ['targetDate'] };
@@ -475,7 +478,7 @@ describe('c-plan-workspace', () => {
     describe('the plan switcher', () => {
         const HISTORY_ID = 'a01000000000009AAA';
         const withHistory = (shown: 'current' | 'history') =>
-            json((w) => {
+            served((w) => {
                 w.plans = [
                     {
                         id: PLAN_ID,
@@ -566,7 +569,7 @@ describe('c-plan-workspace', () => {
 
     describe('editing milestones', () => {
         it('saves only the changed fields, then clears the draft', async () => {
-            mocked(saveMilestones).mockResolvedValue(json((w) => (w.milestones[2].status = 'Blocked')));
+            mocked(saveMilestones).mockResolvedValue(served((w) => (w.milestones[2].status = 'Blocked')));
             const element = await render();
             emit(list(element), 'rowaction', { key: M(3), action: 'edit' });
             emit(list(element), 'fieldchange', { key: M(3), field: 'status', value: 'Blocked' });
@@ -651,7 +654,7 @@ describe('c-plan-workspace', () => {
             focus.mockRestore();
 
             mocked(getWorkspace).mockResolvedValue(
-                json((w) => {
+                served((w) => {
                     (w.plan as { revision: number }).revision = 8;
                     w.milestones[0].name = 'Renamed by Priya';
                 })
@@ -751,7 +754,7 @@ describe('c-plan-workspace', () => {
         });
 
         it('adds, removes and reorders milestones in one save', async () => {
-            mocked(saveMilestones).mockResolvedValue(json());
+            mocked(saveMilestones).mockResolvedValue(served());
             const element = await render();
             emit(list(element), 'rowaction', { key: M(8), action: 'up' });
             emit(list(element), 'rowaction', { key: M(5), action: 'remove' });
@@ -845,7 +848,7 @@ describe('c-plan-workspace', () => {
         });
 
         it('saves the new dates with the reason, and the pushed milestones with theirs', async () => {
-            mocked(saveMilestones).mockResolvedValue(json());
+            mocked(saveMilestones).mockResolvedValue(served());
             const element = await render();
             await moveLater(element);
             emit(list(element), 'moveinput', { field: 'reason', value: 'Security review' });
@@ -917,7 +920,7 @@ describe('c-plan-workspace', () => {
     });
 
     it('tells the record page and the user when a save worked', async () => {
-        mocked(saveMilestones).mockResolvedValue(json());
+        mocked(saveMilestones).mockResolvedValue(served());
         const element = await render();
         const toast = jest.fn();
         element.addEventListener('lightning__showtoast', toast);
@@ -938,7 +941,7 @@ describe('c-plan-workspace', () => {
         await flush();
         await expect(element).toBeAccessible();
         document.body.removeChild(element);
-        mocked(getWorkspace).mockResolvedValue(json(undefined, NO_PLAN));
+        mocked(getWorkspace).mockResolvedValue(served(undefined, NO_PLAN));
         const empty = await render();
         await expect(empty).toBeAccessible();
         $(empty.shadowRoot, '[data-id="create-plan"]')?.click();

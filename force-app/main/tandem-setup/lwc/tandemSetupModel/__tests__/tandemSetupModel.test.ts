@@ -30,7 +30,7 @@ import {
     validateDraft
 } from 'c/tandemSetupModel';
 import type { Gate, GateKind, SetupChange, SetupDraft, SetupStage, SetupView, ThresholdKey } from 'c/tandemSetupModel';
-import type { SaveErrors } from 'c/planWorkspaceModel';
+import type { ErrorReport as SaveErrors } from 'c/serverErrors';
 
 const VIEW = jest.requireActual<SetupView>('./data/setupView.json');
 const stage = (apiName: string): SetupStage => VIEW.stages.find((s) => s.apiName === apiName) as SetupStage;
