@@ -93,7 +93,7 @@ const workspace = {
         async edit({ milestoneId, status }) {
             const row = () => inside(this.list(), `li[data-row="${milestoneId}"]`);
             const statusSelect = () => row()?.querySelector('c-plan-select[data-field="status"]');
-            inside(row().querySelector('lightning-button-icon[data-action="edit"]'), 'button').click();
+            if (!statusSelect()) row().querySelector('button[data-action="edit"]').click();
             await settled(() => Boolean(statusSelect()), 'the row in edit mode');
             const select = inside(statusSelect(), 'select');
             return measure(

@@ -102,7 +102,6 @@ export interface RowView {
     historyCount: number;
     canViewHistory: boolean;
     historyLabel: string;
-    historyIcon: string;
     showHistory: boolean;
     historyExpanded: string;
     history: HistoryRow[];
@@ -339,7 +338,6 @@ export function rowView(milestone: EffectiveMilestone, context: RowContext): Row
         hasErrors: rowHasErrors,
         historyCount: context.history.length,
         canViewHistory: Boolean(permissions.canViewHistory) && !milestone.isNew,
-        historyIcon: showHistory ? 'utility:chevrondown' : 'utility:chevronright',
         historyLabel: context.history.length
             ? `Date history (${formatNumber(context.history.length, context.locale)})`
             : 'Date history',

@@ -201,9 +201,7 @@ describe('c-plan-milestone-list', () => {
 
         it('names every action button after its milestone', () => {
             const { element } = render();
-            const labels = $$(rowOf(element, 3), 'lightning-button-icon').map(
-                (b) => (b as unknown as { alternativeText: string }).alternativeText
-            );
+            const labels = $$(rowOf(element, 3), 'button.milestone__action').map((b) => b.getAttribute('aria-label'));
             expect(labels).toEqual([
                 'Edit Seller delivers the business case',
                 'Move Seller delivers the business case up',
@@ -236,7 +234,7 @@ describe('c-plan-milestone-list', () => {
         it('offers no edit, move or delete without permission', () => {
             const w = workspace((x) => (x.permissions = { canReadPlans: true, canViewHistory: true }));
             const { element } = render({ w });
-            expect($$(rowOf(element, 3), 'lightning-button-icon')).toEqual([]);
+            expect($$(rowOf(element, 3), 'button.milestone__action')).toEqual([]);
             expect($(element.shadowRoot, '[data-id="add"]')).toBeNull();
             expect($(rowOf(element, 3), '[data-action="history"]')).not.toBeNull();
         });
