@@ -63,6 +63,29 @@ export function createOrgApi(org, demo = null) {
             org.update('Opportunity', [{ Id, ...changes }]);
             return { id: Id };
         },
+        // The stage path's refused move, asked again after the plan changed: would the same save pass the rules now?
+        // The save runs and is rolled back to a savepoint (Database.rollback undoes every write after it: Apex
+        // Developer Guide, "Transaction Control"), so nothing is kept either way. Answers the refusal's message or null.
+        wouldRefuse({ fields }) {
+            const { Id, ...changes } = fields ?? {};
+            const savepoint = org.savepoint();
+            try {
+                org.update('Opportunity', [{ Id, ...changes }]);
+                return { message: null };
+            } catch (error) {
+                if (!error.body) throw error;
+                const body = error.body;
+                return {
+                    message:
+                        Object.values(body.fieldErrors ?? {})[0]?.[0]?.message ??
+                        body.pageErrors?.[0]?.message ??
+                        body.message
+                };
+            } finally {
+                org.rollbackTo(savepoint);
+                org.releaseSavepoint(savepoint);
+            }
+        },
         // The shell's "Viewing as" switch: later Apex calls run as this user. Only the demo's own people.
         setViewer({ userId } = {}) {
             const user = userId ? org.get('User', userId) : null;

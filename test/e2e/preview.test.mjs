@@ -588,9 +588,14 @@ describe('plan workspace on the opportunity record page', () => {
             }
             await record.save();
             await record.toast('Plan saved').waitFor();
+            // Saved but still a draft: the refused move's message stays, the cause is not fixed yet.
+            assert.equal((await stageError.innerText()).trim(), rule.errorMessage);
             await record.activatePlan();
             await record.toast('Plan activated').waitFor();
             await record.summary.getByText('Status: Active').waitFor();
+            // The cause is fixed: the message clears on its own, the stage still selected for another try.
+            await stageError.waitFor({ state: 'detached' });
+            await page.getByRole('button', { name: 'Mark as Current Stage' }).waitFor();
 
             // Again into the gated stage: through.
             await record.moveStage(gated);

@@ -120,7 +120,19 @@ export default class RecordPage extends LightningElement {
         }
     }
 
-    handlePlanChange() {
-        this.load();
+    /**
+     * The plan changed (saved, activated, accepted): the page reloads its record, and a refused stage move still on
+     * screen is asked again, so its message clears once the user has fixed the cause (or names the next one). The
+     * stage stays selected for another try; nothing is saved without a click on Mark as Current Stage.
+     */
+    async handlePlanChange() {
+        const refusedStage = this.stageError ? this.selectedStage : null;
+        await this.load();
+        if (!refusedStage || refusedStage === this.record.StageName) return;
+        this.selectedStage = refusedStage;
+        const { message } = await callOrg('wouldRefuse', {
+            fields: { Id: this.recordId, StageName: refusedStage }
+        });
+        if (this.selectedStage === refusedStage) this.stageError = message ?? undefined;
     }
 }
