@@ -13,7 +13,7 @@ import { reviewRequest } from './apex-calls.mjs';
 export const LIMITS = { queries: 100, queryRows: 50_000, cpuMs: 10_000, heapBytes: 6_000_000 };
 export const PAGE_SIZE = 200;
 
-/** PipelineQuery's sortable columns (COLUMNS), in its order. */
+/** PipelineSegments' sortable columns (COLUMNS), in its order. */
 export const SORT_KEYS = [
     'name',
     'owner',

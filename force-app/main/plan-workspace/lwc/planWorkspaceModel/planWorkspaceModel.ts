@@ -16,7 +16,7 @@
  * - saveRequest: what a save sends
  * - uiState, dateHistory, milestoneRow, listView: the milestone list view, built once per change
  *
- * The workspace is what PlanWorkspaceController returns (one JSON document per round-trip). The user's unsaved work
+ * The workspace is what PlanWorkspaceController returns (one typed @AuraEnabled object per round-trip). The user's unsaved work
  * is a `Draft`: changed fields per milestone, new milestones, deleted ones, and an explicit order once the user
  * reorders. Every function here is pure: it returns a new draft or a new view and never changes its arguments, so
  * a failed save leaves the draft exactly as it was and the user's edits survive.

@@ -1,5 +1,5 @@
 /**
- * What a save sends (PlanWorkspace.SaveMilestonesRequest; MilestoneInput also serves CreatePlanRequest): only the
+ * What a save sends (SaveMilestonesRequest; MilestoneInput also serves CreatePlanRequest): only the
  * changed fields of saved milestones, every field of new ones, the new order, the deletions, and the revisions the
  * screen was built from.
  */
@@ -17,7 +17,7 @@ export interface MilestoneInput extends Partial<MilestoneValues> {
     dependsOnKey?: string | null;
 }
 
-/** The revisions the screen was built from (PlanWorkspace.Loaded): the server refuses a save if any moved on. */
+/** The revisions the screen was built from (PlanRevisions): the server refuses a save if any moved on. */
 export interface Loaded {
     plan: number | null;
     milestones: Record<string, number | null>;
