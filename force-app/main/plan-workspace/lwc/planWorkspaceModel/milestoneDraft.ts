@@ -34,22 +34,28 @@ export interface MilestoneValues {
 
 export type EditableField = keyof MilestoneValues;
 
-export const EDITABLE_FIELDS: readonly EditableField[] = [
-    'name',
-    'description',
-    'phase',
-    'side',
-    'buyerOwnerId',
-    'sellerOwnerId',
-    'dueDate',
-    'status',
-    'buyerConfirmed',
-    'durationDays',
-    'dependsOnId',
-    'marksClose',
-    'slipReason',
-    'slipNote'
-];
+/**
+ * Every field the workspace edits, once, with its value on a blank milestone: a saved milestone's missing value
+ * reads as this, and a new milestone starts from it.
+ */
+export const BLANK_MILESTONE: Readonly<MilestoneValues> = Object.freeze({
+    name: '',
+    description: null,
+    phase: null,
+    side: null,
+    buyerOwnerId: null,
+    sellerOwnerId: null,
+    dueDate: null,
+    status: OPEN,
+    buyerConfirmed: false,
+    durationDays: null,
+    dependsOnId: null,
+    marksClose: false,
+    slipReason: null,
+    slipNote: null
+});
+
+export const EDITABLE_FIELDS = Object.freeze(Object.keys(BLANK_MILESTONE) as EditableField[]);
 
 export interface AddedMilestone {
     key: string;
@@ -69,22 +75,11 @@ export interface Draft {
 export const EMPTY_DRAFT: Draft = Object.freeze({ changes: {}, added: [], deleted: [], order: null, nextKey: 1 });
 
 export function savedValues(milestone: MilestoneInfo): MilestoneValues {
-    return {
-        name: milestone.name ?? '',
-        description: milestone.description ?? null,
-        phase: milestone.phase ?? null,
-        side: milestone.side ?? null,
-        buyerOwnerId: milestone.buyerOwnerId ?? null,
-        sellerOwnerId: milestone.sellerOwnerId ?? null,
-        dueDate: milestone.dueDate ?? null,
-        status: milestone.status ?? OPEN,
-        buyerConfirmed: milestone.buyerConfirmed === true,
-        durationDays: milestone.durationDays ?? null,
-        dependsOnId: milestone.dependsOnId ?? null,
-        marksClose: milestone.marksClose === true,
-        slipReason: milestone.slipReason ?? null,
-        slipNote: milestone.slipNote ?? null
-    };
+    const values: Record<string, unknown> = {};
+    for (const field of EDITABLE_FIELDS) {
+        values[field] = milestone[field] ?? BLANK_MILESTONE[field];
+    }
+    return values as unknown as MilestoneValues;
 }
 
 /** Whether the draft holds anything to save. */
@@ -174,20 +169,12 @@ export function addMilestone(
     const key = `new-${draft.nextKey}`;
     const side = defaults.side ?? 'Seller';
     const values: MilestoneValues = {
-        name: '',
-        description: null,
-        phase: null,
+        ...BLANK_MILESTONE,
         side,
         buyerOwnerId: involvesBuyer(side) ? (workspace.plan?.buyerLeadId ?? null) : null,
         sellerOwnerId: side === 'Buyer' ? null : workspace.currentUserId || null,
         dueDate: workspace.plan?.targetDate ?? null,
-        status: OPEN,
-        buyerConfirmed: false,
         durationDays: 1,
-        dependsOnId: null,
-        marksClose: false,
-        slipReason: null,
-        slipNote: null,
         ...defaults
     };
     const order = draft.order ? [...draft.order, key] : null;
