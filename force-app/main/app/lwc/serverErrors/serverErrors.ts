@@ -3,7 +3,7 @@
  * Setup): a summary, page errors, and errors per record and field, so each screen can put a message next to what
  * caused it. A screen's own checks before a save build the same shape, so one view shows both.
  *
- * The server side is PlanWorkspaceErrors.cls: every controller throws an AuraHandledException whose message is the
+ * The server side is ScreenErrors.cls: every controller throws an AuraHandledException whose message is the
  * JSON of the report `{ message, pageErrors, recordErrors: [{ key, messages, fieldErrors }], conflict }`, and the
  * component receives that message as it was set (LWC Developer Guide, "Handle Errors from Apex":
  * https://developer.salesforce.com/docs/platform/lwc/guide/apex-error-handling.html). Anything else an Apex call
@@ -132,7 +132,7 @@ function readBody(body: Record<string, unknown>, report: ErrorReport): boolean {
     return conflict;
 }
 
-/** The JSON of a PlanWorkspaceErrors, merged into the report; records reported twice share one entry. */
+/** The JSON of a ScreenErrors, merged into the report; records reported twice share one entry. */
 function readReport(json: Record<string, unknown>, report: ErrorReport): boolean {
     if (typeof json.message === 'string') {
         report.message = json.message;

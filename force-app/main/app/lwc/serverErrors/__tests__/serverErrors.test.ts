@@ -8,12 +8,12 @@ import {
 } from '../serverErrors';
 import type { ErrorReport } from '../serverErrors';
 
-/** What PlanWorkspaceErrors.auraException puts in the AuraHandledException's message, as the component gets it. */
+/** What ScreenErrors.auraException puts in the AuraHandledException's message, as the component gets it. */
 function rejection(report: Record<string, unknown>) {
     return { body: { message: JSON.stringify(report) } };
 }
 
-describe('the server report (PlanWorkspaceErrors)', () => {
+describe('the server report (ScreenErrors)', () => {
     const report = {
         message: 'The Tandem settings were not saved.',
         pageErrors: ['Insufficient access'],

@@ -4,7 +4,7 @@ describe('errors', () => {
     it.each([
         ['an Apex error', { body: { message: 'You do not have access.' } }, ['You do not have access.']],
         [
-            "the controller's report (PlanWorkspaceErrors)",
+            "the controller's report (ScreenErrors)",
             {
                 body: {
                     message: JSON.stringify({
