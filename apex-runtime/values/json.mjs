@@ -45,18 +45,34 @@ export function parseJson(text, rt) {
     const ws = () => {
         while (i < text.length && ' \t\r\n'.includes(text[i])) i++;
     };
+    /** The entries after an opening '{' or '[' up to `close`, separated by commas, each read by readEntry(). */
+    const entries = (close, what, readEntry) => {
+        i++;
+        ws();
+        if (text[i] === close) {
+            i++;
+            return;
+        }
+        for (;;) {
+            readEntry();
+            ws();
+            if (text[i] === ',') {
+                i++;
+                continue;
+            }
+            if (text[i] === close) {
+                i++;
+                return;
+            }
+            error(`was expecting comma to separate ${what} entries`);
+        }
+    };
     const value = () => {
         ws();
         const c = text[i];
         if (c === '{') {
-            i++;
             const out = {};
-            ws();
-            if (text[i] === '}') {
-                i++;
-                return out;
-            }
-            for (;;) {
+            entries('}', 'Object', () => {
                 ws();
                 if (text[i] !== '"') error('was expecting double-quote to start field name');
                 const key = string();
@@ -64,39 +80,13 @@ export function parseJson(text, rt) {
                 if (text[i] !== ':') error('was expecting a colon to separate field name and value');
                 i++;
                 out[key] = value();
-                ws();
-                if (text[i] === ',') {
-                    i++;
-                    continue;
-                }
-                if (text[i] === '}') {
-                    i++;
-                    return out;
-                }
-                error('was expecting comma to separate Object entries');
-            }
+            });
+            return out;
         }
         if (c === '[') {
-            i++;
             const out = [];
-            ws();
-            if (text[i] === ']') {
-                i++;
-                return out;
-            }
-            for (;;) {
-                out.push(value());
-                ws();
-                if (text[i] === ',') {
-                    i++;
-                    continue;
-                }
-                if (text[i] === ']') {
-                    i++;
-                    return out;
-                }
-                error('was expecting comma to separate Array entries');
-            }
+            entries(']', 'Array', () => out.push(value()));
+            return out;
         }
         if (c === '"') return string();
         const literal = /^(true|false|null)/.exec(text.slice(i, i + 5));
@@ -365,6 +355,27 @@ function deserializeClass(raw, target, rt, { strict }) {
 const SOBJECT_URL_VERSION = 'v60.0';
 
 /**
+ * The form JSON.serialize and an @AuraEnabled return both give a value: Dates 'yyyy-MM-dd', Datetimes ISO with
+ * milliseconds, Times 'HH:mm:ss.SSSZ', Blobs base64, enums by name, lists and sets as arrays, maps as objects keyed
+ * by String.valueOf of the key, each element through `recurse`. Undefined for any other value.
+ */
+function commonForm(value, recurse, rt) {
+    if (value instanceof ApexDate) return dateToString(value);
+    if (value instanceof ApexDatetime) return datetimeToIso(value);
+    if (value instanceof ApexTime) return timeToString(value);
+    if (value instanceof ApexBlob) return Buffer.from(value.bytes).toString('base64');
+    if (value instanceof ApexEnumValue) return value.name;
+    if (value instanceof ApexList) return value.items.map(recurse);
+    if (value instanceof ApexSet) return [...value].map(recurse);
+    if (value instanceof ApexMap) {
+        const out = {};
+        for (const [k, v] of value.entries()) out[toApexString(k, rt)] = recurse(v);
+        return out;
+    }
+    return undefined;
+}
+
+/**
  * The JSON-ready tree of an Apex value (JSON.serialize): Decimals keep their digits (emitted as written), Dates
  * 'yyyy-MM-dd', Datetimes ISO with milliseconds, SObjects with their attributes, user objects by their instance
  * fields (transient ones left out), enums by name. `suppressNulls` drops null fields of objects.
@@ -377,19 +388,9 @@ function toJsonTree(value, rt, suppressNulls) {
     if (value instanceof ApexDecimal) return new JsonNumber(decimalToPlainString(value));
     if (value instanceof ApexDouble)
         return new JsonNumber(Number.isInteger(value.value) ? `${value.value}.0` : String(value.value));
-    if (value instanceof ApexDate) return dateToString(value);
-    if (value instanceof ApexDatetime) return datetimeToIso(value);
-    if (value instanceof ApexTime) return timeToString(value);
-    if (value instanceof ApexBlob) return Buffer.from(value.bytes).toString('base64');
-    if (value instanceof ApexEnumValue) return value.name;
+    const common = commonForm(value, recurse, rt);
+    if (common !== undefined) return common;
     if (value instanceof ApexTypeValue) return typeName(value.type);
-    if (value instanceof ApexList) return value.items.map(recurse);
-    if (value instanceof ApexSet) return [...value].map(recurse);
-    if (value instanceof ApexMap) {
-        const out = {};
-        for (const [k, v] of value.entries()) out[toApexString(k, rt)] = recurse(v);
-        return out;
-    }
     if (value instanceof ApexSObject) {
         const id = value.has('Id') ? value.get('Id', rt) : null;
         const attributes = { type: value.type };
@@ -461,18 +462,8 @@ export function toAuraValue(value, rt) {
     if (typeof value === 'bigint') return Number(value);
     if (value instanceof ApexDecimal) return decimalToNumber(value);
     if (value instanceof ApexDouble) return value.value;
-    if (value instanceof ApexDate) return dateToString(value);
-    if (value instanceof ApexDatetime) return datetimeToIso(value);
-    if (value instanceof ApexTime) return timeToString(value);
-    if (value instanceof ApexBlob) return Buffer.from(value.bytes).toString('base64');
-    if (value instanceof ApexEnumValue) return value.name;
-    if (value instanceof ApexList) return value.items.map(recurse);
-    if (value instanceof ApexSet) return [...value].map(recurse);
-    if (value instanceof ApexMap) {
-        const out = {};
-        for (const [k, v] of value.entries()) out[toApexString(k, rt)] = recurse(v);
-        return out;
-    }
+    const common = commonForm(value, recurse, rt);
+    if (common !== undefined) return common;
     if (value instanceof ApexSObject) {
         const out = {};
         for (const [name, v] of value.entries()) out[name] = recurse(v);

@@ -173,6 +173,12 @@ function customObject(entry, keyPrefix) {
     });
 }
 
+/** Why the org cannot evaluate an analysed formula (its problems, or a function unavailable offline), or null. */
+function whyNotEvaluable(analysis) {
+    if (!analysis.problems.length && analysis.compiled) return null;
+    return analysis.problems.map((problem) => problem.message).join('; ') || 'uses a function unavailable offline';
+}
+
 /**
  * Orders an object's formula fields so that each comes after the formula fields of the same record it reads
  * (Health__c after Days_Overdue__c after ...): computed on read in that order, each sees the others' values.
@@ -182,14 +188,8 @@ function orderFormulaFields(root, object, problems) {
         .filter((field) => field.formula !== undefined)
         .map((field) => {
             const { analysis } = findFormula(root, { object: object.name, field: field.name });
-            if (analysis.problems.length || !analysis.compiled) {
-                problems.push(
-                    `formula field ${object.name}.${field.name} cannot be evaluated: ${
-                        analysis.problems.map((problem) => problem.message).join('; ') ||
-                        'uses a function unavailable offline'
-                    }`
-                );
-            }
+            const why = whyNotEvaluable(analysis);
+            if (why) problems.push(`formula field ${object.name}.${field.name} cannot be evaluated: ${why}`);
             return { field, analysis };
         });
     const byName = new Map(entries.map((entry) => [lower(entry.field.name), entry]));
@@ -399,13 +399,9 @@ export function loadOrgSchema(root, { fresh = false } = {}) {
         const object = objects.get(lower(rule.object));
         if (!rule.active || !object) continue;
         const { analysis } = findFormula(root, { object: rule.object, rule: rule.name });
-        if (analysis.problems.length || !analysis.compiled) {
-            problems.push(
-                `validation rule ${rule.object}.${rule.name} is not applied: ${
-                    analysis.problems.map((problem) => problem.message).join('; ') ||
-                    'uses a function unavailable offline'
-                }`
-            );
+        const why = whyNotEvaluable(analysis);
+        if (why) {
+            problems.push(`validation rule ${rule.object}.${rule.name} is not applied: ${why}`);
             continue;
         }
         object.validationRules.push({

@@ -1,30 +1,23 @@
 // Apex calls in the preview go to the server, where each method's twin reads and writes the embedded org.
 // Errors come back shaped as the platform shapes them for an LWC: { body: { message, ... }, status }.
-export async function callApex(className, methodName, params) {
-    const response = await fetch(`/api/apex/${className}/${methodName}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ params: params ?? {} })
-    });
-    const payload = await response.json();
-    if (!response.ok) {
-        const error = new Error(payload.message ?? 'Apex call failed');
-        error.body = payload;
-        error.status = response.status;
-        throw error;
-    }
-    return payload.result;
+export function callApex(className, methodName, params) {
+    return post(`/api/apex/${className}/${methodName}`, { params: params ?? {} }, 'Apex call failed');
 }
 
-export async function callOrg(action, body) {
-    const response = await fetch(`/api/org/${action}`, {
+export function callOrg(action, body) {
+    return post(`/api/org/${action}`, body ?? {}, 'Save failed');
+}
+
+/** POSTs `body` as JSON; resolves to the payload's result, or rejects with the error as an LWC receives it. */
+async function post(url, body, fallbackMessage) {
+    const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body ?? {})
+        body: JSON.stringify(body)
     });
     const payload = await response.json();
     if (!response.ok) {
-        const error = new Error(payload.message ?? 'Save failed');
+        const error = new Error(payload.message ?? fallbackMessage);
         error.body = payload;
         error.status = response.status;
         throw error;

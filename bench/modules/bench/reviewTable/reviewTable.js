@@ -1,5 +1,6 @@
 import { LightningElement } from 'lwc';
 import loadPage from '@salesforce/apex/PipelineReviewController.loadPage';
+import { reviewRequest } from '../../../apex-calls.mjs';
 
 // The bench's baseline for the pipeline review: the same page of rows, from the same Apex call with the same
 // request (so the server's share is equal), in a plain lightning-datatable with the same thirteen columns, sorted
@@ -47,20 +48,8 @@ const COLUMNS = [
     { label: 'Buyer acceptance', fieldName: 'acceptance', sortable: true, sortKey: 'acceptance' }
 ];
 
-const FIRST_REQUEST = {
-    scope: 'all',
-    ownerId: null,
-    stageName: null,
-    closePeriod: 'any',
-    health: null,
-    gatedWithoutPlan: false,
-    sortBy: 'closeDate',
-    sortDirection: 'asc',
-    pageSize: 200,
-    cursor: null,
-    includeSummary: true,
-    includeOptions: true
-};
+// The review's first load: everything the user can see, soonest close first, with the summary and the options.
+const FIRST_REQUEST = reviewRequest();
 
 export default class ReviewTable extends LightningElement {
     columns = COLUMNS;
