@@ -281,7 +281,7 @@ export const STANDARD_OBJECTS = {
             UserRoleId: lookup('UserRole', 'UserRole', 'Restrict', { label: 'Role' }),
             ManagerId: lookup('User', 'Manager', 'SetNull', { label: 'Manager' }),
             // Object Reference, User: these are required on create (Email, Alias, ProfileId and the four locale
-            // keys; Username and LastName above). The org's own first users get defaults (org.mjs, bootstrap).
+            // keys; Username and LastName above). The org's own first users get defaults (preview/org/bootstrap.mjs).
             ProfileId: lookup('Profile', 'Profile', 'Restrict', { label: 'Profile', required: true }),
             TimeZoneSidKey: picklist(USER_TIME_ZONES, { label: 'Time Zone', required: true }),
             LocaleSidKey: picklist(['en_US', 'en_GB', 'de_DE', 'fr_FR'], { label: 'Locale', required: true }),
