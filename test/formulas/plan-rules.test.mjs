@@ -119,3 +119,44 @@ for (const [rule, cases] of [
         });
     });
 }
+
+// Acceptance_Status__c: the trigger (PlanVersions) clears Buyer_Accepted__c when the plan moves past the accepted
+// version and keeps Accepted_Version__c, so the formula tells a lapsed acceptance from one never given.
+describe('Acceptance_Status__c', () => {
+    scenarioTests(test, ROOT, {
+        object: PLAN,
+        field: 'Acceptance_Status__c',
+        cases: [
+            {
+                name: 'is Accepted while the buyer accepted the current version',
+                record: { Buyer_Accepted__c: true, Accepted_Version__c: 3, Version__c: 3 },
+                expect: 'Accepted'
+            },
+            {
+                name: 'is Lapsed when the buyer accepted an earlier version',
+                record: { Buyer_Accepted__c: false, Accepted_Version__c: 2, Version__c: 3 },
+                expect: 'Lapsed'
+            },
+            {
+                name: 'is Lapsed against a plan saved before versions were kept (version blank counts as 1)',
+                record: { Buyer_Accepted__c: false, Accepted_Version__c: 0, Version__c: null },
+                expect: 'Lapsed'
+            },
+            {
+                name: 'is Not Accepted when nobody accepted',
+                record: { Buyer_Accepted__c: false, Accepted_Version__c: null, Version__c: 1 },
+                expect: 'Not Accepted'
+            },
+            {
+                name: 'is Not Accepted when the acceptance was withdrawn at the current version',
+                record: { Buyer_Accepted__c: false, Accepted_Version__c: 4, Version__c: 4 },
+                expect: 'Not Accepted'
+            },
+            {
+                name: 'is Accepted for an acceptance recorded before versions were kept',
+                record: { Buyer_Accepted__c: true, Accepted_Version__c: null, Version__c: null },
+                expect: 'Accepted'
+            }
+        ]
+    });
+});
