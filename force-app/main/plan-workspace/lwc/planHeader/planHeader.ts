@@ -328,11 +328,43 @@ export default class PlanHeader extends LightningElement {
     }
 
     get acceptanceText(): string {
-        if (!this.currentPlan?.buyerAccepted) {
-            return 'Not yet accepted by the buyer';
+        const who = this.currentPlan?.buyerAcceptedByName || 'the buyer';
+        if (this.currentPlan?.buyerAccepted) {
+            return `Accepted by ${who}`;
         }
-        const who = this.currentPlan.buyerAcceptedByName || 'the buyer';
-        return `Accepted by ${who}`;
+        return this.acceptanceLapsed ? `Lapsed: accepted by ${who}` : 'Not yet accepted by the buyer';
+    }
+
+    /** The buyer accepted an earlier version of the plan, which has changed since. */
+    get acceptanceLapsed(): boolean {
+        return this.currentPlan?.acceptanceStatus === 'Lapsed';
+    }
+
+    /** Which version the acceptance is of and how it was recorded, e.g. "Version 3, on the buyer page". */
+    get acceptanceDetail(): string {
+        const plan = this.currentPlan;
+        if (!plan || (!plan.buyerAccepted && !this.acceptanceLapsed) || !plan.acceptedVersion) {
+            return '';
+        }
+        const how =
+            plan.acceptanceSource === 'Buyer Page'
+                ? ', on the buyer page'
+                : plan.acceptanceSource === 'Recorded by Seller'
+                  ? ', recorded by the seller'
+                  : '';
+        return `Version ${plan.acceptedVersion}${how}`;
+    }
+
+    /** What a lapsed acceptance means and what to do about it. */
+    get lapseText(): string {
+        const plan = this.currentPlan;
+        const who = plan?.buyerAcceptedByName || 'the buyer';
+        const now = plan?.version ? ` (now version ${plan.version})` : '';
+        return (
+            `The plan changed after ${who} accepted version ${plan?.acceptedVersion ?? ''}${now}: milestones were ` +
+            `added or removed, or the close or a buyer milestone moved. Ask ${who} to accept the current plan, then ` +
+            'record the acceptance again.'
+        );
     }
 
     get isStale(): boolean {
@@ -354,7 +386,7 @@ export default class PlanHeader extends LightningElement {
     }
 
     get hasAttention(): boolean {
-        return this.isStale || this.isOverdue || Boolean(this.lateLanding);
+        return this.isStale || this.isOverdue || Boolean(this.lateLanding) || this.acceptanceLapsed;
     }
 
     get statusActions(): StatusAction[] {

@@ -39,6 +39,14 @@ export interface PlanInfo {
     buyerAcceptedById?: string | null;
     buyerAcceptedByName?: string | null;
     buyerAcceptedOn?: string | null;
+    /** Accepted (the current version), Lapsed (an earlier version) or Not Accepted. */
+    acceptanceStatus?: 'Accepted' | 'Lapsed' | 'Not Accepted' | null;
+    /** Buyer Page or Recorded by Seller. */
+    acceptanceSource?: string | null;
+    /** The version the buyer accepted, kept when the acceptance lapsed. */
+    acceptedVersion?: number | null;
+    /** The plan's current version. */
+    version?: number | null;
     activatedOn?: string | null;
     milestoneCount?: number | null;
     completedMilestoneCount?: number | null;
