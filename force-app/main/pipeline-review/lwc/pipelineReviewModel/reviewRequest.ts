@@ -59,6 +59,8 @@ export interface ReviewRow {
     totalSlipDays?: number | null;
     buyerAccepted?: boolean | null;
     buyerAcceptedOn?: string | null;
+    /** Accepted (the current version), Lapsed (an earlier version) or Not Accepted. */
+    acceptanceStatus?: 'Accepted' | 'Lapsed' | 'Not Accepted' | null;
     projectedCloseDate?: string | null;
     closeDateVarianceDays?: number | null;
 }

@@ -133,6 +133,14 @@ function acceptanceColumn(row: ReviewRow): { acceptanceText: string; acceptanceI
             acceptanceClass: 'slds-text-color_success'
         };
     }
+    if (row.acceptanceStatus === 'Lapsed') {
+        // The buyer accepted an earlier version: the plan changed since, and the accepted-plan gate no longer counts it.
+        return {
+            acceptanceText: 'Lapsed',
+            acceptanceIcon: 'utility:warning',
+            acceptanceClass: 'slds-text-color_error'
+        };
+    }
     return { acceptanceText: 'Not yet', acceptanceIcon: '', acceptanceClass: 'slds-text-color_weak' };
 }
 

@@ -14,6 +14,7 @@ describe('filters', () => {
         ['health', 'No Active Plan', { health: 'No Active Plan' }],
         ['health', 'Sick', { health: '' }],
         ['plan', 'landsLate', { plan: 'landsLate' }],
+        ['plan', 'lapsed', { plan: 'lapsed' }],
         ['plan', 'soon', { plan: '' }],
         ['gatedWithoutPlan', true, { gatedWithoutPlan: true }],
         ['gatedWithoutPlan', 'true', { gatedWithoutPlan: false }]

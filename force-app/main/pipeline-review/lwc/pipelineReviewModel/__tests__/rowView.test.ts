@@ -55,6 +55,17 @@ describe('rows', () => {
         expect(rowView(GLOBEX).badge.themeClass).toContain('slds-theme_error');
     });
 
+    it('tells an acceptance that lapsed (the buyer accepted an earlier version) from one never given', () => {
+        expect(rowView({ ...GLOBEX, buyerAccepted: false, acceptanceStatus: 'Lapsed' })).toMatchObject({
+            acceptanceText: 'Lapsed',
+            acceptanceClass: 'slds-text-color_error'
+        });
+        expect(rowView({ ...GLOBEX, buyerAccepted: false, acceptanceStatus: 'Not Accepted' })).toMatchObject({
+            acceptanceText: 'Not yet',
+            acceptanceClass: 'slds-text-color_weak'
+        });
+    });
+
     it('shows a draft plan as a draft, on the close date', () => {
         expect(rowView(INITECH)).toMatchObject({
             planLabel: 'Draft',
