@@ -39,6 +39,7 @@ describe('trigger runner', () => {
             planEvents.map((event) => [event.operation, event.names, event.oldNames]),
             [
                 ['before insert', ['Acme go-live plan'], null],
+                ['after insert', ['Acme go-live plan'], null],
                 ['before update', ['Renamed plan'], ['Acme go-live plan']],
                 ['after update', ['Renamed plan'], ['Acme go-live plan']]
             ]
@@ -135,7 +136,12 @@ describe('trigger runner', () => {
         const { org } = recordingOrg();
         assert.deepEqual(
             org.triggersFor('plan_milestone__c').map(({ name, events }) => ({ name, events })),
-            [{ name: 'PlanMilestoneTrigger', events: ['before insert', 'before update', 'after update'] }]
+            [
+                {
+                    name: 'PlanMilestoneTrigger',
+                    events: ['before insert', 'after insert', 'before update', 'after update', 'after delete']
+                }
+            ]
         );
         assert.deepEqual(org.triggersFor('Account'), []);
     });

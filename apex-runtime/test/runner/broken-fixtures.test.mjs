@@ -39,7 +39,7 @@ describe('npm run test:apex on broken copies of the project', () => {
         dirs.push(dir);
         const { results } = runApexTests({
             root: dir,
-            only: ['PlanMilestoneTriggerHandlerTest.stampsTheCompletionDateAndClearsItWhenReopened']
+            only: ['PlanMilestoneDatesTest.stampsTheCompletionDateAndClearsItWhenReopened']
         });
         assert.equal(results.length, 1);
         assert.equal(results[0].ok, true, results[0].message);
@@ -51,14 +51,14 @@ describe('npm run test:apex on broken copies of the project', () => {
         plant(dir, HANDLER, 'stampCompletion(milestone, statusChanged, today);', '// completion no longer stamped');
         const { results } = runApexTests({
             root: dir,
-            only: ['PlanMilestoneTriggerHandlerTest.stampsTheCompletionDateAndClearsItWhenReopened']
+            only: ['PlanMilestoneDatesTest.stampsTheCompletionDateAndClearsItWhenReopened']
         });
         assert.equal(results.length, 1);
         assert.equal(results[0].ok, false);
         // With no completion date stamped, the Completed_On_When_Complete validation rule refuses the save the
         // test makes: the test fails on the planted bug, at its own line.
         assert.match(results[0].message, /Enter the date this milestone was completed/);
-        assert.match(results[0].where ?? '', /PlanMilestoneTriggerHandlerTest\.cls:\d+/);
+        assert.match(results[0].where ?? '', /PlanMilestoneDatesTest\.cls:\d+/);
     });
 
     it('reports a construct the runtime does not model with its file and line', () => {
