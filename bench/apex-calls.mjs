@@ -2,6 +2,11 @@
 // with what that transaction used of the governor limits (Apex Developer Guide, "Execution Governors and Limits":
 // SOQL queries, query rows, DML statements, DML rows, counted per transaction, triggers included) and its time.
 
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rollup } from 'rollup';
+import ts from 'typescript';
+
 /** The counters a transaction keeps (apex-runtime/interpreter/runtime.mjs, rt.limits). */
 export const LIMIT_NAMES = ['queries', 'queryRows', 'dmlStatements', 'dmlRows'];
 
@@ -35,24 +40,66 @@ export function statusEdits(milestoneIds, status) {
     };
 }
 
+/** The pipeline review's model bundle, where the review's default state and its request are defined. */
+const REVIEW_MODEL = join(
+    dirname(fileURLToPath(import.meta.url)),
+    '..',
+    'force-app',
+    'main',
+    'pipeline-review',
+    'lwc',
+    'pipelineReviewModel'
+);
+const ENTRY = 'review-model-entry';
+
 /**
- * A pipeline review request (PipelineReviewRequest) as the review sends its first load: everything the user can
- * see, soonest close first, with the summary and the filter options.
+ * The model's default state (reviewState.ts, DEFAULT_STATE) and the request it builds from a state
+ * (reviewRequest.ts, buildRequest), compiled as the preview compiles the components (preview/build.mjs: TypeScript
+ * stripped, the modules bundled with rollup) and loaded once.
+ */
+async function loadReviewModel() {
+    const bundle = await rollup({
+        input: ENTRY,
+        plugins: [
+            {
+                name: 'review-model',
+                resolveId(source, importer) {
+                    if (source === ENTRY) return `\0${ENTRY}`;
+                    // The bundle's modules import each other without an extension ('./filters').
+                    if (importer && source.startsWith('.')) return join(dirname(importer), `${source}.ts`);
+                    return null;
+                },
+                load(id) {
+                    if (id !== `\0${ENTRY}`) return null;
+                    return [
+                        `export { DEFAULT_STATE } from ${JSON.stringify(join(REVIEW_MODEL, 'reviewState.ts'))};`,
+                        `export { buildRequest } from ${JSON.stringify(join(REVIEW_MODEL, 'reviewRequest.ts'))};`
+                    ].join('\n');
+                },
+                transform(code, id) {
+                    if (!id.endsWith('.ts')) return null;
+                    const compilerOptions = { target: ts.ScriptTarget.ESNext, module: ts.ModuleKind.ESNext };
+                    return { code: ts.transpileModule(code, { fileName: id, compilerOptions }).outputText, map: null };
+                }
+            }
+        ]
+    });
+    const { output } = await bundle.generate({ format: 'esm' });
+    await bundle.close();
+    return import(`data:text/javascript;base64,${Buffer.from(output[0].code).toString('base64')}`);
+}
+
+const { DEFAULT_STATE, buildRequest } = await loadReviewModel();
+
+/**
+ * A pipeline review request (PipelineReviewRequest) as the review sends its first load (the model's buildRequest of
+ * its DEFAULT_STATE, with the summary and the filter options), for everything the user can see, 200 a page.
  */
 export function reviewRequest(overrides = {}) {
     return {
+        ...buildRequest(DEFAULT_STATE, null, { summary: true, options: true }),
         scope: 'all',
-        ownerId: null,
-        stageName: null,
-        closePeriod: 'any',
-        health: null,
-        gatedWithoutPlan: false,
-        sortBy: 'closeDate',
-        sortDirection: 'asc',
         pageSize: 200,
-        cursor: null,
-        includeSummary: true,
-        includeOptions: true,
         ...overrides
     };
 }

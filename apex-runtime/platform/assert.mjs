@@ -5,7 +5,7 @@
 // Messages: the documentation gives none; these are the platform's as it reports failed tests, e.g.
 // "Assertion Failed: Expected: 1, Actual: 0" and, with a message, "Assertion Failed: <msg>: Expected: 120, Actual:
 // 150.00" (areEqual/assertEquals); "Assertion Failed: <msg>" (assert/isTrue with a message).
-import { isInstanceOf } from '../values/operators.mjs';
+import { isInstanceOf } from '../values/runtime-types.mjs';
 import { ApexTypeValue } from '../values/values.mjs';
 import { typeName } from '../values/types.mjs';
 

@@ -5,7 +5,9 @@ import { ApexSObject } from './sobject.mjs';
 
 import { fail, T } from './types.mjs';
 import { required, badArity } from './native-util.mjs';
-import { compare, equals, hashCode, toApexString } from './operators.mjs';
+import { equals, hashCode } from './equality.mjs';
+import { compare } from './ordering.mjs';
+import { toApexString } from './apex-string.mjs';
 
 const eq = (rt, a, b) => (rt?.equals ? rt.equals(a, b) : equals(a, b, rt));
 const cmp = (rt, a, b) => (rt?.compare ? rt.compare(a, b) : compare(a, b, rt));

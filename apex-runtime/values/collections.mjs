@@ -5,7 +5,7 @@
 //
 // Methods that may throw or need key equality take the runtime as an optional last argument.
 import { keyHash, keyEquals } from './keys.mjs';
-import { coerce } from './operators.mjs';
+import { coerce } from './runtime-types.mjs';
 import { fail, T } from './types.mjs';
 
 const CONVERTED = new Set(['long', 'double', 'decimal', 'id']);

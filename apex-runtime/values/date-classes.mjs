@@ -24,7 +24,7 @@ import {
     timeToString,
     formatDatetime
 } from './dates.mjs';
-import { hashCode, equals } from './operators.mjs';
+import { hashCode, equals } from './equality.mjs';
 
 const whole = (rt, v) => Number(required(rt, v));
 const invalidDate = (rt, text) => fail(rt, 'System.TypeException', `Invalid date: ${text}`);

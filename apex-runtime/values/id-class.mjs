@@ -4,7 +4,7 @@
 import { defineNative } from '../interpreter/natives.mjs';
 import { fail } from './types.mjs';
 import { toId18 } from './ids.mjs';
-import { hashCode } from './operators.mjs';
+import { hashCode } from './equality.mjs';
 
 let platform = null;
 export function usePlatform(module) {

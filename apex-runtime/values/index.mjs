@@ -13,18 +13,11 @@ import './sobject-class.mjs';
 export * from './values.mjs';
 export { ApexList, ApexSet, ApexMap } from './collections.mjs';
 export { ApexSObject } from './sobject.mjs';
-export {
-    binary,
-    unary,
-    equals,
-    exactEquals,
-    toApexString,
-    coerce,
-    typeOf,
-    isInstanceOf,
-    compare,
-    hashCode
-} from './operators.mjs';
+export { binary, unary } from './operators.mjs';
+export { coerce, typeOf, isInstanceOf } from './runtime-types.mjs';
+export { equals, exactEquals, hashCode } from './equality.mjs';
+export { compare } from './ordering.mjs';
+export { toApexString } from './apex-string.mjs';
 export { deserializeTyped, toAuraValue, serialize, parseJson } from './json.mjs';
 export { objectMethod } from './object-class.mjs';
 export { usePlatform } from './id-class.mjs';

@@ -16,7 +16,7 @@ import { ApexSObject } from './sobject.mjs';
 import { fail, type, typeName, T } from './types.mjs';
 import { decimalFromString, decimalToPlainString, decimalToNumber } from './decimal.mjs';
 import { toId18 } from './ids.mjs';
-import { toApexString } from './operators.mjs';
+import { toApexString } from './apex-string.mjs';
 import { doubleToString } from './numbers.mjs';
 import { DAY_MS, dateToString, datetimeToIso, timeToString } from './dates.mjs';
 

@@ -1,5 +1,5 @@
 // Helpers for the native classes of this folder.
-import { toApexString } from './operators.mjs';
+import { toApexString } from './apex-string.mjs';
 import { fail } from './types.mjs';
 import { ApexEnumValue } from './values.mjs';
 

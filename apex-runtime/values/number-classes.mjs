@@ -20,7 +20,7 @@ import {
     ROUNDING_MODES
 } from './decimal.mjs';
 import { toDecimal, toJsNumber, wrapInt, wrapLong, isNumber, doubleToString } from './numbers.mjs';
-import { hashCode, equals } from './operators.mjs';
+import { hashCode, equals } from './equality.mjs';
 import { formatNumberUs } from './message-format.mjs';
 
 const ROUNDING_MODE = 'System.RoundingMode';

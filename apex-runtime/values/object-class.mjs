@@ -1,7 +1,8 @@
 // Object's methods, which every value has (Apex Reference, "Object Class" is implied by equals, hashCode and
 // toString on every type): objectMethod answers them for any value, as a fallback after the value's own class.
 import { defineNative } from '../interpreter/natives.mjs';
-import { equals, hashCode, toApexString } from './operators.mjs';
+import { equals, hashCode } from './equality.mjs';
+import { toApexString } from './apex-string.mjs';
 
 /** equals / hashCode / toString of any Apex value; undefined for other method names. */
 export function objectMethod(rt, self, name, args) {

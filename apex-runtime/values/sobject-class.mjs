@@ -7,7 +7,8 @@ import { ApexSObject } from './sobject.mjs';
 import { ApexMap } from './collections.mjs';
 import { fail, T } from './types.mjs';
 import { required } from './native-util.mjs';
-import { equals, hashCode, toApexString } from './operators.mjs';
+import { equals, hashCode } from './equality.mjs';
+import { toApexString } from './apex-string.mjs';
 import { deepCopy } from './collection-classes.mjs';
 
 const fieldName = (rt, field) => {

@@ -4,7 +4,7 @@ import { defineNative } from '../interpreter/natives.mjs';
 import { ApexList } from './collections.mjs';
 import { T, fail } from './types.mjs';
 import { str, required, badArity } from './native-util.mjs';
-import { stringHash } from './operators.mjs';
+import { stringHash } from './equality.mjs';
 import { javaRegex, javaReplacement, javaSplit } from './regex.mjs';
 import { formatMessage } from './message-format.mjs';
 import { ApexDatetime } from './values.mjs';

@@ -3,7 +3,8 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createOrg } from '../../../preview/org/org.mjs';
-import { equals, toApexString } from '../../values/operators.mjs';
+import { equals } from '../../values/equality.mjs';
+import { toApexString } from '../../values/apex-string.mjs';
 import { ApexDate, ApexDatetime } from '../../values/values.mjs';
 import { UnsupportedError } from '../../interpreter/errors.mjs';
 import { nativeClass } from '../../interpreter/natives.mjs';

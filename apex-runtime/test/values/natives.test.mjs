@@ -5,7 +5,7 @@ import { nativeClass } from '../../interpreter/natives.mjs';
 import { ApexList, ApexSet, ApexMap } from '../../values/collections.mjs';
 import { ApexDate, ApexDatetime, ApexDouble, ApexEnumValue } from '../../values/values.mjs';
 import { decimalFromString } from '../../values/decimal.mjs';
-import { toApexString } from '../../values/operators.mjs';
+import { toApexString } from '../../values/apex-string.mjs';
 import { T } from '../../values/types.mjs';
 import { fakeRt, apexError } from './fake-rt.mjs';
 

@@ -1,15 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-    binary,
-    unary,
-    equals,
-    exactEquals,
-    toApexString,
-    coerce,
-    typeOf,
-    isInstanceOf
-} from '../../values/operators.mjs';
+import { binary, unary } from '../../values/operators.mjs';
+import { coerce, typeOf, isInstanceOf } from '../../values/runtime-types.mjs';
+import { equals, exactEquals } from '../../values/equality.mjs';
+import { toApexString } from '../../values/apex-string.mjs';
 import { ApexDouble, ApexDate, ApexDatetime } from '../../values/values.mjs';
 import { decimalFromString } from '../../values/decimal.mjs';
 import { ApexList, ApexSet, ApexMap } from '../../values/collections.mjs';

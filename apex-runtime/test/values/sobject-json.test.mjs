@@ -9,7 +9,7 @@ import { deserializeTyped, toAuraValue, serialize, parseJson } from '../../value
 import { ApexList, ApexMap } from '../../values/collections.mjs';
 import { ApexObject, ApexDate, ApexDatetime, ApexTypeValue } from '../../values/values.mjs';
 import { decimalFromString } from '../../values/decimal.mjs';
-import { toApexString } from '../../values/operators.mjs';
+import { toApexString } from '../../values/apex-string.mjs';
 import { loadOrgSchema } from '../../../preview/org/schema.mjs';
 import { T, type } from '../../values/types.mjs';
 import { fakeRt, apexError } from './fake-rt.mjs';

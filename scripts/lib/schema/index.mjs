@@ -9,9 +9,19 @@
 //   fields:  Map(lower-case name -> field); a field of the platform has `standard: true` and `stored` (whether the
 //            embedded org keeps a value for it); a project field has the facts project-metadata.mjs reads.
 import { readProjectMetadata } from './project-metadata.mjs';
-import { STANDARD_OBJECTS, standardFields, platformFields, companionObjects } from './standard-objects.mjs';
+import { STANDARD_OBJECTS } from './standard-objects.mjs';
+import { standardFields, platformFields, companionObjects } from './platform-fields.mjs';
 
 export * from './standard-objects.mjs';
+export {
+    standardFields,
+    platformFields,
+    CUSTOM_OBJECT_CHILDREN,
+    companionObjects,
+    calculatedReason,
+    isCalculated
+} from './platform-fields.mjs';
+export * from './catalogue.mjs';
 
 const lower = (name) => name.toLowerCase();
 const withoutKeys = (object, keys) => Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));

@@ -1,18 +1,18 @@
-// End to end, in headless Chromium: the real components in the preview, driven as a user drives them (roles,
-// labels, visible text), against the embedded demo org, where the package's own Apex answers every call (through the
-// offline Apex runtime) and the demo data is what the dev directory's Apex loader (TandemDemoData.load()) made on
-// TODAY. The tests find their records by asking the org for what the loader's documentation promises (accounts,
-// plan states, contacts by title), never by ids. One preview and one browser for the whole run; each test has its
-// own page and storage, and works on deals no other test touches, so the tests do not depend on their order.
-//   node --test test/e2e/                          build the bundle, then run every scenario
-//   E2E_REUSE_BUNDLE=1 node --test test/e2e/       skip the build, reuse dist/preview/app.js (quicker while editing)
-//   UPDATE_README_IMAGES=1 node --test test/e2e/   also retake docs/images/record-page.png and pipeline-review.png
-// Screenshots of each scenario go to artifacts/screenshots/ (and failed-preview-<test>.png when one fails).
+// End to end, in headless Chromium: the plan workspace and the stage path on the opportunity record page, the real
+// components in the preview driven as a user drives them (roles, labels, visible text), against the embedded demo
+// org, where the package's own Apex answers every call (through the offline Apex runtime) and the demo data is what
+// the dev directory's Apex loader (TandemDemoData.load()) made on TODAY. The tests find their records by asking the
+// org for what the loader's documentation promises (accounts, plan states, contacts by title), never by ids. One
+// preview and one browser for the whole file; each test has its own page and storage, and works on deals no other
+// test touches, so the tests do not depend on their order.
+//   node --test test/e2e/workspace.test.mjs                         build dist/preview/app.js, then run
+//   E2E_REUSE_BUNDLE=1 node --test test/e2e/workspace.test.mjs      skip the build, reuse dist/preview/app.js
+//   UPDATE_README_IMAGES=1 node --test test/e2e/workspace.test.mjs  also retake docs/images/record-page.png
+// Screenshots of each scenario go to artifacts/screenshots/ (and failed-workspace-<test>.png when one fails).
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
     addDays,
-    chooseOption,
     contactTitled,
     eventually,
     mediumDate,
@@ -20,229 +20,14 @@ import {
     readmeImage,
     screenshot,
     TODAY,
-    e2eFile,
-    milestoneRow,
-    reviewTable
+    e2eFile
 } from './support.mjs';
+import { demoRecords, optionStartingWith, recordPage } from './record-page.mjs';
 
 let preview;
 let browser;
-const scenario = e2eFile('preview', (ready) => ({ preview, browser } = ready), { shared: true });
-
-// ---------------------------------------------------------------------------------------------------------------
-// Pipeline review
-
-const amountOf = (text) => Number(String(text).replace(/[^0-9.]/g, ''));
-
-/**
- * The loader's legacy deals: already in a gated stage (Proposal/Price Quote, Negotiation/Review) the day the org
- * installed Tandem, and never given a plan (dev/main/classes/TandemDemoData.cls, demoDeals()).
- */
-const LEGACY_DEALS = [
-    'Northwind Logistics - Customs automation add-on',
-    'Cedar & Pine Health - Patient intake pilot',
-    'Umber Financial - Payments reconciliation'
-];
-const names = (rows) => rows.map((row) => row.Opportunity);
-
-describe('pipeline review', () => {
-    scenario(
-        'filter by health, then by gated stage without an active plan; sort; a reload keeps the view',
-        async ({ page, problems, visit }) => {
-            await visit('pipeline');
-            const { org } = preview;
-            const review = reviewTable(page);
-            const openDeals = org.query('Opportunity', (o) => !o.IsClosed);
-            const activePlans = org.query('Mutual_Action_Plan__c', (p) => p.Status__c === 'Active');
-            const offTrack = new Set(
-                activePlans.filter((p) => p.Health__c === 'Off Track').map((p) => p.Opportunity__c)
-            );
-            const expectedOffTrack = openDeals.filter((o) => offTrack.has(o.Id)).map((o) => o.Name);
-            const legacy = LEGACY_DEALS.map(opportunityNamed);
-            assert.ok(expectedOffTrack.length > 0, 'the demo has off-track deals');
-            for (const deal of legacy) assert.equal(planOf(deal.Id).length, 0, `${deal.Name} has no plan`);
-
-            // Everything the user can see: every open deal, soonest close first.
-            await chooseOption(page, 'Show', 'All I can see');
-            await eventually(
-                review.range,
-                (text) => text.startsWith(`1–${openDeals.length} of ${openDeals.length}`),
-                `all ${openDeals.length} open deals`
-            );
-            const all = await eventually(
-                review.rows,
-                (rows) => rows.length === openDeals.length,
-                'every open deal listed'
-            );
-            assert.equal(await review.sortState(/^Close date/), 'ascending');
-            const closeDates = all.map((row) => Date.parse(`${row['Close date']} UTC`));
-            assert.deepEqual(
-                closeDates,
-                [...closeDates].sort((a, b) => a - b),
-                'soonest close date first'
-            );
-            // Focus off the combobox just used, so the picture shows the page at rest.
-            await page.getByRole('heading', { name: 'Pipeline review' }).click();
-            await screenshot(page, 'pipeline-all');
-            await readmeImage(page, 'pipeline-review', 1138);
-
-            // Off Track only: exactly the deals whose active plan is off track.
-            await chooseOption(page, 'Health', 'Off Track');
-            const offTrackRows = await eventually(
-                review.rows,
-                (rows) => rows.length === expectedOffTrack.length && rows.every((row) => row.Health === 'Off Track'),
-                `the ${expectedOffTrack.length} off-track deals`
-            );
-            assert.deepEqual(names(offTrackRows).sort(), [...expectedOffTrack].sort());
-            await screenshot(page, 'pipeline-off-track');
-
-            // The other filter managers ask for: deals already in a gated stage without an active plan (the legacy deals).
-            await page.getByRole('button', { name: 'Clear filters (1)' }).click();
-            await eventually(review.rows, (rows) => rows.length === openDeals.length, 'the health filter cleared');
-            // SLDS hides the native checkbox behind its styled box: a user clicks the label.
-            await page.getByText('In a gated stage without an active plan', { exact: true }).click();
-            const gated = await eventually(
-                review.rows,
-                (rows) => rows.length === legacy.length,
-                'the deals in a gated stage without an active plan'
-            );
-            assert.deepEqual(names(gated).sort(), legacy.map((o) => o.Name).sort());
-            assert.ok(gated.every((row) => row.Plan === 'No plan'));
-
-            // Sorting by amount: the first click puts the largest first, the second the smallest.
-            const byAmount = [...legacy].sort((a, b) => b.Amount - a.Amount).map((o) => o.Name);
-            await review.sortBy('Amount');
-            await eventually(
-                () => review.sortState(/^Amount/),
-                (state) => state === 'descending',
-                'amount sorted down'
-            );
-            const descending = await eventually(
-                review.rows,
-                (rows) => names(rows).join() === byAmount.join(),
-                'largest amount first'
-            );
-            assert.ok(amountOf(descending[0].Amount) > amountOf(descending[1].Amount));
-            await review.sortBy('Amount');
-            await eventually(
-                review.rows,
-                (rows) => names(rows).join() === [...byAmount].reverse().join(),
-                'smallest amount first'
-            );
-            assert.equal(await review.sortState(/^Amount/), 'ascending');
-            assert.equal(await review.sortState(/^Close date/), null);
-            await screenshot(page, 'pipeline-gated-by-amount');
-
-            // A reload shows the same view: scope, filter, sort.
-            await page.reload();
-            await eventually(
-                review.rows,
-                (rows) => names(rows).join() === [...byAmount].reverse().join(),
-                'the same rows in the same order after a reload'
-            );
-            assert.ok(
-                await page.getByRole('checkbox', { name: 'In a gated stage without an active plan' }).isChecked()
-            );
-            assert.equal(await page.getByRole('combobox', { name: 'Show' }).innerText(), 'All I can see');
-            assert.equal(await review.sortState(/^Amount/), 'ascending');
-            assert.deepEqual(await problems(), []);
-        }
-    );
-});
-
-// ---------------------------------------------------------------------------------------------------------------
-// The opportunity record page: the plan workspace and the stage path
-
-/** The opportunity of the demo named `name` (its record page is /opportunity/<id>). */
-function opportunityNamed(name) {
-    const [found] = preview.org.query('Opportunity', (o) => o.Name === name);
-    assert.ok(found, `the demo has the opportunity ${name}`);
-    return found;
-}
-
-function planOf(opportunityId) {
-    return preview.org.query('Mutual_Action_Plan__c', { Opportunity__c: opportunityId });
-}
-
-function milestonesOf(planId) {
-    return preview.org.query('Plan_Milestone__c', { Plan__c: planId });
-}
-
-/** The record page's parts, found as a user finds them. */
-function recordPage(page) {
-    const summaryRegion = page.getByRole('region', { name: 'Plan summary' });
-    return {
-        summary: summaryRegion,
-        /** A milestone's row: the list item that carries its name. */
-        milestone(name) {
-            return milestoneRow(page, name);
-        },
-        async edit(name) {
-            const row = this.milestone(name);
-            await row.getByRole('button', { name: `Edit ${name}`, exact: true }).click();
-            await row.getByLabel('Status').waitFor();
-            return row;
-        },
-        /** Types a date into a date input as a user does, then leaves the field (which commits it). */
-        async typeDate(input, iso) {
-            await input.fill(mediumDate(iso));
-            await input.press('Tab');
-        },
-        async save() {
-            await page
-                .getByRole('region', { name: 'Unsaved changes' })
-                .getByRole('button', { name: 'Save', exact: true })
-                .click();
-        },
-        /** "Activate plan", then the same button in the confirmation that follows. */
-        async activatePlan() {
-            await summaryRegion.getByRole('button', { name: 'Activate plan' }).click();
-            await summaryRegion
-                .getByRole('group', { name: 'Activate plan' })
-                .getByRole('button', { name: 'Activate plan' })
-                .click();
-        },
-        toast(title) {
-            return page.getByRole('status').filter({ hasText: title });
-        },
-        /** Closes the toasts, so screenshots show the page rather than the notification over it. */
-        async dismissToasts() {
-            const close = page.getByRole('status').getByRole('button', { name: 'Close' });
-            for (let left = 5; left > 0 && (await close.count()) > 0; left--) await close.first().click();
-        },
-        async moveStage(stage) {
-            await page.getByRole('listbox', { name: 'Stage' }).getByRole('option', { name: stage }).click();
-            await page.getByRole('button', { name: 'Mark as Current Stage' }).click();
-        },
-        /** What the header's completion bar tells a screen reader: "Progress 50%". */
-        progress() {
-            return summaryRegion
-                .getByText(/^Progress/)
-                .first()
-                .innerText();
-        },
-        /** The text of the record page's Details card. */
-        details() {
-            return page
-                .getByRole('article')
-                .filter({ has: page.getByRole('heading', { name: 'Details' }) })
-                .innerText();
-        }
-    };
-}
-
-/** The option of a plan-select whose label starts with `name` ("Maya Adeyemi (Economic Buyer)"). */
-async function optionStartingWith(select, name) {
-    const labels = await select.locator('option').allInnerTexts();
-    const label = labels.map((text) => text.trim()).find((text) => text === name || text.startsWith(`${name} (`));
-    assert.ok(label, `"${name}" is offered (${labels.join(', ')})`);
-    return { label };
-}
-
-const contactName = (id) => {
-    const contact = preview.org.get('Contact', id);
-    return `${contact.FirstName} ${contact.LastName}`;
-};
+const scenario = e2eFile('workspace', (ready) => ({ preview, browser } = ready), { shared: true });
+const { opportunityNamed, planOf, milestonesOf, contactName } = demoRecords(() => preview.org);
 
 describe('plan workspace on the opportunity record page', () => {
     scenario("create a plan from a template, working back from the buyer's date", async ({ page, problems, visit }) => {
