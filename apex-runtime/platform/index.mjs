@@ -15,8 +15,10 @@ import './test-limits.mjs';
 import './user-info.mjs';
 import './sobject-methods.mjs';
 import './metadata.mjs';
+import './email.mjs';
 import { sobjectFieldToken, sobjectTypeToken } from './schema.mjs';
 import { customMetadataStaticMethod } from './custom-metadata.mjs';
+import { customSettingStaticMethod } from './custom-settings.mjs';
 
 export { dml } from './dml.mjs';
 export { runAs } from './run-as.mjs';
@@ -43,6 +45,10 @@ export function sobjectStaticProperty(rt, objectName, propName) {
 export function sobjectStaticMethod(rt, objectName, name, args = []) {
     if (/__mdt$/i.test(objectName)) {
         const result = customMetadataStaticMethod(rt, objectName, name, args);
+        if (result !== undefined) return result;
+    }
+    if (/__c$/i.test(objectName)) {
+        const result = customSettingStaticMethod(rt, objectName, name, args);
         if (result !== undefined) return result;
     }
     return rt.unsupported(`${objectName}.${name}()`);

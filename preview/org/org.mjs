@@ -51,6 +51,7 @@ class Org {
     #triggers;
     #saves;
     #userMode;
+    #outbox = [];
 
     constructor({
         root,
@@ -223,6 +224,21 @@ class Org {
     setCustomMetadata(recordName, values) {
         this.#customMetadata.override(recordName, values);
         this.#changed();
+    }
+
+    /**
+     * The emails the org has sent, oldest first (copies): each { from, senderUserId, senderDisplayName, replyTo,
+     * to, cc, bcc (resolved addresses), subject, plainTextBody, htmlBody, attachments: [{ fileName, contentType,
+     * inline, body (bytes) }], targetObjectId, whatId, charset, useSignature, sentAt }. Apex's Messaging.sendEmail
+     * adds to it once the sending transaction commits, never from a test (apex-runtime/platform/email.mjs).
+     */
+    outbox() {
+        return this.#outbox.map((email) => structuredClone(email));
+    }
+
+    /** Records an email as sent (the Apex runtime calls it after the sending transaction committed). */
+    deliverEmail(email) {
+        this.#outbox.push(structuredClone(email));
     }
 
     // -----------------------------------------------------------------------------------------------------------

@@ -106,6 +106,13 @@ function standardField(entry) {
     const field = { label: entry.name, custom: false, required: false, ...entry };
     delete field.standard;
     delete field.stored;
+    // A polymorphic lookup (a custom setting's SetupOwnerId: the organization, a profile or a user; an activity's
+    // WhoId and WhatId) is kept as the id it holds, with no single parent object to check it against.
+    if (field.referenceTo === '*') {
+        delete field.referenceTo;
+        delete field.relationshipName;
+        field.polymorphic = true;
+    }
     if (entry.picklist) field.picklist = orgPicklist(entry.picklist);
     if (field.referenceTo) {
         field.masterDetail = false;
@@ -154,6 +161,7 @@ function standardObject(entry) {
         keyPrefix: entry.keyPrefix,
         custom: false,
         derive: entry.derive,
+        ...(entry.sharingModel ? { sharingModel: entry.sharingModel } : {}),
         setup: Boolean(entry.setup),
         readOnlyDml: Boolean(entry.readOnlyDml),
         computed: Boolean(entry.computed),
@@ -162,6 +170,7 @@ function standardObject(entry) {
 }
 
 function customObject(entry, keyPrefix) {
+    if (entry.customSettingsType) return customSetting(entry, keyPrefix);
     const owned = entry.fields.has('ownerid');
     return orgObject(entry, {
         label: entry.label ?? entry.name,
@@ -171,6 +180,26 @@ function customObject(entry, keyPrefix) {
         // Metadata API, CustomObject: sharingModel (Private, Read, ReadWrite, ControlledByParent, ...).
         sharingModel: entry.sharingModel ?? (owned ? 'ReadWrite' : 'ControlledByParent')
     });
+}
+
+/**
+ * A custom setting (CustomObject with customSettingsType List or Hierarchy, Metadata API): setup data with no record
+ * sharing. A list setting's records are data sets named by their Name; a hierarchy setting's records belong to the
+ * organization, a profile or a user (SetupOwnerId) and need no name ("Custom Settings", Salesforce Help: "When you
+ * add data to a custom setting, you must name each set of data" for list settings, while hierarchy data is added
+ * per organization, profile or user).
+ */
+function customSetting(entry, keyPrefix) {
+    const object = orgObject(entry, {
+        label: entry.label ?? entry.name,
+        pluralLabel: entry.pluralLabel ?? entry.label ?? entry.name,
+        keyPrefix,
+        custom: true,
+        customSettingsType: entry.customSettingsType,
+        sharingModel: 'Setup'
+    });
+    if (entry.customSettingsType === 'Hierarchy') object.addField({ ...object.field('Name'), required: false });
+    return object;
 }
 
 /** Why the org cannot evaluate an analysed formula (its problems, or a function unavailable offline), or null. */
@@ -345,7 +374,7 @@ export function loadOrgSchema(root, { fresh = false } = {}) {
 
     for (const entry of standard) objects.set(lower(entry.name), standardObject(entry));
     const customNames = entries
-        .filter((entry) => entry.custom && !entry.isCustomMetadata && !entry.customSettingsType)
+        .filter((entry) => entry.custom && !entry.isCustomMetadata)
         .map((entry) => entry.name)
         .sort();
     for (const name of customNames) {

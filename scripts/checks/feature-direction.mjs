@@ -29,6 +29,7 @@ export const FEATURE_USES = {
     'pipeline-review': ['plan-data', 'app'],
     'tandem-setup': ['stage-gates', 'app'],
     'plan-templates': ['plan-data', 'app'],
+    'buyer-page': ['plan-data', 'app'],
     'plan-data': ['stage-gates', 'app'],
     'stage-gates': ['app'],
     app: []

@@ -128,8 +128,11 @@ export function platformFields(kind, { nameField = {}, isDetail = false, hasReco
         })
     );
     if (kind === 'setting') {
-        // Custom Settings: the owner is the organization, a profile or a user (polymorphic).
-        fields.push(field('SetupOwnerId', { ...knownSpec('SetupOwnerId', 'Lookup:*'), stored: false }));
+        // Custom Settings: the owner is the organization, a profile or a user (polymorphic). The org keeps it: a
+        // hierarchy setting's records are told apart by it (Apex Reference, "Custom Settings Methods").
+        fields.push(
+            field('SetupOwnerId', { ...knownSpec('SetupOwnerId', 'Lookup:*'), label: 'Location', stored: true })
+        );
         unstored({ IsDeleted: 'Checkbox' });
         return fields;
     }

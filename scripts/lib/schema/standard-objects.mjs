@@ -117,7 +117,12 @@ export const STANDARD_OBJECTS = {
             Email: { type: 'Email', length: 80 },
             Phone: { type: 'Phone', length: 40 },
             AccountId: lookup('Account', 'Account', 'Cascade', { label: 'Account Name' }),
-            ReportsToId: lookup('Contact', 'ReportsTo', 'SetNull', { label: 'Reports To' })
+            ReportsToId: lookup('Contact', 'ReportsTo', 'SetNull', { label: 'Reports To' }),
+            // Object Reference, Contact (https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/
+            // object_reference/sforce_api_objects_contact.htm): HasOptedOutOfEmail (label Email Opt Out), boolean,
+            // defaulted on create to false; whether the contact has asked not to receive email (Messaging's
+            // optOutPolicy reads it).
+            HasOptedOutOfEmail: { type: 'Checkbox', label: 'Email Opt Out', defaultValue: 'false' }
         },
         known: {
             RecordTypeId: 'Lookup:RecordType',
@@ -131,7 +136,6 @@ export const STANDARD_OBJECTS = {
             MailingState: 'Text',
             MailingPostalCode: 'Text',
             MailingCountry: 'Text',
-            HasOptedOutOfEmail: 'Checkbox',
             LastActivityDate: 'Date',
             CurrencyIsoCode: 'Picklist'
         },
@@ -420,6 +424,43 @@ export const STANDARD_OBJECTS = {
         fields: {
             AssigneeId: lookup('User', 'Assignee', 'Cascade', { required: true }),
             PermissionSetId: lookup('PermissionSet', 'PermissionSet', 'Cascade', { required: true })
+        }
+    },
+    // Object Reference, Task (https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/
+    // object_reference/sforce_api_objects_task.htm): an activity; its Subject names it (no Name field). WhoId is a
+    // contact or lead, WhatId any other object that allows activities (both polymorphic). Status and Priority are
+    // required and defaulted (the picklists a new org has: "Not Started" and "Normal"); TaskSubtype Email marks an
+    // email activity. The organization-wide default for activities is Private (Salesforce Help, "Default
+    // Organization-Wide Sharing Settings").
+    Task: {
+        keyPrefix: '00T',
+        label: 'Task',
+        pluralLabel: 'Tasks',
+        owned: true,
+        sharingModel: 'Private',
+        nameFieldName: 'Subject',
+        fields: {
+            Subject: text(255),
+            Status: picklist(['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'], {
+                default: 'Not Started',
+                required: true
+            }),
+            Priority: picklist(['High', 'Normal', 'Low'], { default: 'Normal', required: true }),
+            ActivityDate: { type: 'Date', label: 'Due Date Only' },
+            Description: { ...DESCRIPTION, label: 'Comments' },
+            WhoId: { type: 'Lookup', referenceTo: '*', relationshipName: 'Who', label: 'Name ID' },
+            WhatId: { type: 'Lookup', referenceTo: '*', relationshipName: 'What', label: 'Related To ID' },
+            TaskSubtype: picklist(['Task', 'Email', 'ListEmail', 'Cadence', 'Call', 'LinkedIn'], {
+                label: 'Task Subtype'
+            }),
+            Type: picklist(['Call', 'Email', 'Meeting', 'Other'])
+        },
+        known: {
+            IsClosed: 'Checkbox',
+            IsHighPriority: 'Checkbox',
+            AccountId: 'Lookup:Account',
+            CompletedDateTime: 'DateTime',
+            CallType: 'Picklist'
         }
     },
     // Known only: what formulas and the checks may name on them (global variables, standard lookups).
