@@ -73,9 +73,11 @@ async function bootOf(boot, callOrg) {
 /**
  * Starts the server. `bundleFile` is the built app; `callApex(className, methodName, params)` answers the
  * components' Apex calls (through preview/apex.mjs) and `callOrg(action, body)` the preview pages' record reads and saves,
- * each resolving to a value or throwing an error whose `body` is shaped like the platform's.
+ * each resolving to a value or throwing an error whose `body` is shaped like the platform's. `renderPage(name,
+ * parameters)` (optional, preview/visualforce/) answers GET /apex/<Page>?id=... with the page as the current user
+ * sees it, { contentType, body } (a PDF for a page rendered as PDF), or null for no such page.
  */
-export function startServer({ bundleFile, callApex, callOrg, boot = {}, port = 0, host = '127.0.0.1' }) {
+export function startServer({ bundleFile, callApex, callOrg, renderPage, boot = {}, port = 0, host = '127.0.0.1' }) {
     const server = http.createServer(async (req, res) => {
         const url = new URL(req.url, `http://${host}`);
         try {
@@ -96,6 +98,16 @@ export function startServer({ bundleFile, callApex, callOrg, boot = {}, port = 0
                 } catch (error) {
                     sendJson(res, error.status ?? 400, error.body ?? { message: error.message });
                 }
+                return;
+            }
+            if (req.method === 'GET' && renderPage && /^\/apex\/[A-Za-z0-9_]+$/.test(url.pathname)) {
+                const page = await renderPage(
+                    url.pathname.slice('/apex/'.length),
+                    Object.fromEntries(url.searchParams)
+                );
+                if (!page) return void res.writeHead(404).end();
+                res.writeHead(200, { 'content-type': page.contentType });
+                res.end(page.body);
                 return;
             }
             if (url.pathname === '/app.js') return sendFile(res, bundleFile);

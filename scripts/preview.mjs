@@ -10,6 +10,7 @@ import { buildPreview } from '../preview/build.mjs';
 import { startServer } from '../preview/server.mjs';
 import { createOrgApi, viewerChoices } from '../preview/org-api.mjs';
 import { apexCaller, createDemoSession } from '../preview/apex.mjs';
+import { attachPageRenderer, pageResponder } from '../preview/visualforce/index.mjs';
 import { requireSupportedNode } from './lib/node-version.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,9 +46,12 @@ export async function startPreview({
     if (build) await buildPreview(bundleFile);
     const { session, org, demo } = createDemoSession({ root, today });
     const orgApi = createOrgApi(org, demo);
+    // PageReference.getContentAsPDF() and the /apex/<Page> route render the project's Visualforce pages offline.
+    attachPageRenderer(session);
     const server = await startServer({
         bundleFile,
         callApex: apexCaller(session),
+        renderPage: pageResponder(session),
         callOrg: async (action, body) => {
             if (typeof orgApi[action] !== 'function')
                 throw Object.assign(new Error(`unknown action ${action}`), { status: 404 });

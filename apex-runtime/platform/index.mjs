@@ -12,6 +12,7 @@ import './dml-results.mjs';
 import './database.mjs';
 import './system.mjs';
 import './test-limits.mjs';
+import './pages.mjs';
 import './user-info.mjs';
 import './sobject-methods.mjs';
 import './metadata.mjs';

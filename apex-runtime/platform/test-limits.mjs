@@ -3,6 +3,7 @@
 // (Apex Developer Guide, "Using Limits, startTest, and stopTest": "The code before startTest and after stopTest
 // has a separate set of limits from the code between them"). Synchronous limits: "Execution Governors and Limits".
 import { defineNative } from '../interpreter/natives.mjs';
+import { setCurrentPage } from './pages.mjs';
 
 export const SYNC_LIMITS = { queries: 100, queryRows: 50000, dmlStatements: 150, dmlRows: 10000, cpuTime: 10000 };
 
@@ -52,8 +53,10 @@ defineNative({
         isrunningtest: (rt) => rt.isTest === true,
         getstandardpricebookid: unsupported('getStandardPricebookId'),
         setmock: unsupported('setMock'),
-        setcurrentpage: unsupported('setCurrentPage'),
-        setcurrentpagereference: unsupported('setCurrentPageReference'),
+        // "setCurrentPage(page): A Visualforce test method that sets the current PageReference for the controller";
+        // setCurrentPageReference does the same (Test Class). ApexPages.currentPage() answers it (pages.mjs).
+        setcurrentpage: (rt, [page]) => setCurrentPage(rt, page),
+        setcurrentpagereference: (rt, [page]) => setCurrentPage(rt, page),
         loaddata: unsupported('loadData'),
         setfixedsearchresults: unsupported('setFixedSearchResults'),
         setcreateddate: unsupported('setCreatedDate'),
