@@ -1,5 +1,5 @@
 // The platform's enums as native classes: System.TriggerOperation, System.StatusCode, Schema.DisplayType. Each value
-// is one ApexEnumValue made once, so values compare by identity and by name (values/operators.mjs equals).
+// is one ApexEnumValue made once, so values compare by identity and by name (values/equality.mjs equals).
 import { ApexEnumValue } from '../values/values.mjs';
 import { ApexList } from '../values/collections.mjs';
 import { defineNative } from '../interpreter/natives.mjs';

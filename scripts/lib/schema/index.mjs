@@ -1,7 +1,7 @@
 // The org's schema as the project's metadata and the platform declare it: one model read by the formula engine and
 // checks, the SOQL, Apex and cross-reference checks, the embedded org (preview/org/schema.mjs) and, through the org,
 // the Apex runtime. loadSchema(root) merges the project's objects and fields (project-metadata.mjs) with the standard
-// objects and the fields the platform gives every object (standard-objects.mjs).
+// objects (standard-objects.mjs) and the fields the platform gives every object (platform-fields.mjs).
 //
 //   schema = { root, namespace, objects, validationRules, globalValueSets, permissions, customMetadataRecords, labels }
 //   objects: Map(lower-case name -> object); object = { name, custom, isCustomMetadata, customSettingsType, fields,
