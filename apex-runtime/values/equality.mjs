@@ -19,6 +19,7 @@ import { wrapInt, isNumber, numericRank } from './numbers.mjs';
 import { className } from './runtime-types.mjs';
 import { toApexString } from './apex-string.mjs';
 import { compareNumbers } from './ordering.mjs';
+import { sameStructure } from './structural-equality.mjs';
 
 const eq = (a, b, rt) => (rt?.equals ? rt.equals(a, b) : equals(a, b, rt));
 
@@ -43,11 +44,7 @@ export function equals(a, b, rt) {
     if (a instanceof ApexTypeValue && b instanceof ApexTypeValue) {
         return typeName(a.type).toLowerCase() === typeName(b.type).toLowerCase();
     }
-    // Apex Reference, List Class: equals ("the == operator is used to compare the elements").
-    if (a instanceof ApexList && b instanceof ApexList) {
-        return a.items.length === b.items.length && a.items.every((item, i) => eq(item, b.items[i], rt));
-    }
-    // Apex Reference, Set Class: equals (same elements, any order).
+    // Apex Reference, Set Class: equals (same elements, any order, each compared by ==).
     if (a instanceof ApexSet && b instanceof ApexSet) {
         if (a.size() !== b.size()) return false;
         const rest = [...b];
@@ -56,19 +53,7 @@ export function equals(a, b, rt) {
             return index >= 0 && rest.splice(index, 1);
         });
     }
-    // Apex Reference, Map Class: equals (same key/value pairs, any order).
-    if (a instanceof ApexMap && b instanceof ApexMap) {
-        if (a.size() !== b.size()) return false;
-        return [...a.entries()].every(([key, value]) => b.has(key, rt) && eq(value, b.get(key, rt), rt));
-    }
-    // Apex Developer Guide, "Expression Operators": for sObjects == checks all field values.
-    if (a instanceof ApexSObject && b instanceof ApexSObject) {
-        if (a.type.toLowerCase() !== b.type.toLowerCase()) return false;
-        const fields = a.entries();
-        if (fields.length !== b.fieldNames().length) return false;
-        return fields.every(([name, value]) => b.has(name) && eq(value, b.get(name, rt), rt));
-    }
-    return false;
+    return sameStructure(a, b, rt, eq) ?? false;
 }
 
 /** Strings under ==: case-insensitive; a 15-character Id equals its 18-character form. */

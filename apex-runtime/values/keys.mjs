@@ -18,6 +18,7 @@ import {
 import { ApexList, ApexSet, ApexMap } from './collections.mjs';
 import { ApexSObject } from './sobject.mjs';
 import { typeName } from './types.mjs';
+import { sameStructure } from './structural-equality.mjs';
 
 const identities = new WeakMap();
 let nextIdentity = 1;
@@ -76,19 +77,8 @@ export function keyEquals(a, b, rt) {
     if (a === b) return true;
     if (a === null || b === null || a === undefined || b === undefined) return false;
     if (a instanceof ApexObject || b instanceof ApexObject) return rt?.equals ? rt.equals(a, b) : false;
-    if (a instanceof ApexList && b instanceof ApexList) {
-        return a.items.length === b.items.length && a.items.every((item, i) => keyEquals(item, b.items[i], rt));
-    }
     if (a instanceof ApexSet && b instanceof ApexSet) return a.size() === b.size() && [...a].every((x) => b.has(x, rt));
-    if (a instanceof ApexMap && b instanceof ApexMap) {
-        if (a.size() !== b.size()) return false;
-        return [...a.entries()].every(([k, v]) => b.has(k, rt) && keyEquals(v, b.get(k, rt), rt));
-    }
-    if (a instanceof ApexSObject && b instanceof ApexSObject) {
-        if (a.type.toLowerCase() !== b.type.toLowerCase()) return false;
-        const left = a.entries();
-        if (left.length !== b.fieldNames().length) return false;
-        return left.every(([name, v]) => b.has(name) && keyEquals(v, b.get(name, rt), rt));
-    }
+    const structural = sameStructure(a, b, rt, keyEquals);
+    if (structural !== undefined) return structural;
     return keyHash(a, rt) === keyHash(b, rt);
 }
