@@ -25,7 +25,7 @@ export const FEATURES_DIR = 'force-app/main';
 
 /** What each feature uses directly (an arrow of the picture reads "uses"); every feature uses app. */
 export const FEATURE_USES = {
-    'plan-workspace': ['plan-templates', 'plan-data', 'app'],
+    'plan-workspace': ['plan-templates', 'buyer-page', 'plan-data', 'app'],
     'pipeline-review': ['plan-data', 'app'],
     'tandem-setup': ['stage-gates', 'app'],
     'plan-templates': ['plan-data', 'app'],
