@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
 import ts from 'typescript';
+import { benchReviewRequest } from './review-request.mjs';
 
 /** The counters a transaction keeps (apex-runtime/interpreter/runtime.mjs, rt.limits). */
 export const LIMIT_NAMES = ['queries', 'queryRows', 'dmlStatements', 'dmlRows'];
@@ -89,17 +90,9 @@ async function loadReviewModel() {
     return import(`data:text/javascript;base64,${Buffer.from(output[0].code).toString('base64')}`);
 }
 
-const { DEFAULT_STATE, buildRequest } = await loadReviewModel();
+const reviewModel = await loadReviewModel();
 
-/**
- * A pipeline review request (PipelineReviewRequest) as the review sends its first load (the model's buildRequest of
- * its DEFAULT_STATE, with the summary and the filter options), for everything the user can see, 200 a page.
- */
+/** A pipeline review request (PipelineReviewRequest) as the bench asks it (review-request.mjs). */
 export function reviewRequest(overrides = {}) {
-    return {
-        ...buildRequest(DEFAULT_STATE, null, { summary: true, options: true }),
-        scope: 'all',
-        pageSize: 200,
-        ...overrides
-    };
+    return benchReviewRequest(reviewModel, overrides);
 }

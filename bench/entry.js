@@ -91,7 +91,9 @@ const workspace = {
         },
         /** Opens the row for editing (not measured), then measures changing its status, as a user picks one. */
         async edit({ milestoneId, status }) {
-            const row = () => inside(this.list(), `li[data-row="${milestoneId}"]`);
+            // The row's content is its c-plan-milestone-row's, behind that component's shadow root.
+            const row = () =>
+                inside(inside(this.list(), `li[data-row="${milestoneId}"] c-plan-milestone-row`), '[data-id="row"]');
             const statusSelect = () => row()?.querySelector('c-plan-select[data-field="status"]');
             if (!statusSelect()) row().querySelector('button[data-action="edit"]').click();
             await settled(() => Boolean(statusSelect()), 'the row in edit mode');

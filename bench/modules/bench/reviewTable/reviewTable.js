@@ -1,6 +1,7 @@
 import { LightningElement } from 'lwc';
 import loadPage from '@salesforce/apex/PipelineReviewController.loadPage';
-import { reviewRequest } from '../../../apex-calls.mjs';
+import { buildRequest, DEFAULT_STATE } from 'c/pipelineReviewModel';
+import { benchReviewRequest } from '../../../review-request.mjs';
 
 // The bench's baseline for the pipeline review: the same page of rows, from the same Apex call with the same
 // request (so the server's share is equal), in a plain lightning-datatable with the same thirteen columns, sorted
@@ -49,7 +50,7 @@ const COLUMNS = [
 ];
 
 // The review's first load: everything the user can see, soonest close first, with the summary and the options.
-const FIRST_REQUEST = reviewRequest();
+const FIRST_REQUEST = benchReviewRequest({ buildRequest, DEFAULT_STATE });
 
 export default class ReviewTable extends LightningElement {
     columns = COLUMNS;

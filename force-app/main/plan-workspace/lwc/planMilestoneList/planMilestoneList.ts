@@ -3,20 +3,13 @@ import { LightningElement, api } from 'lwc';
 // Properties", LWC Developer Guide); the rows come formatted from planWorkspaceModel.
 import LOCALE from '@salesforce/i18n/locale';
 import { formatNumber } from 'c/planHealth';
-import type { ListView, Option, Permissions } from 'c/planWorkspaceModel';
+import type { ListOptions, ListView, MilestoneAction, Permissions } from 'c/planWorkspaceModel';
 
 /** The choices the list offers in its inputs, computed once per workspace load. */
-export interface ListOptions {
-    statuses: Option[];
-    phases: Option[];
-    sides: Option[];
-    slipReasons: Option[];
-    buyerOwners: Option[];
-    sellerOwners: Option[];
-}
+export type { ListOptions };
 
 /** Row actions the list reports in a `rowaction` event. */
-export type RowAction = 'edit' | 'done' | 'cancel' | 'remove' | 'restore' | 'up' | 'down' | 'history' | 'repoint';
+export type RowAction = MilestoneAction;
 
 const EMPTY_OPTIONS: ListOptions = {
     statuses: [],
@@ -40,11 +33,27 @@ const FOCUS_AFTER: Record<RowAction, string> = {
     repoint: 'restore'
 };
 
+/** The control of the row that takes the focus after a row's event; null: the focus stays where it is. */
+function focusAfter(type: string, detail: { action?: RowAction } | null): string | null {
+    switch (type) {
+        case 'rowaction':
+            return detail?.action ? (FOCUS_AFTER[detail.action] ?? detail.action) : null;
+        case 'datechange':
+            return 'move';
+        case 'moveconfirm':
+        case 'movecancel':
+            return 'date';
+        default:
+            return null;
+    }
+}
+
 /**
- * The milestones of a plan, grouped by phase: each row with its side, owners, due date, status, buyer confirmation
- * and slip; inline edit of everything a milestone holds; add, remove and reorder; the preview of a date move with its slip
- * reason; and each milestone's date history. Presentational: it renders the view computed by planWorkspaceModel and
- * reports what the user does in events, and the workspace decides.
+ * The milestones of a plan, grouped by phase: the filters, the counts, add, the errors of milestones not shown, and
+ * the unsaved-changes bar docked at the bottom; each milestone is a c-plan-milestone-row (its facts, inline edit,
+ * reordering, the preview of a date move with its slip reason, its date history). Presentational: it renders the
+ * view computed by planWorkspaceModel and reports what the user does in events, and the workspace decides. A row is
+ * handed the same `RowView` object while its milestone is unchanged, so an edit re-renders only the rows it changed.
  *
  * Events (detail): rowaction ({ key, action }), fieldchange ({ key, field, value }), datechange ({ key, value }),
  * moveinput ({ field: 'reason' | 'note', value }), moveconfirm, movecancel, filterchange ({ filter }),
@@ -114,105 +123,39 @@ export default class PlanMilestoneList extends LightningElement {
         }
         const { key, target, scroll } = this.pendingFocus;
         this.pendingFocus = null;
-        const root = this.template?.querySelector(`[data-row="${key}"]`);
+        const item = this.template?.querySelector(`[data-row="${key}"]`);
         if (scroll) {
-            // Centred, so the row is not hidden under the sticky save bar at the bottom.
-            root?.scrollIntoView?.({ block: 'center' });
+            // Centred, so the row is not hidden under the save bar docked at the bottom.
+            item?.scrollIntoView?.({ block: 'center' });
         }
-        const enabled = (selector: string) =>
-            [...(root?.querySelectorAll<HTMLElement & { disabled?: boolean }>(selector) ?? [])].find(
-                (element) => !element.disabled
-            );
-        (enabled(`[data-focus="${target}"]`) ?? enabled('[data-focus]'))?.focus();
+        item?.querySelector<HTMLElement & { focusControl(target: string): boolean }>(
+            'c-plan-milestone-row'
+        )?.focusControl(target);
     }
 
     private emit(name: string, detail?: unknown): void {
         this.dispatchEvent(new CustomEvent(name, { detail }));
     }
 
-    private static data(event: Event): DOMStringMap {
-        return (event.currentTarget as HTMLElement).dataset;
-    }
-
     handleFilter(event: Event): void {
-        this.emit('filterchange', { filter: PlanMilestoneList.data(event).filter });
-    }
-
-    handleRowAction(event: Event): void {
-        const { key, action } = PlanMilestoneList.data(event);
-        if (!key || !action) {
-            return;
-        }
-        this.pendingFocus = { key, target: FOCUS_AFTER[action as RowAction] ?? action };
-        this.emit('rowaction', { key, action });
-    }
-
-    handleFieldChange(event: CustomEvent<{ value?: unknown; checked?: boolean }>): void {
-        const { key, field } = PlanMilestoneList.data(event);
-        const target = event.target as HTMLInputElement;
-        let value =
-            target.type === 'checkbox' || target.type === 'toggle' ? Boolean(target.checked) : event.detail?.value;
-        if (target.type === 'number') {
-            // A number input reports text: blank is no value; anything else is checked as a whole number later.
-            value = value === '' || value === null || value === undefined ? null : Number(value);
-        }
-        this.emit('fieldchange', { key, field, value: value ?? null });
+        this.emit('filterchange', { filter: (event.currentTarget as HTMLElement).dataset.filter });
     }
 
     /**
-     * Escape cancels what the row has open: the date-move preview first, else the inline edit of a saved milestone
-     * (its unsaved edits dropped). The focus goes back to the row's Edit button.
+     * What a row reports (c-plan-milestone-row), passed on as the list's own event with the same detail; an action
+     * that re-renders the row first notes which of its controls takes the focus once it has.
      */
-    handleRowKeydown(event: KeyboardEvent): void {
-        if (event.key !== 'Escape') {
-            return;
+    handleRowEvent(event: CustomEvent): void {
+        const key = (event.currentTarget as HTMLElement).dataset.key;
+        const target = focusAfter(event.type, event.detail);
+        if (key && target) {
+            this.pendingFocus = { key, target };
         }
-        const key = (event.currentTarget as HTMLElement).dataset.row ?? '';
-        const row = this.groups.flatMap((group) => group.rows).find((r) => r.key === key);
-        if (!row) {
-            return;
-        }
-        if (row.move) {
-            event.stopPropagation();
-            this.pendingFocus = { key, target: 'date' };
-            this.emit('movecancel', { key });
-        } else if (row.isEditing && !row.isNew) {
-            event.stopPropagation();
-            this.pendingFocus = { key, target: FOCUS_AFTER.cancel };
-            this.emit('rowaction', { key, action: 'cancel' });
-        }
-    }
-
-    handleDateChange(event: CustomEvent<{ value?: string }>): void {
-        const { key } = PlanMilestoneList.data(event);
-        if (key) {
-            this.pendingFocus = { key, target: 'move' };
-        }
-        this.emit('datechange', { key, value: event.detail?.value || null });
-    }
-
-    handleMoveReason(event: CustomEvent<{ value?: string }>): void {
-        this.emit('moveinput', { field: 'reason', value: event.detail?.value || null });
-    }
-
-    handleMoveNote(event: CustomEvent<{ value?: string }>): void {
-        this.emit('moveinput', { field: 'note', value: event.detail?.value || null });
-    }
-
-    handleMoveConfirm(event: Event): void {
-        const { key } = PlanMilestoneList.data(event);
-        this.pendingFocus = key ? { key, target: 'date' } : null;
-        this.emit('moveconfirm');
-    }
-
-    handleMoveCancel(event: Event): void {
-        const { key } = PlanMilestoneList.data(event);
-        this.pendingFocus = key ? { key, target: 'date' } : null;
-        this.emit('movecancel');
+        this.emit(event.type, event.detail);
     }
 
     handleAdd(event: Event): void {
-        const { phase } = PlanMilestoneList.data(event);
+        const { phase } = (event.currentTarget as HTMLElement).dataset;
         this.emit('add', { phase: phase || null });
     }
 

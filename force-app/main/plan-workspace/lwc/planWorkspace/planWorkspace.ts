@@ -10,54 +10,47 @@ import updatePlan from '@salesforce/apex/PlanWorkspaceController.updatePlan';
 // The user's locale, a BCP 47 tag ("en-US"): every date and number the workspace shows follows it ("Access
 // Internationalization Properties", LWC Developer Guide).
 import LOCALE from '@salesforce/i18n/locale';
-import { lateLanding, lateLandingText } from 'c/planDetailsModel';
 import { applyReplan, replanOffer, replanReasonProblem } from 'c/planReplanModel';
 import type { ReplanOffer } from 'c/planReplanModel';
 import type { UpdatePlanRequest } from 'c/planDetailsModel';
 import { hasErrors, parseServerError } from 'c/serverErrors';
 import {
     addMilestone,
-    applyMove,
     buildListView,
-    dueDateForSchedule,
+    canFollowWithNewPlan,
+    canOpenCurrentPlan,
     effectiveMilestones,
     EMPTY_DRAFT,
     EMPTY_UI,
+    historyNotice,
+    keepUnchangedRows,
     keysInError,
-    moveMilestone,
-    moveReasonProblem,
+    lateLandingMessage,
+    listEdit,
+    listOptions,
     normalizeWorkspace,
-    ownerOptions,
-    formatDate,
+    openRowsInError,
+    openMilestoneNames,
+    overdueMilestoneNames,
     isDirty,
     isHistoryStatus,
-    isOpen,
-    isOverdue,
     loadedRevisions,
-    pendingMove,
     planChoices,
     PLAN_KEY,
-    previewMove,
-    removeMilestone,
-    repointDependents,
-    restoreMilestone,
-    revertMilestone,
+    rememberLast,
     savePayload,
-    setField,
-    toggleEditing,
     validateMilestones
 } from 'c/planWorkspaceModel';
 import type {
     Draft,
-    EditableField,
-    Filter,
+    ListEvent,
+    ListOptions,
     ListView,
     Loaded,
     SaveErrors,
     UiState,
     Workspace
 } from 'c/planWorkspaceModel';
-import type { ListOptions, RowAction } from 'c/planMilestoneList';
 import type { CreatePlanRequest } from 'c/planCreationModel';
 import type { PlanErrors } from 'c/planHeader';
 
@@ -169,20 +162,16 @@ export default class PlanWorkspace extends LightningElement {
         // Reloads (after a save, a refresh, a retry) keep the plan shown; the current plan is asked for as such.
         const shown = workspace.plans.find((plan) => plan.isShown);
         this.chosenPlanId = shown && !shown.isCurrent ? shown.id : null;
-        this.listOptions = {
-            statuses: workspace.picklists.milestoneStatuses,
-            phases: workspace.picklists.phases,
-            sides: workspace.picklists.sides,
-            slipReasons: workspace.picklists.slipReasons,
-            buyerOwners: ownerOptions(workspace.buyerContacts, 'No buyer owner'),
-            sellerOwners: ownerOptions(workspace.sellerUsers, 'No seller owner')
-        };
+        this.listOptions = listOptions(workspace);
     }
 
-    /** Recomputes the list view: once per change, never per row. */
+    /**
+     * Recomputes the list view: once per change, never per row. Rows that did not change keep the object they had,
+     * so the list renders again only the rows the change touched.
+     */
     private updateView(): void {
         this.view = this.workspace?.plan
-            ? buildListView(this.workspace, this.draft, this.ui, this.errors, LOCALE)
+            ? keepUnchangedRows(this.view, buildListView(this.workspace, this.draft, this.ui, this.errors, LOCALE))
             : null;
     }
 
@@ -191,6 +180,12 @@ export default class PlanWorkspace extends LightningElement {
         this.ui = ui;
         this.updateView();
     }
+
+    /** What the list and the header are handed is computed again only when what it comes from changed. */
+    private readonly lateLandingOf = rememberLast(lateLandingMessage);
+    private readonly overdueNamesOf = rememberLast(overdueMilestoneNames);
+    private readonly openNamesOf = rememberLast(openMilestoneNames);
+    private readonly planChoicesOf = rememberLast(planChoices);
 
     // -----------------------------------------------------------------------------------------------------------
     // What the template shows
@@ -226,8 +221,7 @@ export default class PlanWorkspace extends LightningElement {
 
     /** Once the opportunity's current plan is finished (Completed or Cancelled), a new one can follow it. */
     get canStartNewPlan(): boolean {
-        const current = this.workspace?.plans.find((plan) => plan.isCurrent);
-        return this.canCreatePlan && isHistoryStatus(current?.status ?? this.plan?.status);
+        return this.canCreatePlan && canFollowWithNewPlan(this.workspace?.plans ?? [], this.plan);
     }
 
     // -----------------------------------------------------------------------------------------------------------
@@ -240,7 +234,7 @@ export default class PlanWorkspace extends LightningElement {
     }
 
     get planOptions(): { label: string; value: string }[] {
-        return planChoices(this.workspace?.plans ?? [], LOCALE);
+        return this.planChoicesOf(this.workspace?.plans ?? [], LOCALE);
     }
 
     get shownPlanId(): string | null {
@@ -262,18 +256,12 @@ export default class PlanWorkspace extends LightningElement {
     }
 
     get historyText(): string {
-        const plan = this.plan;
-        if (!plan) {
-            return '';
-        }
-        const what = plan.status === 'Completed' ? 'was completed' : 'was cancelled';
-        return `This plan ${what}. It is kept as history: you can read it, not change it.`;
+        return historyNotice(this.plan);
     }
 
     /** Back to the current plan, when history is shown and the opportunity has a plan still in use. */
     get canGoToCurrentPlan(): boolean {
-        const current = this.workspace?.plans.find((plan) => plan.isCurrent);
-        return Boolean(current && !current.isShown && !isHistoryStatus(current.status));
+        return canOpenCurrentPlan(this.workspace?.plans ?? []);
     }
 
     async handlePlanSwitch(event: CustomEvent<{ value: string }>): Promise<void> {
@@ -299,28 +287,17 @@ export default class PlanWorkspace extends LightningElement {
 
     /** Said in the header when the plan, unsaved edits included, no longer lands by the buyer's target date. */
     get lateLandingText(): string | null {
-        const workspace = this.workspace;
-        if (!workspace?.plan) {
-            return null;
-        }
-        const milestones = effectiveMilestones(workspace, this.draft).filter((milestone) => !milestone.isDeleted);
-        const late = lateLanding(workspace.plan.targetDate, milestones);
-        return late ? lateLandingText(late, (iso) => formatDate(iso, LOCALE), LOCALE) : null;
+        return this.lateLandingOf(this.workspace, this.draft, LOCALE);
     }
 
     /** The saved milestones already overdue, by name, for the question before activating the plan. */
     get overdueMilestoneNames(): string[] {
-        const workspace = this.workspace;
-        return (workspace?.milestones ?? [])
-            .filter((milestone) => isOverdue(milestone.dueDate, milestone.status, workspace?.today ?? ''))
-            .map((milestone) => milestone.name);
+        return this.overdueNamesOf(this.workspace);
     }
 
     /** The saved milestones still open, by name, for the question before completing the plan. */
     get openMilestoneNames(): string[] {
-        return (this.workspace?.milestones ?? [])
-            .filter((milestone) => isOpen(milestone.status))
-            .map((milestone) => milestone.name);
+        return this.openNamesOf(this.workspace);
     }
 
     get pageErrors(): string[] {
@@ -514,139 +491,20 @@ export default class PlanWorkspace extends LightningElement {
     // Milestones (from c-plan-milestone-list)
     // -----------------------------------------------------------------------------------------------------------
 
-    handleFilterChange(event: CustomEvent<{ filter: Filter }>): void {
-        this.change(this.draft, { ...this.ui, filter: event.detail.filter });
-    }
-
-    handleRowAction(event: CustomEvent<{ key: string; action: RowAction }>): void {
-        const { key, action } = event.detail;
-        const workspace = this.workspace as Workspace;
-        switch (action) {
-            case 'edit':
-                this.change(this.draft, toggleEditing(this.ui, key, true));
-                break;
-            case 'done':
-                this.change(this.draft, toggleEditing(this.ui, key, false));
-                break;
-            case 'cancel':
-                this.change(revertMilestone(this.draft, key), {
-                    ...toggleEditing(this.ui, key, false),
-                    pendingMove: this.ui.pendingMove?.key === key ? null : this.ui.pendingMove
-                });
-                break;
-            case 'remove':
-                this.change(removeMilestone(this.draft, key), {
-                    ...toggleEditing(this.ui, key, false),
-                    pendingMove: this.ui.pendingMove?.key === key ? null : this.ui.pendingMove
-                });
-                break;
-            case 'restore':
-                this.change(restoreMilestone(this.draft, key));
-                break;
-            case 'repoint':
-                this.change(repointDependents(this.draft, workspace, key));
-                break;
-            case 'up':
-            case 'down':
-                this.change(moveMilestone(this.draft, workspace, key, action));
-                break;
-            case 'history':
-                this.change(this.draft, { ...this.ui, historyKey: this.ui.historyKey === key ? null : key });
-                break;
-            default:
-                break;
-        }
-    }
-
     /**
-     * A field edit goes into the draft. A longer duration, or a new predecessor due later, that leaves the milestone
-     * no room before its due date offers to move the date (and what waits on it), as a date change does.
+     * What the user does in the list (a row action, a field or date edited, a date move's reason, applied or
+     * cancelled, a filter): the model makes the next draft and list state of it, and the view follows.
      */
-    handleFieldChange(event: CustomEvent<{ key: string; field: EditableField; value: never }>): void {
-        const { key, field, value } = event.detail;
-        const workspace = this.workspace as Workspace;
-        const draft = setField(this.draft, workspace, key, field, value);
-        if (field !== 'durationDays' && field !== 'dependsOnId') {
-            this.change(draft);
-            return;
+    handleListEdit(event: CustomEvent): void {
+        const next = listEdit(
+            this.workspace as Workspace,
+            { draft: this.draft, ui: this.ui },
+            { type: event.type, detail: event.detail } as ListEvent,
+            LOCALE
+        );
+        if (next) {
+            this.change(next.draft, next.ui);
         }
-        const milestones = effectiveMilestones(workspace, draft);
-        const rescheduled = dueDateForSchedule(milestones, key);
-        const milestone = milestones.find((m) => m.key === key);
-        if (!rescheduled || !milestone) {
-            this.change(draft);
-        } else if (milestone.isNew) {
-            // A new milestone has no committed date yet: it simply takes the date that fits.
-            this.change(setField(draft, workspace, key, 'dueDate', rescheduled));
-        } else {
-            this.change(draft, { ...this.ui, pendingMove: pendingMove(milestone, rescheduled) });
-        }
-    }
-
-    /** A new date is previewed first (what moves with it, where the close lands, why it slips) unless nothing moves. */
-    handleDateChange(event: CustomEvent<{ key: string; value: string | null }>): void {
-        const { key, value } = event.detail;
-        const workspace = this.workspace as Workspace;
-        const milestone = effectiveMilestones(workspace, this.draft).find((m) => m.key === key);
-        if (!milestone) {
-            return;
-        }
-        const saved = milestone.saved?.dueDate ?? null;
-        if (value && !milestone.dueDate && saved && !milestone.isNew) {
-            // Cleared, then a date typed again: a move from the saved date, previewed (and asked why) as any move.
-            const restored = setField(this.draft, workspace, key, 'dueDate', saved);
-            if (value === saved) {
-                this.change(restored, { ...this.ui, pendingMove: null });
-                return;
-            }
-            this.change(restored, { ...this.ui, pendingMove: { key, to: value, reason: null, note: null } });
-            return;
-        }
-        if (!value || !milestone.dueDate || milestone.isNew) {
-            this.change(setField(this.draft, workspace, key, 'dueDate', value));
-            return;
-        }
-        if (value === milestone.dueDate) {
-            this.change(this.draft, { ...this.ui, pendingMove: null });
-            return;
-        }
-        this.change(this.draft, { ...this.ui, pendingMove: pendingMove(milestone, value) });
-    }
-
-    handleMoveInput(event: CustomEvent<{ field: 'reason' | 'note'; value: string | null }>): void {
-        const pending = this.ui.pendingMove;
-        if (!pending) {
-            return;
-        }
-        const next = { ...pending, [event.detail.field]: event.detail.value };
-        next.reasonError = null;
-        this.change(this.draft, { ...this.ui, pendingMove: next });
-    }
-
-    handleMoveConfirm(): void {
-        const pending = this.ui.pendingMove;
-        const workspace = this.workspace as Workspace;
-        if (!pending) {
-            return;
-        }
-        const preview = previewMove(effectiveMilestones(workspace, this.draft), pending.key, pending.to, {
-            planStatus: workspace.plan?.status,
-            opportunityCloseDate: workspace.opportunity.closeDate,
-            locale: LOCALE
-        });
-        const problem = moveReasonProblem(preview, pending.reason, pending.note);
-        if (problem) {
-            this.change(this.draft, { ...this.ui, pendingMove: { ...pending, reasonError: problem } });
-            return;
-        }
-        this.change(applyMove(this.draft, workspace, preview, pending.reason, pending.note), {
-            ...this.ui,
-            pendingMove: null
-        });
-    }
-
-    handleMoveCancel(): void {
-        this.change(this.draft, { ...this.ui, pendingMove: null });
     }
 
     handleAdd(event: CustomEvent<{ phase: string | null }>): void {
@@ -670,10 +528,7 @@ export default class PlanWorkspace extends LightningElement {
         if (invalid) {
             this.errors = invalid;
             this.pendingFocus = 'errors';
-            this.change(this.draft, {
-                ...this.ui,
-                editing: [...new Set([...this.ui.editing, ...keysInError(invalid)])]
-            });
+            this.change(this.draft, openRowsInError(this.ui, invalid));
             return;
         }
         const planId = workspace.plan?.id;
@@ -721,7 +576,7 @@ export default class PlanWorkspace extends LightningElement {
             this.failedHint = hint;
             this.pendingFocus = this.errors.conflict ? 'conflict' : 'errors';
             if (hasErrors(this.errors)) {
-                this.ui = { ...this.ui, editing: [...new Set([...this.ui.editing, ...keysInError(this.errors)])] };
+                this.ui = openRowsInError(this.ui, this.errors);
             }
         } finally {
             this.busy = false;

@@ -4,19 +4,35 @@
 import { epochDay, formatNumber } from 'c/planHealth';
 
 const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+/** Dates already formatted, per locale: a plan shows the same few dates on every render. */
+const DATE_TEXTS = new Map<string, string>();
+const DATE_TEXTS_KEPT = 2000;
 
-/** A date as the user reads it ("Mar 31, 2026"); blank for none. Formatters are cached per locale. */
+/**
+ * A date as the user reads it ("Mar 31, 2026"); blank for none. Formatters are cached per locale, and the dates they
+ * formatted (a few thousand at most).
+ */
 export function formatDate(iso: string | null | undefined, locale?: string): string {
     if (!iso) {
         return '';
     }
     const cacheKey = locale ?? '';
+    const textKey = `${cacheKey}|${iso}`;
+    const known = DATE_TEXTS.get(textKey);
+    if (known !== undefined) {
+        return known;
+    }
     let format = DATE_FORMATS.get(cacheKey);
     if (!format) {
         format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
         DATE_FORMATS.set(cacheKey, format);
     }
-    return format.format(new Date(epochDay(iso) * 86_400_000));
+    const text = format.format(new Date(epochDay(iso) * 86_400_000));
+    if (DATE_TEXTS.size >= DATE_TEXTS_KEPT) {
+        DATE_TEXTS.clear();
+    }
+    DATE_TEXTS.set(textKey, text);
+    return text;
 }
 
 /** "1 day", "1,234 days": the count in the user's `locale`. */

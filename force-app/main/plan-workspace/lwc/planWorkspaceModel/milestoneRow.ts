@@ -127,26 +127,48 @@ function joinErrors(...lists: (string[] | undefined)[]): string | null {
     return all.length ? all.join(' ') : null;
 }
 
+/** The fields whose errors show next to their own control; any other field's error shows on the row. */
+const PLACED_FIELDS = new Set([
+    'name',
+    'description',
+    'dependsOnId',
+    'durationDays',
+    'phase',
+    'side',
+    'buyerOwnerId',
+    'sellerOwnerId',
+    'dueDate',
+    'slipReason',
+    'slipNote',
+    'status',
+    'completedOn',
+    'buyerConfirmed'
+]);
+
+/** The errors of a row without any: one object every such row shares (views are never changed once built). */
+const NO_ERRORS: FieldErrorView = Object.freeze({
+    name: null,
+    description: null,
+    dependsOnId: null,
+    durationDays: null,
+    phase: null,
+    side: null,
+    buyerOwnerId: null,
+    sellerOwnerId: null,
+    dueDate: null,
+    slip: null,
+    status: null,
+    buyerConfirmed: null,
+    row: null
+});
+
 function fieldErrorView(record: RecordErrors | undefined): FieldErrorView {
-    const fields = record?.fieldErrors ?? {};
-    const placed = new Set([
-        'name',
-        'description',
-        'dependsOnId',
-        'durationDays',
-        'phase',
-        'side',
-        'buyerOwnerId',
-        'sellerOwnerId',
-        'dueDate',
-        'slipReason',
-        'slipNote',
-        'status',
-        'completedOn',
-        'buyerConfirmed'
-    ]);
+    if (!record) {
+        return NO_ERRORS;
+    }
+    const fields = record.fieldErrors ?? {};
     const others = Object.entries(fields)
-        .filter(([field]) => !placed.has(field))
+        .filter(([field]) => !PLACED_FIELDS.has(field))
         .flatMap(([, messages]) => messages);
     return {
         name: joinErrors(fields.name),
@@ -161,7 +183,7 @@ function fieldErrorView(record: RecordErrors | undefined): FieldErrorView {
         slip: joinErrors(fields.slipReason, fields.slipNote),
         status: joinErrors(fields.status, fields.completedOn),
         buyerConfirmed: joinErrors(fields.buyerConfirmed),
-        row: joinErrors(record?.messages, others)
+        row: joinErrors(record.messages, others)
     };
 }
 

@@ -1,11 +1,11 @@
 /**
- * The choices the workspace's pickers offer: the plan switcher's plans, the owners on either side, and the
- * milestones one may wait on (never one that already waits on it).
+ * The choices the workspace's pickers offer: the plan switcher's plans, the owners on either side, the milestones
+ * one may wait on (never one that already waits on it), and the milestone list's picklists.
  */
 import { formatNumber } from 'c/planHealth';
 import type { EffectiveMilestone } from './effectiveMilestones';
 import { formatDate } from './formatting';
-import type { Option, Person, PlanSummary } from './workspaceTypes';
+import type { Option, Person, PlanSummary, Workspace } from './workspaceTypes';
 
 /**
  * The plan switcher's choices, newest first: each plan by name, status and dates, in the user's locale ("Go-live
@@ -63,4 +63,25 @@ export function predecessorOptions(milestones: readonly EffectiveMilestone[], ke
     return milestones
         .filter((m) => m.key !== key && !m.isDeleted && !after.has(m.key))
         .map((m) => ({ label: m.name || 'New milestone', value: m.key }));
+}
+
+/** The choices the milestone list offers in its inputs, computed once per workspace load. */
+export interface ListOptions {
+    statuses: Option[];
+    phases: Option[];
+    sides: Option[];
+    slipReasons: Option[];
+    buyerOwners: Option[];
+    sellerOwners: Option[];
+}
+
+export function listOptions(workspace: Workspace): ListOptions {
+    return {
+        statuses: workspace.picklists.milestoneStatuses,
+        phases: workspace.picklists.phases,
+        sides: workspace.picklists.sides,
+        slipReasons: workspace.picklists.slipReasons,
+        buyerOwners: ownerOptions(workspace.buyerContacts, 'No buyer owner'),
+        sellerOwners: ownerOptions(workspace.sellerUsers, 'No seller owner')
+    };
 }

@@ -14,7 +14,12 @@
  * - saveErrors: the server's errors (and the workspace's own) in one shape
  * - milestoneValidation: the checks before a save
  * - saveRequest: what a save sends
- * - uiState, dateHistory, milestoneRow, listView: the milestone list view, built once per change
+ * - uiState, dateHistory, milestoneRow, rowActions, listView: the milestone list view, built once per change
+ * - rowReuse: unchanged rows keep their object from one view to the next, so only changed rows render again
+ * - milestoneEdits: what each thing the user does in the list makes of the draft and the list's state
+ * - planFacts: what the header says of the milestones (open, overdue, landing after the target date)
+ * - planSwitcher: the opportunity's plans, the current one, plans kept as history
+ * - memo: a result computed again only when its inputs change
  *
  * The workspace is what PlanWorkspaceController returns (one typed @AuraEnabled object per round-trip). The user's unsaved work
  * is a `Draft`: changed fields per milestone, new milestones, deleted ones, and an explicit order once the user
@@ -53,7 +58,9 @@ export type {
 } from './workspaceTypes';
 export { formatDate, plural, truncate } from './formatting';
 export { involvesBuyer, isHistoryStatus, isOpen, isOverdue, OPEN } from './milestoneStatus';
-export { ownerOptions, planChoices } from './pickerOptions';
+export { listOptions, ownerOptions, planChoices } from './pickerOptions';
+export type { ListOptions } from './pickerOptions';
+export { canFollowWithNewPlan, canOpenCurrentPlan, historyNotice } from './planSwitcher';
 export {
     addMilestone,
     changeCount,
@@ -100,5 +107,20 @@ export { EMPTY_UI, toggleEditing } from './uiState';
 export type { Filter, UiState } from './uiState';
 export type { HistoryRow } from './dateHistory';
 export type { FieldErrorView, RowView } from './milestoneRow';
+export { rowActions } from './rowActions';
+export type { ButtonAction, RowActionView } from './rowActions';
 export { buildListView } from './listView';
 export type { FilterView, GroupView, ListView } from './listView';
+export { keepUnchangedRows, sameValue } from './rowReuse';
+export {
+    confirmMove,
+    dateChange,
+    fieldChange,
+    listEdit,
+    moveInput,
+    openRowsInError,
+    rowAction
+} from './milestoneEdits';
+export type { EditState, ListEvent, MilestoneAction } from './milestoneEdits';
+export { lateLandingMessage, openMilestoneNames, overdueMilestoneNames } from './planFacts';
+export { rememberLast } from './memo';

@@ -67,6 +67,18 @@ describe('epochDay and daysBetween', () => {
             expect(() => epochDay(value)).toThrow(/date/);
         }
     );
+
+    it('reads every day of a year, as the calendar has it, and nothing that is not a date', () => {
+        let day = epochDay('2028-01-01');
+        for (let utc = Date.UTC(2028, 0, 1); utc < Date.UTC(2029, 0, 1); utc += 86_400_000) {
+            expect(epochDay(new Date(utc).toISOString().slice(0, 10))).toBe(day++);
+        }
+        expect(epochDay('1970-01-01')).toBe(0);
+        for (const value of ['2026-0a-01', '2026/01/01', '+026-01-01', '2026-01-1 ', '0099-01-01', '2026-00-10']) {
+            expect(() => epochDay(value)).toThrow(/date/);
+        }
+        expect(() => epochDay(undefined as unknown as string)).toThrow(/date/);
+    });
 });
 
 describe('compareCloseDates', () => {

@@ -17,6 +17,17 @@ describe('small helpers', () => {
         expect(formatDate('2026-03-31')).toContain('2026');
     });
 
+    it('gives a date formatted before as it was, per locale, however many dates it has formatted', () => {
+        expect(formatDate('2026-03-31', 'en-US')).toBe('Mar 31, 2026');
+        expect(formatDate('2026-03-31', 'de-DE')).toBe('31. März 2026');
+        for (let day = 0; day < 2100; day++) {
+            const iso = new Date(Date.UTC(2026, 0, 1 + day)).toISOString().slice(0, 10);
+            expect(formatDate(iso, 'en-US')).toMatch(/^[A-Z][a-z]{2} \d{1,2}, 20\d{2}$/);
+        }
+        expect(formatDate('2026-03-31', 'en-US')).toBe('Mar 31, 2026');
+        expect(() => formatDate('2026-02-30', 'en-US')).toThrow(/date/);
+    });
+
     it.each([
         [1, 'day', undefined, '1 day'],
         [0, 'day', undefined, '0 days'],

@@ -1,6 +1,6 @@
 import { buildListView } from '../listView';
 import { EMPTY_DRAFT } from '../milestoneDraft';
-import { ownerOptions } from '../pickerOptions';
+import { listOptions, ownerOptions } from '../pickerOptions';
 import { EMPTY_UI } from '../uiState';
 import { C, M, U, workspace } from './workspaceFixture';
 
@@ -11,6 +11,17 @@ describe('small helpers', () => {
             { label: 'Dana Buyer (Economic Buyer)', value: C(1) }
         ]);
         expect(ownerOptions([{ id: U(9), name: 'Plain' }], 'None')[1]).toEqual({ label: 'Plain', value: U(9) });
+    });
+
+    it('gives the list its picklists and owners, a way to clear each owner first', () => {
+        const w = workspace();
+        const options = listOptions(w);
+        expect(options.statuses).toBe(w.picklists.milestoneStatuses);
+        expect(options.slipReasons).toBe(w.picklists.slipReasons);
+        expect([options.phases, options.sides]).toEqual([w.picklists.phases, w.picklists.sides]);
+        expect(options.buyerOwners[0]).toEqual({ label: 'No buyer owner', value: '' });
+        expect(options.sellerOwners[0]).toEqual({ label: 'No seller owner', value: '' });
+        expect(options.buyerOwners).toHaveLength(w.buyerContacts.length + 1);
     });
 });
 
