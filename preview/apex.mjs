@@ -3,7 +3,14 @@
 // method an org would call, and the demo data comes from the dev directory's Apex loader (TandemDemoData.load()).
 import { ApexThrow } from '../apex-runtime/interpreter/errors.mjs';
 import { createApexSession, loadPackageProgram } from '../apex-runtime/session.mjs';
-import { DEMO_GATE_SETTINGS, DEMO_ROLES, DEMO_SELLERS, DEMO_TEAM } from './demo-team.mjs';
+import {
+    DEMO_GATE_SETTINGS,
+    DEMO_ROLES,
+    DEMO_SELLERS,
+    DEMO_SITE_GUEST,
+    DEMO_TEAM,
+    SITE_CLASSES
+} from './demo-team.mjs';
 
 /**
  * What an LWC receives when an Apex call fails ("Handle Errors in Lightning Web Components"): an
@@ -78,11 +85,31 @@ function createTeam(org, adminId) {
     return { roles, users };
 }
 
+/** The buyer page's site guest user (DEMO_SITE_GUEST), created by the admin as Setup creates a site's guest user. */
+function createSiteGuest(org, adminId) {
+    const { profile, sets, ...fields } = DEMO_SITE_GUEST;
+    const [guestId] = org.insert(
+        'User',
+        {
+            ...fields,
+            Email: fields.Username,
+            ProfileId: org.profileId(profile),
+            TimeZoneSidKey: 'America/Los_Angeles',
+            LocaleSidKey: 'en_US',
+            EmailEncodingKey: 'UTF-8',
+            LanguageLocaleKey: 'en_US'
+        },
+        { as: adminId }
+    );
+    org.assignPermissionSets(guestId, sets, { as: adminId });
+    return guestId;
+}
+
 /**
  * An embedded org with the demo loaded by the Apex loader, its deals dealt to the six account executives
  * (DEMO_SELLERS) and the preview handed to the first of them. The loader runs as that account executive holding, for
  * the load only, the admin and gate-bypass permission sets, as scripts/org/load-demo-data.sh has it in a scratch
- * org. Returns { session, org, demo }.
+ * org. The buyer page's site guest user comes last (demo.siteGuest). Returns { session, org, demo }.
  */
 export function createDemoSession({ root, today, program = loadPackageProgram(root) }) {
     const session = createApexSession(program, {
@@ -112,6 +139,7 @@ export function createDemoSession({ root, today, program = loadPackageProgram(ro
     // without a plan: the same deployment (and change log) as a click on Save, and the same settings the Apex tests
     // run with when the gates are on.
     turnGatesOn(session, adminId);
+    demo.siteGuest = createSiteGuest(org, adminId);
     org.setCurrentUser(loader);
     return { session, org, demo };
 }
@@ -144,11 +172,18 @@ function turnGatesOn(session, adminId) {
     }
 }
 
-/** Answers a component's Apex call: one transaction of the current user through the @AuraEnabled method. */
-export function apexCaller(session) {
+/**
+ * Answers a component's Apex call: one transaction through the @AuraEnabled method, of the current user, or, for the
+ * classes a site's pages call (SITE_CLASSES), of the site's guest user `siteGuest` when there is one: in an org those
+ * calls come from the site, whoever else is signed in to Salesforce in the same browser.
+ */
+export function apexCaller(session, { siteGuest = null } = {}) {
+    const siteClasses = new Set(SITE_CLASSES.map((name) => name.toLowerCase()));
     return async (className, methodName, params) => {
+        const userId =
+            siteGuest && siteClasses.has(String(className).toLowerCase()) ? siteGuest : session.org.currentUserId;
         try {
-            return session.transaction(session.org.currentUserId, (rt) => rt.callAura(className, methodName, params));
+            return session.transaction(userId, (rt) => rt.callAura(className, methodName, params));
         } catch (error) {
             throw Object.assign(new Error(error.message), auraErrorBody(error));
         }

@@ -94,3 +94,20 @@ export const DEMO_GATE_SETTINGS = {
         Stage_Order__c: 'Proposal/Price Quote;Negotiation/Review;Closed Won;Closed Lost'
     }
 };
+
+/**
+ * The guest user of the Experience Cloud site that hosts the buyer page: who a buyer is to the org when they open
+ * their link (docs/buyer-page.md, "Publish the page in your site"). A site's guest user holds the Guest License
+ * profile, which the embedded org models as its profile without object permissions; the only permission set is the
+ * buyer page's.
+ */
+export const DEMO_SITE_GUEST = {
+    LastName: 'Site Guest User',
+    Username: 'guest@tandem-demo.example',
+    Alias: 'guest',
+    profile: 'Minimum Access - Salesforce',
+    sets: ['Tandem_Buyer_Page']
+};
+
+/** The Apex classes a site's pages call: in an org their calls come from the site, as its guest user. */
+export const SITE_CLASSES = ['BuyerPageController'];

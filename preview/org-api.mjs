@@ -1,5 +1,6 @@
 // What the preview's own pages (record page, opportunity list) ask of the embedded org: in an org, the
 // platform's record page and LDS do this. Saves go through the org, so the package's rules apply.
+import { auraErrorBody } from './apex.mjs';
 import { DEMO_TEAM } from './demo-team.mjs';
 
 function ownerName(org, ownerId) {
@@ -31,8 +32,21 @@ export function viewerChoices(org, demo) {
     return [seller, ...managers].map((person) => choice(demo.users[person.key])).concat(choice(demo.admin));
 }
 
-/** `demo` (optional): the demo team and admin from createDemoSession(); setViewer switches only to them. */
-export function createOrgApi(org, demo = null) {
+/** The opportunity's plan a buyer link goes to: its active plan, else its newest draft. */
+function openPlanOf(org, opportunityId) {
+    const plans = org.query('Mutual_Action_Plan__c', { Opportunity__c: opportunityId });
+    const newest = (status) =>
+        plans
+            .filter((plan) => plan.Status__c === status)
+            .sort((a, b) => String(b.CreatedDate).localeCompare(String(a.CreatedDate)))[0];
+    return newest('Active') ?? newest('Draft') ?? null;
+}
+
+/**
+ * `demo` (optional): the demo team and admin from createDemoSession(); setViewer switches only to them. `session`
+ * (optional): the Apex session, for the preview-only buyer page link.
+ */
+export function createOrgApi(org, demo = null, session = null) {
     const viewers = new Set(demo ? [...Object.values(demo.users), demo.admin].map((id) => org.get('User', id).Id) : []);
     return {
         opportunities() {
@@ -85,6 +99,27 @@ export function createOrgApi(org, demo = null) {
                 org.rollbackTo(savepoint);
                 org.releaseSavepoint(savepoint);
             }
+        },
+        // Preview only, until the plan workspace sends plans: a new link to the buyer page for the opportunity's plan,
+        // made by the dev directory's TandemDemoBuyerLinks as the viewing user. Answers the buyer page's address.
+        buyerPageLink({ recordId } = {}) {
+            if (!session) throw Object.assign(new Error('The preview has no Apex session.'), { status: 404 });
+            const plan = openPlanOf(org, recordId);
+            if (!plan) {
+                throw Object.assign(new Error('This opportunity has no active or draft plan to open.'), {
+                    status: 400
+                });
+            }
+            let token;
+            try {
+                token = session.transaction(org.currentUserId, (rt) =>
+                    rt.evaluate(`TandemDemoBuyerLinks.linkFor('${plan.Id}')`)
+                );
+            } catch (error) {
+                const { status, body } = auraErrorBody(error);
+                throw Object.assign(new Error(body.message), { status, body });
+            }
+            return { url: `/buyer?t=${encodeURIComponent(String(token))}` };
         },
         // The shell's "Viewing as" switch: later Apex calls run as this user. Only the demo's own people.
         setViewer({ userId } = {}) {

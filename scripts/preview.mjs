@@ -45,12 +45,12 @@ export async function startPreview({
 } = {}) {
     if (build) await buildPreview(bundleFile);
     const { session, org, demo } = createDemoSession({ root, today });
-    const orgApi = createOrgApi(org, demo);
+    const orgApi = createOrgApi(org, demo, session);
     // PageReference.getContentAsPDF() and the /apex/<Page> route render the project's Visualforce pages offline.
     attachPageRenderer(session);
     const server = await startServer({
         bundleFile,
-        callApex: apexCaller(session),
+        callApex: apexCaller(session, { siteGuest: demo.siteGuest }),
         renderPage: pageResponder(session),
         callOrg: async (action, body) => {
             if (typeof orgApi[action] !== 'function')

@@ -50,7 +50,7 @@ describe('the demo org (TODAY a Monday)', () => {
     });
 
     test('a sales team: VP Sales, two managers, six account executives, in a role hierarchy', () => {
-        const users = org.query('User').filter((user) => user.Id !== demo.admin);
+        const users = org.query('User').filter((user) => ![demo.admin, demo.siteGuest].includes(user.Id));
         assert.equal(users.length, DEMO_TEAM.length);
         const vp = users.find((user) => user.Title === 'VP Sales');
         const managers = users.filter((user) => user.ManagerId === vp.Id);
@@ -67,6 +67,14 @@ describe('the demo org (TODAY a Monday)', () => {
         for (const person of DEMO_TEAM) {
             assert.deepEqual(org.permissionSetsOf(demo.users[person.key]).sort(), [...person.sets].sort(), person.key);
         }
+    });
+
+    test("the buyer page's site guest user holds only the buyer page's permission set, and no role", () => {
+        const guest = org.get('User', demo.siteGuest);
+        assert.equal(guest.LastName, 'Site Guest User');
+        assert.equal(guest.UserRoleId ?? null, null);
+        assert.equal(guest.ProfileId, org.profileId('Minimum Access - Salesforce'));
+        assert.deepEqual(org.permissionSetsOf(demo.siteGuest), ['Tandem_Buyer_Page']);
     });
 
     test('the preview runs as the account executive who loaded the demo, without the permissions of the load', () => {

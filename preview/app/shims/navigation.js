@@ -3,6 +3,11 @@
 const Navigate = Symbol('Navigate');
 const GenerateUrl = Symbol('GenerateUrl');
 const listeners = new Set();
+/**
+ * The buyer page: in an org, a page of the Experience Cloud site (a comm__namedPage) that a guest opens with their
+ * link in `state.t` (docs/buyer-page.md).
+ */
+const BUYER_PAGE = 'buyer';
 
 export function urlFor(pageReference) {
     const { type, attributes = {}, state = {} } = pageReference ?? {};
@@ -11,6 +16,7 @@ export function urlFor(pageReference) {
     else if (type === 'standard__navItemPage' && attributes.apiName === 'Pipeline_Review') path = '/pipeline';
     else if (type === 'standard__navItemPage' && attributes.apiName === 'Tandem_Setup') path = '/setup';
     else if (type === 'standard__objectPage' && attributes.objectApiName === 'Opportunity') path = '/opportunities';
+    else if (type === 'comm__namedPage' && attributes.name === BUYER_PAGE) path = '/buyer';
     const query = new URLSearchParams(state).toString();
     return query ? `${path}?${query}` : path;
 }
@@ -33,6 +39,7 @@ export function currentPageReference() {
             state
         };
     }
+    if (pathname === '/buyer') return { type: 'comm__namedPage', attributes: { name: BUYER_PAGE }, state };
     if (pathname === '/setup') return { type: 'standard__navItemPage', attributes: { apiName: 'Tandem_Setup' }, state };
     return { type: 'standard__navItemPage', attributes: { apiName: 'Pipeline_Review' }, state };
 }

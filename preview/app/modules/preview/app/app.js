@@ -4,7 +4,10 @@ import { callOrg } from '../../../shims/apex';
 
 const TOAST_THEMES = { success: 'slds-theme_success', error: 'slds-theme_error', warning: 'slds-theme_warning' };
 
-/** The preview's shell: a Salesforce-like header, in-app routes, a "Viewing as" switch, and toasts. */
+/**
+ * The preview's shell: a Salesforce-like header, in-app routes, a "Viewing as" switch, and toasts. The buyer page
+ * (/buyer?t=<link>) shows alone, as the site shows it to a buyer: no Salesforce header, no user switch.
+ */
 export default class App extends LightningElement {
     route = currentPageReference();
     toasts = [];
@@ -21,6 +24,10 @@ export default class App extends LightningElement {
 
     disconnectedCallback() {
         this.unsubscribe?.();
+    }
+
+    get isBuyerPage() {
+        return this.route.type === 'comm__namedPage' && this.route.attributes.name === 'buyer';
     }
 
     get isRecordPage() {

@@ -20,6 +20,8 @@ export default class RecordPage extends LightningElement {
     stageError;
     saving = false;
     loadError;
+    buyerLinkError;
+    openingBuyerPage = false;
 
     connectedCallback() {
         this.load();
@@ -117,6 +119,27 @@ export default class RecordPage extends LightningElement {
                 error.message;
         } finally {
             this.saving = false;
+        }
+    }
+
+    /**
+     * Preview only, until the plan workspace sends plans: opens the buyer page of the opportunity's plan in a new tab,
+     * through a new link for its buyer (the preview's buyerPageLink, dev/main/classes/TandemDemoBuyerLinks.cls). The
+     * tab opens on the click, so no popup blocker stops it, and goes to the page once the link is made.
+     */
+    async openBuyerPage() {
+        this.buyerLinkError = undefined;
+        this.openingBuyerPage = true;
+        const tab = window.open('', '_blank');
+        try {
+            const { url } = await callOrg('buyerPageLink', { recordId: this.recordId });
+            if (tab) tab.location.href = url;
+            else window.location.assign(url);
+        } catch (error) {
+            tab?.close();
+            this.buyerLinkError = error.body?.message ?? error.message;
+        } finally {
+            this.openingBuyerPage = false;
         }
     }
 
