@@ -39,6 +39,7 @@ const STEPS = [
     ['formula syntax and references', () => checks('formulas')],
     ['org scripts against the sf CLI manifests', () => checks('org-scripts')],
     ['tooling folders import down their layers only', () => checks('folder-direction')],
+    ['package feature folders use each other one way only', () => checks('feature-direction')],
     ['formula scenarios', () => node('--test', ...testFiles('test/formulas'))],
     [
         'Apex runtime: its own tests (semantics from the Apex guides)',
