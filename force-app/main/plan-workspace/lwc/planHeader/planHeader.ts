@@ -406,6 +406,20 @@ export default class PlanHeader extends LightningElement {
         return this.canRecordAcceptance && this.isOpenPlan && !this.currentPlan?.buyerAccepted && !this.accepting;
     }
 
+    /** The user may send the plan to the buyers (an open plan they may edit). */
+    get canSend(): boolean {
+        return this.canEditPlan && this.isOpenPlan;
+    }
+
+    get showsBuyerActions(): boolean {
+        return this.canSend || this.canAccept;
+    }
+
+    /** Asks the workspace to open the send form. */
+    handleSendPlan(): void {
+        this.dispatchEvent(new CustomEvent('sendplan'));
+    }
+
     get canWithdraw(): boolean {
         return this.canRecordAcceptance && Boolean(this.currentPlan?.buyerAccepted);
     }

@@ -88,6 +88,8 @@ export default class PlanWorkspace extends LightningElement {
     creating = false;
     /** The offer to move the open milestones with the buyer's new target date, after the details were saved. */
     replan: ReplanOffer | null = null;
+    /** The send form is open. */
+    sending = false;
     replanReason: string | null = null;
     replanNote: string | null = null;
     replanError: string | null = null;
@@ -484,6 +486,33 @@ export default class PlanWorkspace extends LightningElement {
             accepted ? 'Buyer acceptance recorded' : 'Buyer acceptance withdrawn',
             undefined,
             PLAN_ACTION_HINT
+        );
+    }
+
+    handleSendPlan(): void {
+        this.sending = true;
+    }
+
+    handleCancelSend(): void {
+        this.sending = false;
+    }
+
+    /** The plan as loaded, for the send form (a send is refused if someone changed the plan since). */
+    get sendLoaded(): Loaded | null {
+        return this.loaded();
+    }
+
+    /** The send went out: says to whom, and who was skipped and why. */
+    handleSent(event: CustomEvent<{ sentTo: string[]; skipped: string[]; note?: string | null }>): void {
+        this.sending = false;
+        const { sentTo, skipped, note } = event.detail;
+        const problems = [...skipped.map((line) => `Not sent to ${line}.`), note ?? ''].filter(Boolean);
+        this.dispatchEvent(
+            new ShowToastEvent({
+                title: `Plan sent to ${sentTo.join(', ')}`,
+                message: problems.join(' '),
+                variant: problems.length ? 'warning' : 'success'
+            })
         );
     }
 

@@ -177,6 +177,23 @@ describe('c-plan-header', () => {
             expect(element.shadowRoot?.querySelector('[data-id="acceptance-detail"]')).toBeNull();
         });
 
+        it('offers to send an open plan to the buyers, to a user who may edit it', async () => {
+            const element = renderWith({ plan: ACTIVE_PLAN, canEditPlan: true });
+            const events = listen(element, 'sendplan');
+            click(element, '[data-id="send-plan"]');
+            await flush();
+            expect(events.map((event) => event.type)).toEqual(['sendplan']);
+            expect(
+                renderWith({
+                    plan: { ...ACTIVE_PLAN, status: 'Completed' },
+                    canEditPlan: true
+                }).shadowRoot?.querySelector('[data-id="send-plan"]')
+            ).toBeNull();
+            expect(
+                renderWith({ plan: ACTIVE_PLAN, canEditPlan: false }).shadowRoot?.querySelector('[data-id="send-plan"]')
+            ).toBeNull();
+        });
+
         it('names the buyer when the acceptance has no contact name', () => {
             expect(text(render({ ...ACTIVE_PLAN, buyerAcceptedByName: null }), 'acceptance')).toContain(
                 'Accepted by the buyer'
