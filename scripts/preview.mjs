@@ -67,6 +67,9 @@ export async function startPreview({
         port
     });
     const url = `http://127.0.0.1:${server.address().port}/`;
+    // The preview's site is its own /buyer route: the address an admin sets in Plan Setting "Default" once the buyer
+    // page is published (docs/buyer-page.md), so the links in sent plans open here.
+    org.setCustomMetadata('Plan_Setting__mdt.Default', { Buyer_Page_URL__c: `${url}buyer` });
     return { server, url, org, demo, session };
 }
 

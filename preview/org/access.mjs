@@ -51,8 +51,10 @@ const PROFILES = {
         standardFieldEdit: true,
         userPermissions: ['ViewAllData', 'ModifyAllData', 'CustomizeApplication']
     },
+    // Its "Edit Tasks" permission lets it create and edit tasks (Salesforce Help, "Standard Profiles"; Task access is
+    // that user permission, not an object permission: Object Reference, "Task").
     'standard user': {
-        objects: Object.fromEntries(SALES_OBJECTS.map((name) => [name, CRUD])),
+        objects: Object.fromEntries([...SALES_OBJECTS, 'Task'].map((name) => [name, CRUD])),
         standardFieldEdit: true
     },
     'read only': { objects: Object.fromEntries(SALES_OBJECTS.map((name) => [name, READ])), standardFieldEdit: false },

@@ -66,9 +66,9 @@ export function owners(milestone: BuyerMilestone): string {
         return seller || 'The seller';
     }
     if (milestone.side === 'Buyer') {
-        return buyer || 'Your team';
+        return buyer || 'No owner named yet';
     }
-    return [buyer, seller].filter(Boolean).join(' with ') || 'Both teams';
+    return [buyer, seller].filter(Boolean).join(' with ') || 'No owners named yet';
 }
 
 function statusOf(milestone: BuyerMilestone): { statusLabel: string; statusClass: string } {
@@ -104,7 +104,7 @@ export function phaseViews(plan: BuyerPlan | null | undefined): PhaseView[] {
         const mine = rows.filter((row) => row.mine).length;
         return {
             name: phase.name,
-            heading: mine ? `${phase.name} · ${mine} yours` : phase.name,
+            heading: mine ? `${phase.name} · ${mine === 1 ? '1 step' : `${mine} steps`} for you` : phase.name,
             rows
         };
     });

@@ -39,14 +39,14 @@ describe('the buyer page view', () => {
             'Bea Buyer (you) with Jonah Clarke'
         ]);
         expect(legal.rows.map((row) => row.owners)).toEqual(['Jonah Clarke', 'Lee Legal']);
-        expect(owners({ key: 'x', title: 'x', side: 'Joint' })).toBe('Both teams');
-        expect(owners({ key: 'x', title: 'x', side: 'Buyer' })).toBe('Your team');
+        expect(owners({ key: 'x', title: 'x', side: 'Joint' })).toBe('No owners named yet');
+        expect(owners({ key: 'x', title: 'x', side: 'Buyer' })).toBe('No owner named yet');
         expect(validation.rows.map((row) => row.sideLabel)).toEqual(['Your team', 'Both teams']);
     });
 
     it("counts the holder's own milestones in the phase heading and marks their rows", () => {
         const [validation, legal] = phaseViews(PLAN);
-        expect(validation.heading).toBe('Validation · 2 yours');
+        expect(validation.heading).toBe('Validation · 2 steps for you');
         expect(legal.heading).toBe('Legal');
         expect(validation.rows[0].rowClass).toBe('milestone milestone_mine');
         expect(legal.rows[0].rowClass).toBe('milestone');
