@@ -1,6 +1,7 @@
 import { LightningElement } from 'lwc';
 import getSetup from '@salesforce/apex/TandemSetupController.getSetup';
 import saveSetup from '@salesforce/apex/TandemSetupController.saveSetup';
+import rotateLinkSecret from '@salesforce/apex/TandemSetupController.rotateLinkSecret';
 // The user's locale, a BCP 47 tag ("en-US"), for the deal counts ("Access Internationalization Properties", LWC
 // Developer Guide); the last change's dates are lightning-formatted-date-time, which follows it by itself.
 import LOCALE from '@salesforce/i18n/locale';
@@ -229,6 +230,42 @@ export default class TandemSetup extends LightningElement {
             this.errors = parseServerError(error, SAVE_FAILED);
         } finally {
             this.saving = false;
+        }
+    }
+
+    // ----- the buyer links' secret -------------------------------------------------------------------------------
+
+    /** The admin asked to rotate the secret and is asked to confirm. */
+    confirmingRotation = false;
+    rotating = false;
+    rotationMessage = '';
+    rotationError = '';
+
+    get linkSecretRotatedOn(): string | null {
+        return this.view?.linkSecretRotatedOn ?? null;
+    }
+
+    handleStartRotation(): void {
+        this.confirmingRotation = true;
+        this.rotationMessage = '';
+        this.rotationError = '';
+    }
+
+    handleKeepSecret(): void {
+        this.confirmingRotation = false;
+    }
+
+    async handleRotate(): Promise<void> {
+        this.rotating = true;
+        try {
+            const view = (await rotateLinkSecret()) as SetupView;
+            this.view = { ...(this.view as SetupView), linkSecretRotatedOn: view.linkSecretRotatedOn ?? null };
+            this.rotationMessage = 'New secret made: the links sent to buyers before now no longer open.';
+        } catch (error) {
+            this.rotationError = parseServerError(error, 'The link secret was not changed.').pageErrors[0] ?? '';
+        } finally {
+            this.rotating = false;
+            this.confirmingRotation = false;
         }
     }
 

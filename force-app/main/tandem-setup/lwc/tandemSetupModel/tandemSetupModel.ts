@@ -53,6 +53,8 @@ export interface SetupView {
     unknownGatedStages: string[];
     canConfigure: boolean;
     lastChange: SetupChange | null;
+    /** When the buyer links' secret was last made; null before the first link. */
+    linkSecretRotatedOn?: string | null;
 }
 
 export interface SetupRequest {
