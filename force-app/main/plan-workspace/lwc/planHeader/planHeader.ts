@@ -362,8 +362,8 @@ export default class PlanHeader extends LightningElement {
         const now = plan?.version ? ` (now version ${plan.version})` : '';
         return (
             `The plan changed after ${who} accepted version ${plan?.acceptedVersion ?? ''}${now}: milestones were ` +
-            `added or removed, or the close or a buyer milestone moved. Ask ${who} to accept the current plan, then ` +
-            'record the acceptance again.'
+            `added or removed, or the close or a buyer milestone moved. Ask ${who} to accept the current plan: send it ` +
+            'with Send to buyers, or record the acceptance again.'
         );
     }
 

@@ -149,7 +149,7 @@ describe('c-plan-header', () => {
             expect(text(element, 'acceptance-lapsed')).toBe(
                 'Acceptance lapsed: The plan changed after Dana Buyer accepted version 2 (now version 3): milestones ' +
                     'were added or removed, or the close or a buyer milestone moved. Ask Dana Buyer to accept the ' +
-                    'current plan, then record the acceptance again.'
+                    'current plan: send it with Send to buyers, or record the acceptance again.'
             );
         });
 
