@@ -1,5 +1,5 @@
 import { LightningElement } from 'lwc';
-import getWorkspace from '@salesforce/apex/PlanWorkspaceController.getWorkspace';
+import { benchMilestones } from '../benchWorkspace/benchWorkspace';
 
 // The bench's floor for the plan workspace: the same milestones, from the same single Apex call, as a bare list
 // (for:each of <li> and <div>, no lightning-* base components, no SLDS), carrying the text the workspace shows for
@@ -20,9 +20,8 @@ export default class WorkspaceFloor extends LightningElement {
     }
 
     async load() {
-        const json = await getWorkspace({ opportunityId: this.getAttribute('data-opportunity-id') });
-        const workspace = typeof json === 'string' ? JSON.parse(json) : json;
-        this.rows = workspace.milestones.map((milestone) => ({
+        const milestones = await benchMilestones(this);
+        this.rows = milestones.map((milestone) => ({
             id: milestone.id,
             name: milestone.name,
             owner: [milestone.buyerOwnerName, milestone.sellerOwnerName].filter(Boolean).join(' · ') || 'No owner',

@@ -1,5 +1,5 @@
 import { LightningElement } from 'lwc';
-import getWorkspace from '@salesforce/apex/PlanWorkspaceController.getWorkspace';
+import { benchMilestones } from '../benchWorkspace/benchWorkspace';
 
 // The bench's baseline for the plan workspace: the same milestones, from the same single Apex call, in a plain
 // lightning-datatable with inline-editable status. No decorators: the bench drives it through its host element
@@ -34,9 +34,8 @@ export default class WorkspaceTable extends LightningElement {
     }
 
     async load() {
-        const json = await getWorkspace({ opportunityId: this.getAttribute('data-opportunity-id') });
-        const workspace = typeof json === 'string' ? JSON.parse(json) : json;
-        this.rows = workspace.milestones.map((milestone) => ({
+        const milestones = await benchMilestones(this);
+        this.rows = milestones.map((milestone) => ({
             id: milestone.id,
             name: milestone.name,
             phase: milestone.phase,
