@@ -3,6 +3,7 @@ import { LightningElement, api } from 'lwc';
 // Properties", LWC Developer Guide); the rows come formatted from planWorkspaceModel.
 import LOCALE from '@salesforce/i18n/locale';
 import { formatNumber } from 'c/planHealth';
+import { NO_LIST_OPTIONS } from 'c/planWorkspaceModel';
 import type { ListOptions, ListView, MilestoneAction, Permissions } from 'c/planWorkspaceModel';
 
 /** The choices the list offers in its inputs, computed once per workspace load. */
@@ -10,15 +11,6 @@ export type { ListOptions };
 
 /** Row actions the list reports in a `rowaction` event. */
 export type RowAction = MilestoneAction;
-
-const EMPTY_OPTIONS: ListOptions = {
-    statuses: [],
-    phases: [],
-    sides: [],
-    slipReasons: [],
-    buyerOwners: [],
-    sellerOwners: []
-};
 
 /** Which control takes the focus after an action re-renders the row, so keyboard users keep their place. */
 const FOCUS_AFTER: Record<RowAction, string> = {
@@ -61,7 +53,7 @@ function focusAfter(type: string, detail: { action?: RowAction } | null): string
  */
 export default class PlanMilestoneList extends LightningElement {
     @api view?: ListView;
-    @api options: ListOptions = EMPTY_OPTIONS;
+    @api options: ListOptions = NO_LIST_OPTIONS;
     @api permissions: Permissions = {};
     @api busy = false;
 

@@ -1,15 +1,6 @@
 import { LightningElement, api } from 'lwc';
-import { rowActions } from 'c/planWorkspaceModel';
+import { NO_LIST_OPTIONS, rowActions } from 'c/planWorkspaceModel';
 import type { ListOptions, RowActionView, RowView } from 'c/planWorkspaceModel';
-
-const NO_OPTIONS: ListOptions = {
-    statuses: [],
-    phases: [],
-    sides: [],
-    slipReasons: [],
-    buyerOwners: [],
-    sellerOwners: []
-};
 
 /**
  * One milestone of the list: its side, owners, due date, status, buyer confirmation and slip; its actions; inline
@@ -24,7 +15,7 @@ const NO_OPTIONS: ListOptions = {
  */
 export default class PlanMilestoneRow extends LightningElement {
     @api row?: RowView;
-    @api options: ListOptions = NO_OPTIONS;
+    @api options: ListOptions = NO_LIST_OPTIONS;
 
     get actions(): RowActionView[] {
         return this.row ? rowActions(this.row) : [];

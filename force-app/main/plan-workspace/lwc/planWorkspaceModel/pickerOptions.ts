@@ -75,6 +75,16 @@ export interface ListOptions {
     sellerOwners: Option[];
 }
 
+/** The list's choices before a workspace is loaded: none. */
+export const NO_LIST_OPTIONS: ListOptions = Object.freeze({
+    statuses: [],
+    phases: [],
+    sides: [],
+    slipReasons: [],
+    buyerOwners: [],
+    sellerOwners: []
+});
+
 export function listOptions(workspace: Workspace): ListOptions {
     return {
         statuses: workspace.picklists.milestoneStatuses,

@@ -58,7 +58,7 @@ export type {
 } from './workspaceTypes';
 export { formatDate, plural, truncate } from './formatting';
 export { involvesBuyer, isHistoryStatus, isOpen, isOverdue, OPEN } from './milestoneStatus';
-export { listOptions, ownerOptions, planChoices } from './pickerOptions';
+export { listOptions, NO_LIST_OPTIONS, ownerOptions, planChoices } from './pickerOptions';
 export type { ListOptions } from './pickerOptions';
 export { canFollowWithNewPlan, canOpenCurrentPlan, historyNotice } from './planSwitcher';
 export {
