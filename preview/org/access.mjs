@@ -51,10 +51,10 @@ const PROFILES = {
         standardFieldEdit: true,
         userPermissions: ['ViewAllData', 'ModifyAllData', 'CustomizeApplication']
     },
-    // Its "Edit Tasks" permission lets it create and edit tasks (Salesforce Help, "Standard Profiles"; Task access is
-    // that user permission, not an object permission: Object Reference, "Task").
+    // It also holds "Edit Tasks" (Salesforce Help, "Standard Profiles"), which computeAccess turns into task access.
     'standard user': {
-        objects: Object.fromEntries([...SALES_OBJECTS, 'Task'].map((name) => [name, CRUD])),
+        objects: Object.fromEntries(SALES_OBJECTS.map((name) => [name, CRUD])),
+        userPermissions: ['EditTask'],
         standardFieldEdit: true
     },
     'read only': { objects: Object.fromEntries(SALES_OBJECTS.map((name) => [name, READ])), standardFieldEdit: false },
@@ -122,6 +122,8 @@ export function computeAccess(schema, { profile, permissionSets = [], grants = [
     for (const [name, perms] of Object.entries(base.objects ?? {})) addObject(name, perms);
     for (const set of sets) for (const entry of set.objectPermissions) addObject(entry.object, entry);
     for (const grant of grants) for (const [name, perms] of Object.entries(grant.objects ?? {})) addObject(name, perms);
+    // Tasks have no object permissions: "Edit Tasks" lets a user create and edit them (Object Reference, "Task").
+    if (userPermissions.has('EditTask')) addObject('Task', CRUD);
 
     const fieldGrants = new Map();
     const addField = (qualified, perms) => {
