@@ -62,7 +62,13 @@ test('the table goes one way: no feature reaches itself, and every feature but a
         );
         if (feature !== 'app') assert.ok(reached.has('app'), `${feature} may use app`);
     }
-    assert.deepEqual([...allowedUses('plan-workspace')].sort(), ['app', 'plan-data', 'plan-templates', 'stage-gates']);
+    assert.deepEqual([...allowedUses('plan-workspace')].sort(), [
+        'app',
+        'buyer-page',
+        'plan-data',
+        'plan-templates',
+        'stage-gates'
+    ]);
     assert.deepEqual([...allowedUses('stage-gates')], ['app']);
 });
 
