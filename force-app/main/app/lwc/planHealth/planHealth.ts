@@ -157,8 +157,9 @@ export interface CloseDateComparison {
     message: string;
 }
 
-function plural(count: number, unit: string, locale?: string): string {
-    return `${formatNumber(count, locale)} ${unit}${count === 1 ? '' : 's'}`;
+/** "1 day", "1,234 days": the count in the user's `locale`, then the word for one or for many (one + "s"). */
+export function plural(count: number, one: string, many = `${one}s`, locale?: string): string {
+    return `${formatNumber(count, locale)} ${count === 1 ? one : many}`;
 }
 
 /**
@@ -186,14 +187,14 @@ export function compareCloseDates(
         return {
             varianceDays: variance,
             isLate: true,
-            message: `The plan closes ${plural(variance, 'day', locale)} after the opportunity's close date.`
+            message: `The plan closes ${plural(variance, 'day', undefined, locale)} after the opportunity's close date.`
         };
     }
     if (variance < 0) {
         return {
             varianceDays: variance,
             isLate: false,
-            message: `The plan closes ${plural(-variance, 'day', locale)} before the opportunity's close date.`
+            message: `The plan closes ${plural(-variance, 'day', undefined, locale)} before the opportunity's close date.`
         };
     }
     return { varianceDays: 0, isLate: false, message: "The plan closes on the opportunity's close date." };
@@ -219,14 +220,14 @@ export function planSlip(closeSlipDays: number | null | undefined, locale?: stri
         return {
             workingDays: closeSlipDays,
             isSlipped: true,
-            message: `The close has moved ${plural(closeSlipDays, 'working day', locale)} since both sides committed to it.`
+            message: `The close has moved ${plural(closeSlipDays, 'working day', undefined, locale)} since both sides committed to it.`
         };
     }
     if (closeSlipDays < 0) {
         return {
             workingDays: closeSlipDays,
             isSlipped: false,
-            message: `The close is ${plural(-closeSlipDays, 'working day', locale)} earlier than both sides committed to.`
+            message: `The close is ${plural(-closeSlipDays, 'working day', undefined, locale)} earlier than both sides committed to.`
         };
     }
     return { workingDays: 0, isSlipped: false, message: 'The close is where both sides committed to it.' };

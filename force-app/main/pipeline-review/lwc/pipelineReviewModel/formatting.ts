@@ -1,10 +1,7 @@
 /** Counts and shares as text in the user's locale. */
-import { formatNumber, formatPercent } from 'c/planHealth';
+import { formatPercent } from 'c/planHealth';
 
-/** "1 day", "3 days": the count in the user's `locale`, then the unit. */
-export function plural(count: number, unit: string, locale: string | undefined): string {
-    return `${formatNumber(count, locale)} ${unit}${count === 1 ? '' : 's'}`;
-}
+export { plural } from 'c/planHealth';
 
 /** Whole-number share of part in whole, as text in the user's `locale`; a dash when there is nothing to share. */
 export function share(part: number | null | undefined, whole: number | null | undefined, locale?: string): string {

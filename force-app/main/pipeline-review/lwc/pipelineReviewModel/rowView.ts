@@ -101,12 +101,12 @@ function overdueColumn(
     const days = asCount(row.daysOverdue);
     const details = [
         buyer > 0 ? `${formatNumber(buyer, locale)} on the buyer side` : '',
-        days > 0 ? `oldest ${plural(days, 'day', locale)} late` : ''
+        days > 0 ? `oldest ${plural(days, 'day', undefined, locale)} late` : ''
     ]
         .filter(Boolean)
         .join(', ');
     return {
-        overdueText: plural(overdue, 'milestone', locale),
+        overdueText: plural(overdue, 'milestone', undefined, locale),
         overdueDetail: details,
         overdueClass: 'slds-text-color_error'
     };
@@ -118,7 +118,7 @@ function slipColumn(row: ReviewRow, locale: string | undefined): { slipText: str
     }
     const slip = asCount(row.totalSlipDays);
     return slip > 0
-        ? { slipText: plural(slip, 'day', locale), slipClass: '' }
+        ? { slipText: plural(slip, 'day', undefined, locale), slipClass: '' }
         : { slipText: 'None', slipClass: 'slds-text-color_weak' };
 }
 
@@ -174,7 +174,7 @@ function closeColumn(row: ReviewRow, locale: string | undefined): CloseColumns {
     if (variance > 0) {
         return {
             projectedNote,
-            varianceText: `${plural(variance, 'day', locale)} late`,
+            varianceText: `${plural(variance, 'day', undefined, locale)} late`,
             varianceTitle: comparison.message,
             varianceClass: 'slds-text-color_error'
         };
@@ -182,7 +182,7 @@ function closeColumn(row: ReviewRow, locale: string | undefined): CloseColumns {
     if (variance < 0) {
         return {
             projectedNote,
-            varianceText: `${plural(-variance, 'day', locale)} early`,
+            varianceText: `${plural(-variance, 'day', undefined, locale)} early`,
             varianceTitle: comparison.message,
             varianceClass: 'slds-text-color_weak'
         };

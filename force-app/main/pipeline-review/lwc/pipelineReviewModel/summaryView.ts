@@ -86,7 +86,7 @@ function tileAction(action: TileAction, title: string, count: number, filters: F
         action: offered ? action : ('' as TileAction),
         actionLabel: offered ? 'Show them' : '',
         // The accessible name starts with the visible label ("Label in Name", WCAG 2.5.3) and says which tile.
-        actionHint: offered ? `Show them, the ${plural(count, 'deal', locale)} counted by ${title}` : ''
+        actionHint: offered ? `Show them, the ${plural(count, 'deal', undefined, locale)} counted by ${title}` : ''
     };
 }
 
@@ -109,7 +109,7 @@ function coverageTile(
         value: amounts ? share(coveredAmount, summary.amount, locale) : dealShare,
         caption: amounts ? 'of pipeline amount' : 'of deals',
         explanation: amounts ? `Pipeline amount on deals ${coverage}` : `Deals ${coverage}`,
-        detail: `${formatNumber(covered, locale)} of ${plural(deals, 'deal', locale)}${amounts ? ` (${dealShare})` : ''}`,
+        detail: `${formatNumber(covered, locale)} of ${plural(deals, 'deal', undefined, locale)}${amounts ? ` (${dealShare})` : ''}`,
         valueClass: '',
         hasAmounts: amounts,
         amount: amounts ? Number(coveredAmount) || 0 : null,

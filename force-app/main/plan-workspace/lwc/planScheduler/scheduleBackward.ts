@@ -10,12 +10,9 @@ import type {
     ScheduleWarning,
     TemplateStep
 } from './scheduleTypes';
+import { plural } from 'c/planHealth';
 import { worded } from './wording';
 import { isoDate, WorkingCalendar } from './workingDays';
-
-function pluralize(count: number, one: string, many: string): string {
-    return `${count} ${count === 1 ? one : many}`;
-}
 
 function localToday(): string {
     const now = new Date();
@@ -153,7 +150,7 @@ export function scheduleBackward(
             const first = early[0];
             const overdue = early.filter((i) => due[i] < today).length;
             const overdueNote =
-                overdue > 0 ? ` ${pluralize(overdue, 'milestone would', 'milestones would')} already be overdue.` : '';
+                overdue > 0 ? ` ${plural(overdue, 'milestone would', 'milestones would')} already be overdue.` : '';
             warnings.push({
                 code: 'starts-before-today',
                 message:

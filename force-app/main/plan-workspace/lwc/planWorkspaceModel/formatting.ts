@@ -1,7 +1,7 @@
 /**
  * Text as the user reads it: dates and counts in the user's locale, and text cut to a field's length.
  */
-import { epochDay, formatNumber } from 'c/planHealth';
+import { epochDay } from 'c/planHealth';
 
 const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
 /** Dates already formatted, per locale: a plan shows the same few dates on every render. */
@@ -35,10 +35,7 @@ export function formatDate(iso: string | null | undefined, locale?: string): str
     return text;
 }
 
-/** "1 day", "1,234 days": the count in the user's `locale`. */
-export function plural(count: number, one: string, many = `${one}s`, locale?: string): string {
-    return `${formatNumber(count, locale)} ${count === 1 ? one : many}`;
-}
+export { plural } from 'c/planHealth';
 
 export function truncate(text: string, length: number): string {
     return text.length > length ? `${text.slice(0, length - 1)}…` : text;

@@ -20,6 +20,6 @@ describe('plural', () => {
         [1234, 'deal', 'en-US', '1,234 deals'],
         [1234, 'day', 'de-DE', '1.234 days']
     ])('%i %s in %p is %s', (count, unit, locale, expected) => {
-        expect(plural(count, unit, locale)).toBe(expected);
+        expect(plural(count, unit, undefined, locale)).toBe(expected);
     });
 });
