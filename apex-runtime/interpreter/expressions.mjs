@@ -32,9 +32,10 @@ export function evalForType(node, type, f) {
         node.kind === 'soql' &&
         type &&
         value instanceof ApexList &&
-        !['List', 'Object', 'Integer'].includes(type.name)
+        !['List', 'Object', 'Integer', 'Iterable', 'System.Iterable'].includes(type.name)
     ) {
-        // Apex Developer Guide, "Working with SOQL and SOSL Query Results": assigning to a single sObject.
+        // Apex Developer Guide, "Working with SOQL and SOSL Query Results": assigning to a single sObject (a list
+        // sink, an Iterable<SObject> a batch's start returns say, keeps the list).
         value = singleRow(rt, value);
     }
     return type ? rt.convert(value, type) : value;

@@ -147,8 +147,8 @@ export class Program {
     }
 
     /** One Apex transaction: fresh static state and limits. */
-    transaction({ org = null, userId = null, isTest = false } = {}) {
-        return new Runtime(this, { org, userId, isTest });
+    transaction({ org = null, userId = null, isTest = false, async = false } = {}) {
+        return new Runtime(this, { org, userId, isTest, async });
     }
 
     /** { [file]: { executable: Set<line>, covered: Set<line> } } for every class and trigger. */

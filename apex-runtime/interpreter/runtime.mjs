@@ -27,13 +27,18 @@ import {
     typeOf as valueTypeOf
 } from './deps.mjs';
 
-// Apex Developer Guide, "Execution Governors and Limits" (per-transaction, synchronous).
+// Apex Developer Guide, "Execution Governors and Limits" (per-transaction; the maxima are the synchronous ones, an
+// asynchronous transaction has its own, ASYNC_LIMITS).
 const LIMITS = {
     queries: { max: 100, message: 'Too many SOQL queries' },
     queryRows: { max: 50000, message: 'Too many query rows' },
     dmlStatements: { max: 150, message: 'Too many DML statements' },
     dmlRows: { max: 10000, message: 'Too many DML rows' }
 };
+// "Execution Governors and Limits", Per-Transaction Apex Limits, asynchronous column: "Total number of SOQL queries
+// issued" 200, CPU time 60,000 ms; query rows, DML statements and DML rows are the same as synchronous.
+export const SYNC_LIMITS = { queries: 100, queryRows: 50000, dmlStatements: 150, dmlRows: 10000, cpuTime: 10000 };
+export const ASYNC_LIMITS = { ...SYNC_LIMITS, queries: 200, cpuTime: 60000 };
 const CONVERTED = new Set(['Long', 'Decimal', 'Double', 'Id']);
 const WIDENING = {
     Integer: ['Long', 'Decimal', 'Double'],
@@ -46,12 +51,14 @@ let nextHash = 1;
 const hashes = new WeakMap();
 
 export class Runtime {
-    constructor(program, { org = null, userId = null, isTest = false } = {}) {
+    constructor(program, { org = null, userId = null, isTest = false, async = false } = {}) {
         this.program = program;
         this.org = org;
         this.userId = userId ?? org?.currentUserId ?? null;
         this.isTest = isTest;
-        this.services = {};
+        // The maxima of this limit context: an asynchronous transaction (batch, scheduled job) has its own.
+        this.limitMax = async ? ASYNC_LIMITS : SYNC_LIMITS;
+        this.services = { startedAt: performance.now() };
         this.statics = new Map();
         this.stack = [];
         this.limits = { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0 };
@@ -131,7 +138,7 @@ export class Runtime {
         const limit = LIMITS[name];
         if (!limit) throw new Error(`rt.checkLimit: unknown limit ${name}`);
         this.limits[name] += add;
-        if (this.limits[name] > limit.max)
+        if (this.limits[name] > (this.limitMax?.[name] ?? limit.max))
             this.throw('System.LimitException', `${limit.message}: ${this.limits[name]}`);
     }
 

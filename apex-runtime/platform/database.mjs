@@ -100,6 +100,27 @@ function query(rt, text, bind, accessLevel) {
     });
 }
 
+/**
+ * The records of Database.getQueryLocator(query[, accessLevel]) (async/batch.mjs): the query counts as one SOQL
+ * query, and its rows do not count ("Using Batch Apex": with a QueryLocator "the governor limit for the total number
+ * of records retrieved by SOQL queries is bypassed").
+ */
+export function queryLocatorRows(rt, text, accessLevel) {
+    const countQueriesOnly = { checkLimit: (name, add) => (name === 'queries' ? rt.checkLimit(name, add) : null) };
+    if (text === null) rt.throw('System.NullPointerException', 'Attempt to de-reference a null object');
+    const schema = rt.org.schema;
+    return executeSoql(compileSoql(text, { schema, rt }), {
+        org: rt.org,
+        schema,
+        userId: rt.userId,
+        bind: scopeBind(rt),
+        userMode: isUserMode(accessArg(rt, accessLevel, 'getQueryLocator')),
+        sharing: rt.sharing === true,
+        limits: countQueriesOnly,
+        rt
+    });
+}
+
 function accessArg(rt, value, name) {
     if (value === undefined) return null;
     if (value instanceof AccessLevelValue) return value;
@@ -155,8 +176,7 @@ defineNative({
                 query(rt, text, mapBind(rt, bindMap), accessArg(rt, level, 'countQueryWithBinds')),
                 'countQueryWithBinds'
             ),
-        getquerylocator: (rt) => rt.unsupported('Database.getQueryLocator'),
-        executebatch: (rt) => rt.unsupported('Database.executeBatch'),
+        // getQueryLocator and executeBatch: async/batch.mjs.
         setsavepoint: (rt) => {
             rt.checkLimit('dmlStatements', 1);
             return new SavepointValue(orgCall(rt, 'savepoint', () => rt.org.savepoint()));

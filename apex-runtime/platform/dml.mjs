@@ -42,6 +42,15 @@ export function dml(rt, { operation, records, accessLevel = null, externalIdFiel
     items.forEach((item, index) => {
         if (item === null) rt.throw('System.ListException', `DML statement found null SObject at position ${index}`);
     });
+    // Objects that take no DML (Object Reference, "Supported Calls": Profile, OpportunityStage, AsyncApexJob,
+    // CronTrigger, OpportunityHistory...): System.TypeException "DML operation Insert not allowed on <object>".
+    for (const item of items) {
+        const object = item instanceof ApexSObject ? rt.org.schema.objects.get(String(item.type).toLowerCase()) : null;
+        if (object?.readOnlyDml) {
+            const verb = op.charAt(0).toUpperCase() + op.slice(1);
+            rt.throw('System.TypeException', `DML operation ${verb} not allowed on ${object.name}`);
+        }
+    }
 
     const userMode = isUserMode(accessLevel);
     const entries = items.map((item, index) => prepare(rt, op, item, index, { externalIdField, userMode }));

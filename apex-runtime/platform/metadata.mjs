@@ -29,10 +29,14 @@ import { idSuffix } from '../values/ids.mjs';
 const lower = (text) => String(text ?? '').toLowerCase();
 
 let counter = 0;
-/** A well-formed Id with the key prefix of a deployment request (0Af) or an async Apex job (707). */
+/**
+ * A well-formed Id with the key prefix of a deployment request (0Af) or an async Apex job (707). The org's own
+ * records have '5g0' after the prefix (preview/org/store.mjs), AsyncApexJob rows included; these have '5m0', so the
+ * two never meet.
+ */
 function jobId(prefix) {
     counter += 1;
-    const id15 = `${prefix}5g0${counter.toString(36).toUpperCase().padStart(9, '0')}`;
+    const id15 = `${prefix}5m0${counter.toString(36).toUpperCase().padStart(9, '0')}`;
     return id15 + idSuffix(id15);
 }
 

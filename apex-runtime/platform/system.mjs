@@ -30,15 +30,12 @@ defineNative({
             debugLog(rt).push(`${level}|${message === null || message === undefined ? 'null' : rt.toString(message)}`);
             return null;
         },
-        // No asynchronous context exists in the offline runtime.
-        isbatch: () => false,
+        // isBatch and isScheduled: async/schedule.mjs (the runtime has no future or queueable context).
         isfuture: () => false,
         isqueueable: () => false,
-        isscheduled: () => false,
         runas: (rt) => rt.unsupported('System.runAs as an expression (it is a statement with a block)'),
         enqueuejob: (rt) => rt.unsupported('System.enqueueJob'),
-        schedule: (rt) => rt.unsupported('System.schedule'),
-        abortjob: (rt) => rt.unsupported('System.abortJob'),
+        // schedule and abortJob: async/schedule.mjs.
         resetpassword: (rt) => rt.unsupported('System.resetPassword'),
         setpassword: (rt) => rt.unsupported('System.setPassword'),
         requestversion: (rt) => rt.unsupported('System.requestVersion'),

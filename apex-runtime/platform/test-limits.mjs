@@ -5,7 +5,8 @@
 import { defineNative } from '../interpreter/natives.mjs';
 import { setCurrentPage } from './pages.mjs';
 
-export const SYNC_LIMITS = { queries: 100, queryRows: 50000, dmlStatements: 150, dmlRows: 10000, cpuTime: 10000 };
+export { SYNC_LIMITS } from '../interpreter/runtime.mjs';
+import { SYNC_LIMITS } from '../interpreter/runtime.mjs';
 
 const COUNTERS = ['queries', 'queryRows', 'dmlStatements', 'dmlRows'];
 
@@ -36,7 +37,13 @@ function stopTest(rt) {
     if (!state.started || state.stopped) rt.unsupported('Test.stopTest without a matching Test.startTest');
     state.stopped = true;
     const queue = asyncQueue(rt);
-    while (queue.length) queue.shift()();
+    // Work the drained work queues in turn is collected too and runs in the same drain (async/jobs.mjs).
+    state.draining = true;
+    try {
+        while (queue.length) queue.shift()();
+    } finally {
+        state.draining = false;
+    }
     if (typeof rt.restoreLimits === 'function') rt.restoreLimits(state.outer);
     else Object.assign(rt.limits, state.outer);
     return null;
@@ -70,7 +77,8 @@ defineNative({
 });
 
 const used = (name) => (rt) => rt.limits[name] ?? 0;
-const limit = (name) => () => SYNC_LIMITS[name];
+// The maxima of the current limit context: asynchronous Apex has its own (runtime.mjs, ASYNC_LIMITS).
+const limit = (name) => (rt) => rt.limitMax?.[name] ?? SYNC_LIMITS[name];
 
 defineNative({
     name: 'Limits',
