@@ -42,6 +42,11 @@ const DETAILED = [
     'RecordType',
     'Task',
     'Event',
+    'AsyncApexJob',
+    'ApexClass',
+    'CronTrigger',
+    'CronJobDetail',
+    'CustomNotificationType',
     'Organization',
     'ContentDocumentLink',
     'Name'

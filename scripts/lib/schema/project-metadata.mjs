@@ -51,6 +51,7 @@ function readField(file) {
         label: text(xml, 'label'),
         required: flag(xml, 'required'),
         unique: flag(xml, 'unique'),
+        caseSensitive: flag(xml, 'caseSensitive'),
         externalId: flag(xml, 'externalId'),
         length: number(xml, 'length'),
         precision: number(xml, 'precision'),
@@ -97,9 +98,10 @@ function readCmdtValues(xml) {
 
 /**
  * Reads every package directory. Returns { namespace, objects, validationRules, globalValueSets, permissions,
- * customMetadataRecords, labels }: `objects` in the order first met, each { name, file, xml, label, pluralLabel,
- * nameField: { type, label, displayFormat }, sharingModel, customSettingsType, hasRecordTypes, fields: [...] }, one
- * entry per object however many package directories add to it.
+ * customMetadataRecords, labels, notificationTypes }: `objects` in the order first met, each { name, file, xml,
+ * label, pluralLabel, nameField: { type, label, displayFormat }, sharingModel, customSettingsType, hasRecordTypes,
+ * fields: [...] }, one entry per object however many package directories add to it; `notificationTypes` by
+ * lower-case name, each { name, file, customNotifTypeName, masterLabel, description, desktop, mobile }.
  */
 export function readProjectMetadata(root) {
     const projectFile = JSON.parse(readFileSync(join(root, 'sfdx-project.json'), 'utf8'));
@@ -110,7 +112,8 @@ export function readProjectMetadata(root) {
         globalValueSets: new Map(),
         permissions: new Map(),
         customMetadataRecords: new Map(),
-        labels: new Map()
+        labels: new Map(),
+        notificationTypes: new Map()
     };
     const objectNamed = (name) => {
         if (!read.objects.has(lower(name))) read.objects.set(lower(name), { name, fields: [], hasRecordTypes: false });
@@ -169,6 +172,20 @@ export function readProjectMetadata(root) {
                 file,
                 label: text(xml, 'label'),
                 values: readCmdtValues(xml)
+            });
+        } else if (file.endsWith('.notiftype-meta.xml')) {
+            // Metadata API, CustomNotificationType: notificationtypes/<DeveloperName>.notiftype-meta.xml with
+            // customNotifTypeName, description, desktop, mobile and masterLabel.
+            const { root: xml } = readMetadataXml(file);
+            const name = basename(file).replace(/\.notiftype-meta\.xml$/, '');
+            read.notificationTypes.set(lower(name), {
+                name,
+                file,
+                customNotifTypeName: text(xml, 'customNotifTypeName'),
+                masterLabel: text(xml, 'masterLabel'),
+                description: text(xml, 'description'),
+                desktop: flag(xml, 'desktop'),
+                mobile: flag(xml, 'mobile')
             });
         } else if (file.endsWith('.labels-meta.xml')) {
             const { root: xml } = readMetadataXml(file);

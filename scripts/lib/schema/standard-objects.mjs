@@ -16,6 +16,7 @@
 // or `true` where only the embedded org keeps it to itself (it fills the field from metadata or from the other
 // records).
 import { lookup, picklist, readOnly, text, valueSet } from './platform-fields.mjs';
+import { SYSTEM_OBJECTS } from './system-objects.mjs';
 
 /**
  * The standard sales process an org starts with: stage API names in order, with the default probability and
@@ -463,6 +464,38 @@ export const STANDARD_OBJECTS = {
             CallType: 'Picklist'
         }
     },
+    // Object Reference, OpportunityHistory (https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/
+    // object_reference/sforce_api_objects_opportunityhistory.htm): "Represents the stage history of an
+    // opportunity"; supported calls describeSObjects(), getDeleted(), getUpdated(), query(), retrieve() (no DML).
+    // "This object represents the history of a change to the Amount, Probability, Stage, or Close Date fields of an
+    // Opportunity"; "This object is read only. When a user or client application changes the value of one of the
+    // fields mentioned above, a new record is generated"; "This object respects field-level security on the parent
+    // object"; its records are deleted with their opportunity. ForecastCategory holds the API value (BestCase,
+    // Closed, Forecast, MostLikely, Omitted, Pipeline); PrevAmount and PrevCloseDate the values before the update.
+    // The org writes the rows on save (preview/org/opportunity-history.mjs); access follows the opportunity.
+    OpportunityHistory: {
+        keyPrefix: '008',
+        label: 'Opportunity History',
+        pluralLabel: 'Opportunity History',
+        nameField: null,
+        sharingModel: 'ControlledByParent',
+        fields: {
+            OpportunityId: lookup('Opportunity', 'Opportunity', 'Cascade', { label: 'Opportunity ID', required: true }),
+            StageName: text(255, { label: 'Stage Name' }),
+            Amount: { type: 'Currency', precision: 16, scale: 2 },
+            CloseDate: { type: 'Date', label: 'Close Date' },
+            Probability: { type: 'Percent', precision: 3, scale: 0 },
+            ForecastCategory: picklist(['BestCase', 'Closed', 'Forecast', 'MostLikely', 'Omitted', 'Pipeline'], {
+                label: 'To ForecastCategory'
+            }),
+            ExpectedRevenue: { type: 'Currency', precision: 16, scale: 2, label: 'Expected Revenue' },
+            PrevAmount: { type: 'Currency', precision: 16, scale: 2, label: 'Previous Amount' },
+            PrevCloseDate: { type: 'Date', label: 'Previous Close Date' }
+        },
+        known: { CurrencyIsoCode: 'Picklist' },
+        readOnlyDml: true
+    },
+    ...SYSTEM_OBJECTS,
     // Known only: what formulas and the checks may name on them (global variables, standard lookups).
     RecordType: {
         stored: false,
