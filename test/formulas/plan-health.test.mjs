@@ -251,6 +251,12 @@ describe('Is_Stale__c and Days_Since_Progress__c', () => {
             { name: `is stale after ${STALE} quiet days`, record: quietFor(STALE), expect: true },
             { name: `is not stale after ${STALE - 1} quiet days`, record: quietFor(STALE - 1), expect: false },
             {
+                name: `a plan quiet for ${STALE} days whose buyer agreed a milestone yesterday is not stale`,
+                record: { ...quietFor(STALE), Last_Agreed_On__c: addDays(TODAY, -1) },
+                expect: false
+            },
+
+            {
                 name: 'a Draft plan is never stale',
                 record: { Status__c: 'Draft', ...quietFor(STALE + 100) },
                 expect: false
@@ -325,6 +331,34 @@ describe('Is_Stale__c and Days_Since_Progress__c', () => {
                 name: 'is blank with neither date',
                 record: { Activated_On__c: null, Last_Progress_On__c: null },
                 expect: null
+            },
+            {
+                name: 'counts from the last day the buyer agreed a milestone when that is the latest progress',
+                record: { ...quietFor(9), Last_Agreed_On__c: addDays(TODAY, -2) },
+                expect: 2
+            },
+            {
+                name: "counts from the buyer's acceptance when that is the latest progress",
+                record: { ...quietFor(9), Buyer_Accepted_On__c: `${addDays(TODAY, -1)}T16:30:00.000Z` },
+                expect: 1
+            },
+            {
+                name: 'an old agreement or acceptance does not hide a later status change',
+                record: {
+                    ...quietFor(3),
+                    Last_Agreed_On__c: addDays(TODAY, -30),
+                    Buyer_Accepted_On__c: `${addDays(TODAY, -40)}T10:00:00.000Z`
+                },
+                expect: 3
+            },
+            {
+                name: 'counts from an acceptance alone on a plan with no other date',
+                record: {
+                    Activated_On__c: null,
+                    Last_Progress_On__c: null,
+                    Buyer_Accepted_On__c: `${addDays(TODAY, -5)}T10:00:00.000Z`
+                },
+                expect: 5
             },
             {
                 name: 'is 0 on the day of a re-activation, however long the milestones were quiet',
