@@ -53,6 +53,7 @@ import type {
 } from 'c/planWorkspaceModel';
 import type { CreatePlanRequest } from 'c/planCreationModel';
 import type { PlanErrors } from 'c/planHeader';
+import type { FollowUpUpdate } from 'c/planFollowUp';
 
 const LOAD_FAILED = 'We could not load the plan.';
 
@@ -209,6 +210,11 @@ export default class PlanWorkspace extends LightningElement {
         return this.workspace?.permissions ?? {};
     }
 
+    /** The server's clock when the workspace loaded. */
+    get loadedAt(): string | null {
+        return this.workspace?.now ?? null;
+    }
+
     get showEmptyState(): boolean {
         return Boolean(this.workspace) && !this.plan && !this.creating;
     }
@@ -253,6 +259,12 @@ export default class PlanWorkspace extends LightningElement {
     }
 
     /** A Completed or Cancelled plan is history: read-only. */
+    /** The follow-up switches: for an open plan (Draft or Active), not for history. */
+    get showsFollowUp(): boolean {
+        const status = this.plan?.status;
+        return status === 'Active' || status === 'Draft';
+    }
+
     get isHistory(): boolean {
         return isHistoryStatus(this.plan?.status);
     }
@@ -414,7 +426,10 @@ export default class PlanWorkspace extends LightningElement {
     }
 
     /** Saves the plan's own details (c-plan-header's form); the header closes the form once the plan comes back. */
-    async handlePlanUpdate(event: CustomEvent<{ request: UpdatePlanRequest }>): Promise<void> {
+    /** The plan's details (the header) or its follow-up switches (c-plan-follow-up, which says what it saved). */
+    async handlePlanUpdate(
+        event: CustomEvent<{ request: UpdatePlanRequest | FollowUpUpdate['request']; saved?: string }>
+    ): Promise<void> {
         const planId = this.plan?.id;
         const workspace = this.workspace as Workspace;
         const request = { ...event.detail.request, loaded: loadedRevisions(workspace) };
@@ -422,7 +437,7 @@ export default class PlanWorkspace extends LightningElement {
         await this.run(
             () => updatePlan({ planId, request }),
             'We could not save the plan details. Nothing was saved.',
-            'Plan details saved',
+            event.detail.saved ?? 'Plan details saved',
             () => this.offerReplan(fromTarget),
             DETAILS_HINT
         );

@@ -2,6 +2,8 @@
  * The milestone list view, computed once per change and never per row: groups by phase with their rows, counts for
  * the filters, the projected close of the draft, and errors that belong to no visible row.
  */
+import { reminderText } from './reminders';
+import type { ReminderText } from './reminders';
 import { formatNumber } from 'c/planHealth';
 import { previewMove, projectedClose } from './dateMove';
 import type { MovePreview } from './dateMove';
@@ -75,9 +77,15 @@ export function buildListView(
     draft: Draft,
     ui: UiState,
     errors: SaveErrors | null,
-    locale?: string
+    locale?: string,
+    now: Date = new Date(workspace.now)
 ): ListView {
     const effective = effectiveMilestones(workspace, draft);
+    const reminders = new Map<string, ReminderText>();
+    for (const saved of workspace.milestones) {
+        const text = reminderText(saved.lastReminder, now, locale);
+        if (text) reminders.set(saved.id, text);
+    }
     const today = workspace.today;
     const permissions = workspace.permissions;
     const names = new Map(effective.map((m) => [m.key, m.name]));
@@ -163,6 +171,7 @@ export function buildListView(
                     move: isMoving ? move : null,
                     permissions,
                     dependents: dependentNames.get(milestone.key) ?? [],
+                    reminder: reminders.get(milestone.key) ?? null,
                     effective,
                     locale
                 })

@@ -2,6 +2,7 @@
  * One row of the milestone list: its flags (overdue, buyer item, slipped, unsaved, in error), labels, classes, the
  * errors placed on its fields, and its open panels (edit mode, date history, a pending move).
  */
+import type { ReminderText } from './reminders';
 import { daysBetween, formatNumber } from 'c/planHealth';
 import { lengthHint } from 'c/planDetailsModel';
 import { historyRows } from './dateHistory';
@@ -84,6 +85,9 @@ export interface RowView {
     slipClass: string;
     isOverdue: boolean;
     overdueText: string;
+    /** "Reminded Tuesday", or blank; remindedTitle says what, to whom and when. */
+    remindedText: string;
+    remindedTitle: string;
     marksClose: boolean;
     predecessorText: string;
     isNew: boolean;
@@ -224,6 +228,8 @@ export interface RowContext {
     permissions: Permissions;
     /** Names of the milestones (not removed) that wait on this one. */
     dependents: string[];
+    /** When someone was last reminded of this milestone (the daily follow-up), or null. */
+    reminder?: ReminderText | null;
     /** Every milestone of the plan as it stands (for the "Waits on" choices of a row in edit mode). */
     effective: readonly EffectiveMilestone[];
     locale?: string;
@@ -343,6 +349,8 @@ export function rowView(milestone: EffectiveMilestone, context: RowContext): Row
         slipClass: slip.cls,
         isOverdue: context.overdue,
         overdueText: context.overdue ? `Overdue by ${plural(daysLate, 'day', undefined, context.locale)}` : '',
+        remindedText: context.reminder?.short ?? '',
+        remindedTitle: context.reminder?.full ?? '',
         marksClose: milestone.marksClose,
         predecessorText: predecessor ? `After "${predecessor}"` : '',
         isNew: milestone.isNew,

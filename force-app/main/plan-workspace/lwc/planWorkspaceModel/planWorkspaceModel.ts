@@ -20,6 +20,7 @@
  * - planFacts: what the header says of the milestones (open, overdue, landing after the target date)
  * - planSwitcher: the opportunity's plans, the current one, plans kept as history
  * - memo: a result computed again only when its inputs change
+ * - reminders: when someone was last reminded of a milestone or the plan (the daily follow-up)
  *
  * The workspace is what PlanWorkspaceController returns (one typed @AuraEnabled object per round-trip). The user's unsaved work
  * is a `Draft`: changed fields per milestone, new milestones, deleted ones, and an explicit order once the user
@@ -51,6 +52,7 @@ export type {
     Picklists,
     PlanInfo,
     PlanSummary,
+    ReminderInfo,
     TemplateInfo,
     TemplateStepInfo,
     Thresholds,
@@ -110,6 +112,8 @@ export type { FieldErrorView, RowView } from './milestoneRow';
 export { rowActions } from './rowActions';
 export type { ButtonAction, RowActionView } from './rowActions';
 export { buildListView } from './listView';
+export { reminderText } from './reminders';
+export type { ReminderText } from './reminders';
 export type { FilterView, GroupView, ListView } from './listView';
 export { keepUnchangedRows, sameValue } from './rowReuse';
 export {

@@ -64,6 +64,23 @@ export interface PlanInfo {
     baselineCloseDate?: string | null;
     /** How many times the plan was saved: sent back with every save so a stale screen is refused. */
     revision?: number | null;
+    /** Nobody is reminded about this plan (Reminders_Muted__c). */
+    remindersMuted?: boolean | null;
+    /** Buyer owners get reminder emails before their milestones are due (Buyer_Reminders__c). */
+    buyerReminders?: boolean | null;
+    /** The last reminder about the plan itself (gone stale). */
+    lastReminder?: ReminderInfo | null;
+}
+
+/** A reminder the daily follow-up sent (PlanWorkspace.ReminderInfo). */
+export interface ReminderInfo {
+    /** Due Soon, Overdue, Stalled, Stale Plan or Buyer Reminder. */
+    kind: string;
+    /** Notification or Email. */
+    channel: string;
+    /** When, as an ISO date-time. */
+    sentOn: string;
+    recipientName?: string | null;
 }
 
 export interface MilestoneInfo {
@@ -90,6 +107,8 @@ export interface MilestoneInfo {
     slipNote?: string | null;
     /** How many times the milestone was saved. */
     revision?: number | null;
+    /** The last reminder the daily follow-up sent about this milestone. */
+    lastReminder?: ReminderInfo | null;
 }
 
 export interface DateChangeInfo {
@@ -184,6 +203,8 @@ export interface Workspace {
     /** The stages the gates guard (Plan_Setting__mdt), so the workspace can say what a change means for the deal. */
     gates: Gates;
     today: string;
+    /** The server's clock at load (ISO instant): when a reminder was sent is said from it. */
+    now: string;
     currentUserId: string;
 }
 
@@ -217,6 +238,7 @@ export function normalizeWorkspace(raw: Partial<Workspace> & { opportunity: Oppo
             acceptedPlanStages: raw.gates?.acceptedPlanStages ?? []
         },
         today: raw.today ?? localToday(),
+        now: raw.now ?? new Date().toISOString(),
         currentUserId: raw.currentUserId ?? ''
     };
 }

@@ -165,4 +165,36 @@ describe('the list view', () => {
         expect(v.visibleCount).toBe(60);
         expect(Date.now() - started).toBeLessThan(500);
     });
+
+    it('says on each row when its milestone was last reminded, from the saved reminder', () => {
+        const w = workspace((ws) => {
+            ws.milestones[1].lastReminder = {
+                kind: 'Due Soon',
+                channel: 'Notification',
+                sentOn: '2026-03-02T06:00:00.000Z',
+                recipientName: 'Jonah Clarke'
+            };
+        });
+        const now = new Date('2026-03-02T15:00:00.000Z');
+        const v = buildListView(w, EMPTY_DRAFT, EMPTY_UI, null, 'en-US', now);
+        const reminded = row(v, w.milestones[1].id);
+        expect(reminded?.remindedText).toBe('Reminded today');
+        expect(reminded?.remindedTitle).toMatch(/^Notified Jonah Clarke \(due soon\): Monday, March 2, 2026 at /);
+        expect(row(v, w.milestones[0].id)?.remindedText).toBe('');
+    });
+
+    it("says the reminder's day from the server's clock at load when no clock is given, not the browser's", () => {
+        const w = workspace((ws) => {
+            ws.now = '2026-03-03T09:00:00.000Z';
+            ws.milestones[1].lastReminder = {
+                kind: 'Overdue',
+                channel: 'Notification',
+                sentOn: '2026-03-02T06:00:00.000Z',
+                recipientName: 'Jonah Clarke'
+            };
+        });
+        expect(row(buildListView(w, EMPTY_DRAFT, EMPTY_UI, null, 'en-US'), w.milestones[1].id)?.remindedText).toBe(
+            'Reminded yesterday'
+        );
+    });
 });
