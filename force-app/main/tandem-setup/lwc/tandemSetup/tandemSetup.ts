@@ -20,6 +20,8 @@ import {
     isQueued,
     nextPollDelay,
     saveOutcome,
+    setDueSoonDays,
+    setReminderSwitch,
     setThreshold,
     stageRows,
     toggleGate,
@@ -27,6 +29,9 @@ import {
     validateDraft
 } from 'c/tandemSetupModel';
 import type { ChangeView, GateKind, Outcome, SetupDraft, SetupView, StageRow, ThresholdKey } from 'c/tandemSetupModel';
+import { REMINDERS_KEY } from 'c/tandemSetupFollowUpModel';
+import type { FollowUpState, ReminderSwitch, RemindersDraft, SharedThresholds } from 'c/tandemSetupFollowUpModel';
+import type { ReminderChange } from 'c/tandemSetupFollowUp';
 
 const LOAD_FAILED = 'Tandem Setup could not load.';
 const SAVE_FAILED = 'The setup was not saved.';
@@ -46,8 +51,9 @@ type ValidatedInput = HTMLElement & {
 };
 
 /**
- * Tandem Setup: the admin picks which opportunity stages require an active (or buyer-accepted) plan and sets the
- * plan health thresholds. TandemSetupController.getSetup() loads the view; saveSetup() queues a metadata
+ * Tandem Setup: the admin picks which opportunity stages require an active (or buyer-accepted) plan, sets the
+ * plan health thresholds, and runs the daily follow-up (c-tandem-setup-follow-up: its schedule, changed at once, and
+ * its switches, saved with the rest). TandemSetupController.getSetup() loads the view; saveSetup() queues a metadata
  * deployment, after which the page polls getSetup() until the change succeeded or failed. The rules live in
  * c/tandemSetupModel; this component holds the state and wires the events.
  */
@@ -122,6 +128,24 @@ export default class TandemSetup extends LightningElement {
         }));
     }
 
+    get followUp(): FollowUpState | null {
+        return this.view?.followUp ?? null;
+    }
+
+    get reminders(): RemindersDraft | null {
+        return this.draft?.reminders ?? null;
+    }
+
+    /** The thresholds the follow-up's reminders follow, as typed (one copy: the thresholds' own inputs). */
+    get sharedThresholds(): SharedThresholds {
+        const thresholds = this.draft?.thresholds;
+        return {
+            atRiskOverdueDays: thresholds?.atRiskOverdueDays ?? '',
+            offTrackOverdueDays: thresholds?.offTrackOverdueDays ?? '',
+            stalePlanDays: thresholds?.stalePlanDays ?? ''
+        };
+    }
+
     get warnings(): string[] {
         return this.view ? unknownStageWarnings(this.view) : [];
     }
@@ -192,6 +216,26 @@ export default class TandemSetup extends LightningElement {
         }
         this.draft = setThreshold(this.draft, key, event.detail?.value ?? '');
         this.clearFieldErrors(THRESHOLDS_KEY);
+    }
+
+    /** A follow-up switch or Due Soon Days changed (c-tandem-setup-follow-up); saved with the page. */
+    handleReminderChange(event: CustomEvent<ReminderChange>): void {
+        const { key, value } = event.detail ?? {};
+        if (!this.draft || this.readOnly || !key) {
+            return;
+        }
+        this.draft =
+            key === 'dueSoonDays'
+                ? setDueSoonDays(this.draft, String(value ?? ''))
+                : setReminderSwitch(this.draft, key as ReminderSwitch, Boolean(value));
+        this.clearFieldErrors(REMINDERS_KEY);
+    }
+
+    /** The follow-up's schedule changed: the server sent the whole page; unsaved edits stay. */
+    handleFollowUpViewChange(event: CustomEvent<SetupView>): void {
+        if (event.detail) {
+            this.setView(event.detail, false);
+        }
     }
 
     handleDiscard(): void {

@@ -1,13 +1,25 @@
 /**
  * The Tandem Setup page's presentation logic, DOM-free so every rule is tested on its own: the stage rows built from
  * TandemSetupController.getSetup()'s SetupView and the admin's draft, the coupling of the two gate checkboxes, the
- * threshold checks, the SetupRequest sent to saveSetup(), the last change and the save's outcome as the page says
+ * threshold checks, the follow-up switches in the draft (their rules are c/tandemSetupFollowUpModel's), the
+ * SetupRequest sent to saveSetup(), the last change and the save's outcome as the page says
  * them, and how long to wait before asking again whether the deployment finished. The server enforces the same
  * rules; checking them here puts the message next to the control before a round trip.
  */
 import { formatNumber } from 'c/planHealth';
 import { errorMessages, fieldError } from 'c/serverErrors';
 import type { ErrorReport, RecordErrors } from 'c/serverErrors';
+import {
+    DUE_SOON_FIELD,
+    REMINDERS_KEY,
+    dueSoonMessage,
+    remindersDirty,
+    remindersDraft,
+    remindersRequest,
+    setDueSoonDays as setDraftDueSoonDays,
+    setSwitch
+} from 'c/tandemSetupFollowUpModel';
+import type { FollowUpState, ReminderSwitch, Reminders, RemindersDraft } from 'c/tandemSetupFollowUpModel';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The server contract (TandemSetupController).
@@ -55,12 +67,18 @@ export interface SetupView {
     lastChange: SetupChange | null;
     /** When the buyer links' secret was last made; null before the first link. */
     linkSecretRotatedOn?: string | null;
+    /** The daily follow-up's schedule; null for a user who cannot see scheduled jobs. */
+    followUp?: FollowUpState | null;
+    /** Which reminders the follow-up sends. */
+    reminders?: Reminders | null;
 }
 
 export interface SetupRequest {
     activePlanStages: string[];
     acceptedPlanStages: string[];
     thresholds: Thresholds;
+    /** null keeps the switches in force (a view without them has nothing to send). */
+    reminders: Reminders | null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -79,6 +97,8 @@ export interface SetupDraft {
     gates: Record<string, Gate>;
     /** As typed: '' is off. */
     thresholds: Record<ThresholdKey, string>;
+    /** The follow-up switches; null when the view has none. */
+    reminders: RemindersDraft | null;
 }
 
 /** The record key of the threshold errors, as the server reports them. */
@@ -141,7 +161,7 @@ export function draftFromView(view: SetupView): SetupDraft {
     for (const key of THRESHOLD_KEYS) {
         thresholds[key] = thresholdText(view.thresholds?.[key]);
     }
-    return { gates, thresholds };
+    return { gates, thresholds, reminders: view.reminders ? remindersDraft(view.reminders) : null };
 }
 
 /**
@@ -173,6 +193,18 @@ export function setThreshold(draft: SetupDraft, key: ThresholdKey, value: string
     return { ...draft, thresholds: { ...draft.thresholds, [key]: text } };
 }
 
+/** One follow-up switch changed. */
+export function setReminderSwitch(draft: SetupDraft, key: ReminderSwitch, on: boolean): SetupDraft {
+    const next = draft.reminders ? setSwitch(draft.reminders, key, on) : null;
+    return next === draft.reminders ? draft : { ...draft, reminders: next };
+}
+
+/** Due Soon Days typed. */
+export function setDueSoonDays(draft: SetupDraft, value: string | null | undefined): SetupDraft {
+    const next = draft.reminders ? setDraftDueSoonDays(draft.reminders, value) : null;
+    return next === draft.reminders ? draft : { ...draft, reminders: next };
+}
+
 /** True when the draft differs from what the view says is saved. */
 export function isDirty(view: SetupView, draft: SetupDraft): boolean {
     const saved = draftFromView(view);
@@ -181,7 +213,9 @@ export function isDirty(view: SetupView, draft: SetupDraft): boolean {
             const a = saved.gates[stage.apiName];
             const b = draft.gates[stage.apiName];
             return !b || a.active !== b.active || a.accepted !== b.accepted;
-        }) || THRESHOLD_KEYS.some((key) => saved.thresholds[key] !== draft.thresholds[key])
+        }) ||
+        THRESHOLD_KEYS.some((key) => saved.thresholds[key] !== draft.thresholds[key]) ||
+        Boolean(saved.reminders && draft.reminders && remindersDirty(saved.reminders, draft.reminders))
     );
 }
 
@@ -246,6 +280,8 @@ export function validateDraft(view: SetupView, draft: SetupDraft): ErrorReport |
     for (const key of THRESHOLD_KEYS) {
         if (messages[key]) addFieldError(records, THRESHOLDS_KEY, key, messages[key]);
     }
+    const dueSoon = draft.reminders ? dueSoonMessage(draft.reminders.dueSoonDays) : '';
+    if (dueSoon) addFieldError(records, REMINDERS_KEY, DUE_SOON_FIELD, dueSoon);
     return Object.keys(records).length > 0
         ? { message: 'Fix the marked fields, then save again.', pageErrors: [], records }
         : null;
@@ -267,6 +303,7 @@ export function alertMessages(errors: ErrorReport | null, view: SetupView | null
         view
             ? [
                   [THRESHOLDS_KEY, THRESHOLD_KEYS],
+                  [REMINDERS_KEY, [DUE_SOON_FIELD]],
                   ...view.stages.map((stage): [string, string[]] => [stage.apiName, Object.values(GATE_FIELDS)])
               ]
             : []
@@ -291,7 +328,8 @@ export function buildRequest(view: SetupView, draft: SetupDraft): SetupRequest {
     return {
         activePlanStages: gateable.filter((stage) => draft.gates[stage.apiName].active).map((s) => s.apiName),
         acceptedPlanStages: gateable.filter((stage) => draft.gates[stage.apiName].accepted).map((s) => s.apiName),
-        thresholds
+        thresholds,
+        reminders: draft.reminders ? remindersRequest(draft.reminders) : null
     };
 }
 

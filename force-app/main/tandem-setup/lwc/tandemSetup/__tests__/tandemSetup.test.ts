@@ -346,7 +346,14 @@ describe('c-tandem-setup', () => {
             expect(lastRequest()).toEqual({
                 activePlanStages: [PROSPECTING, PROPOSAL, NEGOTIATION],
                 acceptedPlanStages: [NEGOTIATION],
-                thresholds: { atRiskOverdueDays: 3, offTrackOverdueDays: 10, atRiskSlipDays: 14, stalePlanDays: 21 }
+                thresholds: { atRiskOverdueDays: 3, offTrackOverdueDays: 10, atRiskSlipDays: 14, stalePlanDays: 21 },
+                reminders: {
+                    dueSoonDays: 2,
+                    sellerRemindersOn: true,
+                    staleAlertsOn: true,
+                    buyerRemindersOn: true,
+                    managerDigestOn: false
+                }
             });
             expect(text($(element, '[data-id="outcome"]'))).toBe('Saving: Salesforce is deploying the change...');
             expect(text($(element, '[data-id="change-status"]'))).toBe('Queued');

@@ -134,7 +134,7 @@ describe('stage rows', () => {
 
     it('falls back to the API name for a stage without a label, and to no gate for a stage the draft lacks', () => {
         const view = { ...VIEW, stages: [{ ...stage(PROPOSAL), label: '' }] };
-        const [r] = stageRows(view, { gates: {}, thresholds: thresholds() }, null, false);
+        const [r] = stageRows(view, { gates: {}, thresholds: thresholds(), reminders: null }, null, false);
         expect(r).toMatchObject({ label: PROPOSAL, active: false, accepted: false, gapText: '' });
     });
 });

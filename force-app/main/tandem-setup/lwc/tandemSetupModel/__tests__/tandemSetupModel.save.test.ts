@@ -91,7 +91,14 @@ describe('the save request', () => {
         expect(buildRequest(VIEW, draft)).toEqual({
             activePlanStages: [PROSPECTING, PROPOSAL, NEGOTIATION, WON],
             acceptedPlanStages: [NEGOTIATION, WON],
-            thresholds: { atRiskOverdueDays: 3, offTrackOverdueDays: 10, atRiskSlipDays: null, stalePlanDays: 21 }
+            thresholds: { atRiskOverdueDays: 3, offTrackOverdueDays: 10, atRiskSlipDays: null, stalePlanDays: 21 },
+            reminders: {
+                dueSoonDays: 2,
+                sellerRemindersOn: true,
+                staleAlertsOn: true,
+                buyerRemindersOn: true,
+                managerDigestOn: false
+            }
         });
     });
 
