@@ -70,14 +70,64 @@ async function bootOf(boot, callOrg) {
     return { ...boot, userId, localeSidKey: user.LocaleSidKey.value, languageLocaleKey: user.LanguageLocaleKey.value };
 }
 
+const PREVIEW_TOOLS = {
+    notifications: (tools) => tools.notifications(),
+    'notifications/read': (tools, body) => tools.markRead(body),
+    outbox: (tools) => tools.outbox(),
+    'daily-job': (tools, body) => tools.runDailyJob(body)
+};
+
+/** A download's header: an ASCII name for any browser, the real one (RFC 6266 filename*) for those that read it. */
+function contentDisposition(fileName) {
+    const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+    return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/**
+ * The preview-only tools' routes (preview/follow-up-tools.mjs): POST /api/preview/<tool> answers { result } or an
+ * error { message } with the tool's status; GET /api/preview/outbox/<email>/attachments/<n> downloads an attachment.
+ */
+async function answerTool(req, res, url, tools) {
+    if (!tools) return sendJson(res, 404, { message: 'This preview server has no preview tools.' });
+    const attachment = /^\/api\/preview\/outbox\/(\d+)\/attachments\/(\d+)$/.exec(url.pathname);
+    try {
+        if (req.method === 'GET' && attachment) {
+            const file = tools.attachment(attachment[1], attachment[2]);
+            res.writeHead(200, {
+                'content-type': file.contentType,
+                'content-length': file.body.length,
+                'content-disposition': contentDisposition(file.fileName),
+                'x-content-type-options': 'nosniff'
+            });
+            return void res.end(file.body);
+        }
+        const tool = PREVIEW_TOOLS[url.pathname.slice('/api/preview/'.length)];
+        if (req.method !== 'POST' || !tool) return sendJson(res, 404, { message: `No preview tool ${url.pathname}` });
+        sendJson(res, 200, { result: await tool(tools, await readJson(req)) });
+    } catch (error) {
+        sendJson(res, error.status ?? 500, error.body ?? { message: error.message });
+    }
+}
+
 /**
  * Starts the server. `bundleFile` is the built app; `callApex(className, methodName, params)` answers the
  * components' Apex calls (through preview/apex.mjs) and `callOrg(action, body)` the preview pages' record reads and saves,
  * each resolving to a value or throwing an error whose `body` is shaped like the platform's. `renderPage(name,
  * parameters)` (optional, preview/visualforce/) answers GET /apex/<Page>?id=... with the page as the current user
- * sees it, { contentType, body } (a PDF for a page rendered as PDF), or null for no such page.
+ * sees it, { contentType, body } (a PDF for a page rendered as PDF), or null for no such page. `previewTools`
+ * (optional, createFollowUpTools in preview/follow-up-tools.mjs) answers the shell's notification bell, its Outbox
+ * tab and its "Run the daily job" control under /api/preview/.
  */
-export function startServer({ bundleFile, callApex, callOrg, renderPage, boot = {}, port = 0, host = '127.0.0.1' }) {
+export function startServer({
+    bundleFile,
+    callApex,
+    callOrg,
+    renderPage,
+    previewTools = null,
+    boot = {},
+    port = 0,
+    host = '127.0.0.1'
+}) {
     const server = http.createServer(async (req, res) => {
         const url = new URL(req.url, `http://${host}`);
         try {
@@ -100,6 +150,7 @@ export function startServer({ bundleFile, callApex, callOrg, renderPage, boot = 
                 }
                 return;
             }
+            if (url.pathname.startsWith('/api/preview/')) return await answerTool(req, res, url, previewTools);
             if (req.method === 'GET' && renderPage && /^\/apex\/[A-Za-z0-9_]+$/.test(url.pathname)) {
                 const page = await renderPage(
                     url.pathname.slice('/apex/'.length),

@@ -11,6 +11,7 @@ import { startServer } from '../preview/server.mjs';
 import { createOrgApi, viewerChoices } from '../preview/org-api.mjs';
 import { apexCaller, createDemoSession } from '../preview/apex.mjs';
 import { attachPageRenderer, pageResponder } from '../preview/visualforce/index.mjs';
+import { createFollowUpTools } from '../preview/follow-up-tools.mjs';
 import { requireSupportedNode } from './lib/node-version.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,6 +53,8 @@ export async function startPreview({
         bundleFile,
         callApex: apexCaller(session, { siteGuest: demo.siteGuest }),
         renderPage: pageResponder(session),
+        // Preview only: the notification bell, the Outbox tab and "Run the daily job" (run as the demo's admin).
+        previewTools: createFollowUpTools({ session, adminId: demo.admin }),
         callOrg: async (action, body) => {
             if (typeof orgApi[action] !== 'function')
                 throw Object.assign(new Error(`unknown action ${action}`), { status: 404 });

@@ -38,7 +38,14 @@ const READABLE_BY_ALL = [
     'PermissionSetAssignment',
     'OpportunityStage',
     'UserRecordAccess',
-    'ObjectPermissions'
+    'ObjectPermissions',
+    // Object Reference, ApexClass, AsyncApexJob, CronTrigger, CronJobDetail, CustomNotificationType: query only;
+    // the org writes them (asynchronous Apex, the project's notification types).
+    'ApexClass',
+    'AsyncApexJob',
+    'CronTrigger',
+    'CronJobDetail',
+    'CustomNotificationType'
 ];
 
 const PROFILES = {
@@ -63,7 +70,8 @@ const PROFILES = {
 
 // Object Reference, OpportunityContactRole: contact roles have no object permissions of their own; a user works
 // with them as far as the opportunity's permissions allow.
-const PERMISSIONS_OF = { OpportunityContactRole: 'Opportunity' };
+// Object Reference, OpportunityHistory: "This object respects field-level security on the parent object".
+const PERMISSIONS_OF = { OpportunityContactRole: 'Opportunity', OpportunityHistory: 'Opportunity' };
 
 // Audit fields, always readable, never writable (Object Reference, "System Fields").
 const AUDIT = new Set(['createddate', 'createdbyid', 'lastmodifieddate', 'lastmodifiedbyid', 'systemmodstamp']);

@@ -92,6 +92,17 @@ export function bootstrapOrg({ schema, dml, query, hasUser }, users, currentUser
         })),
         system
     );
+    // The project's custom notification types (Metadata API, CustomNotificationType), setup data a test sees too.
+    const notificationTypes = [...(schema.notificationTypes?.values() ?? [])].map((type) => ({
+        DeveloperName: type.name,
+        MasterLabel: type.masterLabel ?? type.name,
+        CustomNotifTypeName: type.customNotifTypeName ?? type.masterLabel ?? type.name,
+        Description: type.description?.slice(0, 255) ?? null,
+        Desktop: type.desktop === true,
+        Mobile: type.mobile === true,
+        NamespacePrefix: null
+    }));
+    if (notificationTypes.length) dml('insert', 'CustomNotificationType', notificationTypes, system);
     const packageSets = [...schema.permissionSets.values()];
     const sets = packageSets.map((set) => ({
         Name: set.name,
@@ -110,7 +121,8 @@ export function bootstrapOrg({ schema, dml, query, hasUser }, users, currentUser
     // row per object it grants anything on (Object Reference, "PermissionSet", "ObjectPermissions"), so
     // code can find a profile by what it may do rather than by its name, which orgs translate.
     const objectNames = [...schema.objects.values()]
-        .filter((object) => !object.setup && object.keyPrefix)
+        // Objects no DML reaches (OpportunityHistory, say) take no object permissions of their own.
+        .filter((object) => !object.setup && !object.readOnlyDml && object.keyPrefix)
         .map((object) => object.name);
     const profileSets = STANDARD_PROFILES.map((name) => {
         const { userPermissions } = standardProfilePermissions(name, objectNames);

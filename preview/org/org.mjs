@@ -52,6 +52,7 @@ class Org {
     #saves;
     #userMode;
     #outbox = [];
+    #notifications = [];
 
     constructor({
         root,
@@ -241,8 +242,64 @@ class Org {
         this.#outbox.push(structuredClone(email));
     }
 
+    /**
+     * The custom notifications the org has delivered, oldest first (copies): each { id, typeDeveloperName, title,
+     * body, targetId, targetPageRef, senderId, recipientIds, sentAt, read }. Given a user id, only those sent to
+     * that user, `read` being whether that user has read it; without, `read` is whether every recipient has. Apex's
+     * Messaging.CustomNotification.send adds to it once the sending transaction commits, never from a test
+     * (apex-runtime/platform/notifications.mjs).
+     */
+    notifications(userId) {
+        const user = userId === undefined ? null : toId18(userId);
+        return this.#notifications
+            .filter((entry) => !user || entry.recipientIds.includes(user))
+            .map(({ readBy, ...entry }) => ({
+                ...structuredClone(entry),
+                read: user ? readBy.has(user) : entry.recipientIds.every((id) => readBy.has(id))
+            }));
+    }
+
+    /** Records a custom notification as delivered (the Apex runtime calls it after the transaction committed). */
+    deliverNotification(notification) {
+        this.#notifications.push({ ...structuredClone(notification), readBy: new Set() });
+    }
+
+    /** Marks the user's notifications read (all, or those whose id is in `ids`); returns how many changed. */
+    markNotificationsRead(userId, ids) {
+        const user = toId18(userId);
+        const only = ids ? new Set([ids].flat()) : null;
+        let changed = 0;
+        for (const entry of this.#notifications) {
+            if (!entry.recipientIds.includes(user) || entry.readBy.has(user)) continue;
+            if (only && !only.has(entry.id)) continue;
+            entry.readBy.add(user);
+            changed += 1;
+        }
+        return changed;
+    }
+
     // -----------------------------------------------------------------------------------------------------------
     // Writing (save.mjs).
+
+    /**
+     * What the platform writes itself (AsyncApexJob, CronTrigger, ... that no DML may touch): insert, update or
+     * delete as the user `as` (default: the current user), past the DML refusal of read-only objects; the rest of a
+     * save applies. Returns the ids (set on inserted records too).
+     */
+    writeAsPlatform(operation, sobject, records, { as } = {}) {
+        const userId = this.#runningUser(as);
+        const object = this.#schema.object(sobject);
+        const list = [records].flat();
+        const depth = this.#triggers.depth;
+        if (operation === 'delete') {
+            return this.#store.unit(() => this.#saves.delete(object, list, userId, depth));
+        }
+        const ids = this.#store.unit(() =>
+            this.#saves.dml(operation, object.name, list, { userId, system: true, depth })
+        );
+        if (operation === 'insert') list.forEach((record, i) => (record.Id = ids[i]));
+        return ids;
+    }
 
     /**
      * Inserts records (one or a list) as the user `as` (default: the current user). All or nothing: returns the

@@ -11,8 +11,9 @@ import { isCalculated } from './schema.mjs';
 import { DmlError, DmlNotAllowedError, Problems } from './errors.mjs';
 import { coerce, sameValue, ValueError } from './values.mjs';
 import { toId18 } from './ids.mjs';
-import { checkRecord, applyRules } from './validation.mjs';
+import { checkRecord, checkUnique, applyRules } from './validation.mjs';
 import { rollupChanges } from './rollups.mjs';
+import { writeOpportunityHistory } from './opportunity-history.mjs';
 
 // The platform stops recursive saves at 16 levels of triggers; the same limit catches a loop in the triggers.
 const MAX_DEPTH = 16;
@@ -110,6 +111,7 @@ export class Saves {
                 applyRules(this.#formulas, object, row, problems, userId);
             }
         }
+        checkUnique(this.#store, object, rows, problems);
         problems.throwIfAny();
 
         const now = this.#now();
@@ -126,6 +128,8 @@ export class Saves {
             row.rec.SystemModstamp = now;
             this.#store.put(object, row.rec);
         }
+        // The platform's own record of the save: an opportunity's stage history (opportunity-history.mjs).
+        if (object.name === 'Opportunity') writeOpportunityHistory(this.#schema, this.#store, rows, { userId, now });
 
         this.#triggers.fire(object, isInsert ? 'after insert' : 'after update', rows, problems, userId, depth);
         problems.throwIfAny();

@@ -68,6 +68,7 @@ function projectField(entry) {
         defaultValue: entry.defaultValue,
         picklist: type === 'Picklist' || type === 'MultiselectPicklist' ? orgPicklist(entry.picklist) : undefined,
         unique: entry.unique,
+        caseSensitive: entry.caseSensitive,
         externalId: entry.externalId,
         file: entry.file
     };
@@ -468,6 +469,8 @@ export function loadOrgSchema(root, { fresh = false } = {}) {
         customPermissions,
         customMetadataTypes,
         metadataTypes,
+        // The project's custom notification types (Metadata API, CustomNotificationType), by lower-case name.
+        notificationTypes: model.notificationTypes ?? new Map(),
         triggers: readTriggers(root),
         problems,
         /** The object named (case-insensitively); throws for one the org does not model. */

@@ -36,7 +36,12 @@ export const DEFAULT_SHARING = {
 const MODELS = ['Private', 'Read', 'ReadWrite', 'ReadWriteTransfer', 'FullAccess', 'ControlledByParent', 'Setup'];
 
 // The parent whose access a "Controlled by Parent" standard object follows (custom objects: their master-detail).
-const STANDARD_PARENTS = { Contact: ['AccountId'], OpportunityContactRole: ['OpportunityId'] };
+const STANDARD_PARENTS = {
+    Contact: ['AccountId'],
+    OpportunityContactRole: ['OpportunityId'],
+    // Object Reference, OpportunityHistory: the stage history of an opportunity, seen by who sees the opportunity.
+    OpportunityHistory: ['OpportunityId']
+};
 
 const LEVELS = ['None', 'Read', 'Edit', 'Delete', 'Transfer', 'All'];
 

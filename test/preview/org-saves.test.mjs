@@ -114,6 +114,42 @@ describe('saving as the platform does', () => {
         assert.equal(error.errors[0].statusCode, 'INVALID_FIELD_FOR_INSERT_UPDATE');
     });
 
+    test('a unique field refuses a value another record holds, or an earlier row of the same call, as DUPLICATE_VALUE', () => {
+        const { org } = newApexOrg();
+        const { planId } = plan(org, deal(org));
+        const reminder = (event) => ({ Plan__c: planId, Kind__c: 'Due Soon', Channel__c: 'Email', Event__c: event });
+        const [firstId] = org.insert('Plan_Reminder__c', reminder('due-soon:a:2026-03-02'));
+
+        const existing = dmlError(() => org.insert('Plan_Reminder__c', reminder('due-soon:a:2026-03-02')));
+        assert.equal(existing.errors[0].statusCode, 'DUPLICATE_VALUE');
+        assert.equal(existing.errors[0].field, 'Event__c');
+        assert.match(existing.errors[0].message, new RegExp(`duplicate value found: Event__c .*${firstId}`));
+
+        const sameCall = dmlError(() =>
+            org.insert('Plan_Reminder__c', [reminder('due-soon:b:2026-03-02'), reminder('due-soon:b:2026-03-02')])
+        );
+        assert.equal(sameCall.errors.length, 1);
+        assert.equal(sameCall.errors[0].recordIndex, 1);
+        assert.equal(org.query('Plan_Reminder__c').length, 1, 'all or none: neither row of the failed call is saved');
+    });
+
+    test('a unique field with caseSensitive keeps values that differ only in case apart; a record may keep its own value', () => {
+        const { org } = newApexOrg();
+        const { planId } = plan(org, deal(org));
+        const reminder = (event) => ({
+            Plan__c: planId,
+            Kind__c: 'Overdue',
+            Channel__c: 'Notification',
+            Event__c: event
+        });
+        const [lowerId] = org.insert('Plan_Reminder__c', reminder('overdue:x'));
+        org.insert('Plan_Reminder__c', reminder('OVERDUE:X'));
+        org.update('Plan_Reminder__c', { Id: lowerId, Event__c: 'overdue:x', Message__c: 'saved again' });
+        assert.equal(org.query('Plan_Reminder__c').length, 2);
+        const blankIsRequired = dmlError(() => org.insert('Plan_Reminder__c', reminder(null)));
+        assert.equal(blankIsRequired.errors[0].statusCode, 'REQUIRED_FIELD_MISSING');
+    });
+
     test('defaults come from the metadata: picklist defaults and checkbox default values', () => {
         const { org } = newApexOrg();
         const ids = deal(org);

@@ -9,15 +9,30 @@ const listeners = new Set();
  */
 const BUYER_PAGE = 'buyer';
 
+/**
+ * The preview's tabs (standard__navItemPage) by API name: the package's two, and the preview's own Outbox
+ * (Preview_Outbox, preview-only: the emails the embedded org sent).
+ */
+const TABS = { Pipeline_Review: '/pipeline', Tandem_Setup: '/setup', Preview_Outbox: '/outbox' };
+
+/** The preview's path for a page reference, or null when the preview has no such page. */
+function pathFor(pageReference) {
+    const { type, attributes = {} } = pageReference ?? {};
+    if (type === 'standard__recordPage' && attributes.recordId) return `/opportunity/${attributes.recordId}`;
+    if (type === 'standard__navItemPage' && Object.hasOwn(TABS, attributes.apiName)) return TABS[attributes.apiName];
+    if (type === 'standard__objectPage' && attributes.objectApiName === 'Opportunity') return '/opportunities';
+    if (type === 'comm__namedPage' && attributes.name === BUYER_PAGE) return '/buyer';
+    return null;
+}
+
+/** Whether the preview has a page for the reference (a record page is an opportunity's: the only one it has). */
+export function hasPageFor(pageReference) {
+    return pathFor(pageReference) !== null;
+}
+
 export function urlFor(pageReference) {
-    const { type, attributes = {}, state = {} } = pageReference ?? {};
-    let path = '/';
-    if (type === 'standard__recordPage' && attributes.recordId) path = `/opportunity/${attributes.recordId}`;
-    else if (type === 'standard__navItemPage' && attributes.apiName === 'Pipeline_Review') path = '/pipeline';
-    else if (type === 'standard__navItemPage' && attributes.apiName === 'Tandem_Setup') path = '/setup';
-    else if (type === 'standard__objectPage' && attributes.objectApiName === 'Opportunity') path = '/opportunities';
-    else if (type === 'comm__namedPage' && attributes.name === BUYER_PAGE) path = '/buyer';
-    const query = new URLSearchParams(state).toString();
+    const path = pathFor(pageReference) ?? '/';
+    const query = new URLSearchParams(pageReference?.state ?? {}).toString();
     return query ? `${path}?${query}` : path;
 }
 
@@ -41,6 +56,9 @@ export function currentPageReference() {
     }
     if (pathname === '/buyer') return { type: 'comm__namedPage', attributes: { name: BUYER_PAGE }, state };
     if (pathname === '/setup') return { type: 'standard__navItemPage', attributes: { apiName: 'Tandem_Setup' }, state };
+    if (pathname === '/outbox') {
+        return { type: 'standard__navItemPage', attributes: { apiName: 'Preview_Outbox' }, state };
+    }
     return { type: 'standard__navItemPage', attributes: { apiName: 'Pipeline_Review' }, state };
 }
 

@@ -5,7 +5,8 @@ import { callOrg } from '../../../shims/apex';
 const TOAST_THEMES = { success: 'slds-theme_success', error: 'slds-theme_error', warning: 'slds-theme_warning' };
 
 /**
- * The preview's shell: a Salesforce-like header, in-app routes, a "Viewing as" switch, and toasts. The buyer page
+ * The preview's shell: a Salesforce-like header (the global header with the notification bell, then the app's
+ * navigation bar), in-app routes, a "Viewing as" switch, and toasts. The buyer page
  * (/buyer?t=<link>) shows alone, as the site shows it to a buyer: no Salesforce header, no user switch.
  */
 export default class App extends LightningElement {
@@ -42,8 +43,17 @@ export default class App extends LightningElement {
         return this.route.type === 'standard__navItemPage' && this.route.attributes.apiName === 'Tandem_Setup';
     }
 
+    /** The preview's own Outbox tab (preview only): the emails the org sent, and the "Run the daily job" control. */
+    get isOutbox() {
+        return this.route.type === 'standard__navItemPage' && this.route.attributes.apiName === 'Preview_Outbox';
+    }
+
     get isPipeline() {
-        return !this.isRecordPage && !this.isOpportunityList && !this.isSetup;
+        return !this.isRecordPage && !this.isOpportunityList && !this.isSetup && !this.isOutbox;
+    }
+
+    get outboxTabClass() {
+        return `slds-context-bar__item${this.isOutbox ? ' slds-is-active' : ''}`;
     }
 
     get setupTabClass() {
@@ -81,6 +91,7 @@ export default class App extends LightningElement {
                 attributes: { objectApiName: 'Opportunity', actionName: 'list' }
             },
             setup: { type: 'standard__navItemPage', attributes: { apiName: 'Tandem_Setup' } },
+            outbox: { type: 'standard__navItemPage', attributes: { apiName: 'Preview_Outbox' } },
             pipeline: { type: 'standard__navItemPage', attributes: { apiName: 'Pipeline_Review' } }
         };
         navigateTo(pages[target] ?? pages.pipeline);
