@@ -119,22 +119,34 @@ export function scaleRecords(scale, from, to) {
 /**
  * What the project's insert triggers would store beyond what the load gives: Revision__c = 1 on milestones (on
  * plans, 1 unless the caller counted the later saves, see saveDeals), Slip_Days__c = working days from baseline to
- * due date. The dates the triggers stamp only when a save leaves them blank must be given (a blank one would need
+ * due date, the plan's version (1, and the acceptance's version and source) and each milestone's version date. The dates the triggers stamp only when a save leaves them blank must be given (a blank one would need
  * "now", which a direct load cannot agree on).
  */
 export function asTriggersWouldSave(sobject, record) {
     if (sobject === 'Mutual_Action_Plan__c') {
         if (record.Status__c === 'Active' && !record.Activated_On__c) throw new Error('direct load: Activated_On__c');
         if (record.Buyer_Accepted__c && !record.Buyer_Accepted_On__c) throw new Error('direct load: accepted on');
-        return { ...record, Revision__c: record.Revision__c ?? 1 };
+        // PlanVersions: a new plan is version 1; an acceptance saved with it is of that version, recorded by the
+        // seller unless the load says otherwise.
+        const version = record.Version__c >= 1 ? record.Version__c : 1;
+        const accepted = record.Buyer_Accepted__c
+            ? {
+                  Accepted_Version__c: version,
+                  Acceptance_Source__c: record.Acceptance_Source__c ?? 'Recorded by Seller'
+              }
+            : {};
+        return { ...record, Version__c: version, ...accepted, Revision__c: record.Revision__c ?? 1 };
     }
     if (sobject === 'Plan_Milestone__c') {
         if (!record.Status_Changed_On__c) throw new Error('direct load: Status_Changed_On__c must be given');
         if (record.Status__c === 'Complete' && !record.Completed_On__c) throw new Error('direct load: Completed_On__c');
         const slip = record.Baseline_Date__c && record.Due_Date__c;
+        // PlanVersions: a milestone saved with its new plan belongs to version 1, at the date it was given.
         return {
             ...record,
             Revision__c: 1,
+            Version__c: 1,
+            Version_Date__c: record.Due_Date__c,
             Slip_Days__c: slip ? workingDaysBetween(record.Baseline_Date__c, record.Due_Date__c) : null
         };
     }
