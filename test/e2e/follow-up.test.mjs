@@ -105,6 +105,19 @@ describe('the daily follow-up', () => {
             assert.ok(toSeller, `Jonah is notified about ${REMINDED_DEAL} (${titles.join('; ')})`);
             assert.match(toSeller.body, new RegExp(`${DUE_TOMORROW}: due tomorrow`));
 
+            // Each kind reaches its people: Jonah's bell holds the due-soon and the stale-plan notifications, one per
+            // plan; an overdue milestone of another AE's plan went to that AE.
+            await page.getByRole('button', { name: /^Notifications/ }).click();
+            const panel = page.getByRole('dialog', { name: 'Notifications' });
+            await panel.getByText(`${REMINDED_DEAL}: 2 milestones need follow-up`).waitFor();
+            await panel.getByText('Quarry Labs - Lab data platform: the plan has gone stale').waitFor();
+            await panel.getByText(/^No progress on the plan for \d+ days\.$/).waitFor();
+            await screenshot(page, 'follow-up-bell-after-run');
+            await page.keyboard.press('Escape');
+            const overdue = preview.org.notifications().find((n) => / \d+ days overdue$/m.test(n.body));
+            assert.ok(overdue, 'an overdue milestone was notified');
+            assert.ok(!overdue.recipientIds.includes(seller.Id), 'to the owners of that plan, not to Jonah');
+
             await visit(`opportunity/${opportunityNamed(REMINDED_DEAL).Id}`);
             const row = record.milestone(DUE_TOMORROW);
             await row.getByText('Reminded today').waitFor();
