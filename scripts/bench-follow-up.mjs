@@ -127,7 +127,11 @@ if (second.notifications || second.emails || second.reminders) {
 const worst = Object.fromEntries(
     Object.keys(LIMITS).map((name) => [
         name,
-        Math.max(...first.jobs.flatMap((job) => job.chunks.map((chunk) => chunk.limits[name])))
+        Math.max(
+            ...[first, second].flatMap((result) =>
+                result.jobs.flatMap((job) => job.chunks.map((chunk) => chunk.limits[name]))
+            )
+        )
     ])
 );
 log('');
