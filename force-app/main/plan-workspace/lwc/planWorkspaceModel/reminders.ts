@@ -21,10 +21,40 @@ export interface ReminderText {
     full: string;
 }
 
+/**
+ * Formatters by use, locale and time zone: the list builds every row's reminder text on each render, and an Intl
+ * formatter costs far more to make than to use.
+ */
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+const RELATIVE_FORMATS = new Map<string, Intl.RelativeTimeFormat>();
+
+function dateFormat(
+    use: string,
+    locale: string | undefined,
+    timeZone: string | undefined,
+    options: Intl.DateTimeFormatOptions
+): Intl.DateTimeFormat {
+    const key = `${use}|${locale ?? ''}|${timeZone ?? ''}`;
+    let format = DATE_FORMATS.get(key);
+    if (!format) {
+        format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+        DATE_FORMATS.set(key, format);
+    }
+    return format;
+}
+
+function relativeFormat(locale: string | undefined): Intl.RelativeTimeFormat {
+    let format = RELATIVE_FORMATS.get(locale ?? '');
+    if (!format) {
+        format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+        RELATIVE_FORMATS.set(locale ?? '', format);
+    }
+    return format;
+}
+
 /** The calendar day of an instant in a time zone, as days since 1970-01-01. */
 function dayIn(instant: Date, timeZone?: string): number {
-    const parts = new Intl.DateTimeFormat('en-US', {
-        timeZone,
+    const parts = dateFormat('calendar day', 'en-US', timeZone, {
         year: 'numeric',
         month: 'numeric',
         day: 'numeric'
@@ -53,13 +83,13 @@ export function reminderText(
     const daysAgo = dayIn(now, timeZone) - dayIn(sent, timeZone);
     let when: string;
     if (daysAgo <= 1 && daysAgo >= 0) {
-        when = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-daysAgo, 'day');
+        when = relativeFormat(locale).format(-daysAgo, 'day');
     } else if (daysAgo > 1 && daysAgo < 7) {
-        when = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone }).format(sent);
+        when = dateFormat('weekday', locale, timeZone, { weekday: 'long' }).format(sent);
     } else {
-        when = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone }).format(sent);
+        when = dateFormat('month and day', locale, timeZone, { month: 'short', day: 'numeric' }).format(sent);
     }
-    const at = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(sent);
+    const at = dateFormat('at', locale, timeZone, { dateStyle: 'full', timeStyle: 'short' }).format(sent);
     const verb = reminder.channel === 'Email' ? 'Emailed' : 'Notified';
     const who = reminder.recipientName ? ` ${reminder.recipientName}` : '';
     const why = KIND_WORDS[reminder.kind] ? ` (${KIND_WORDS[reminder.kind]})` : '';
