@@ -47,8 +47,7 @@ export function dml(rt, { operation, records, accessLevel = null, externalIdFiel
     for (const item of items) {
         const object = item instanceof ApexSObject ? rt.org.schema.objects.get(String(item.type).toLowerCase()) : null;
         if (object?.readOnlyDml) {
-            const verb = op.charAt(0).toUpperCase() + op.slice(1);
-            rt.throw('System.TypeException', `DML operation ${verb} not allowed on ${object.name}`);
+            rt.throw('System.TypeException', `DML operation ${VERB[op]} not allowed on ${object.name}`);
         }
     }
 

@@ -13,8 +13,9 @@ const USER_LOCALE_DEFAULTS = {
     LanguageLocaleKey: 'en_US'
 };
 
-// Object Reference, OpportunityStage: ForecastCategory is the API value of ForecastCategoryName.
-const FORECAST_CATEGORY = {
+// Object Reference, OpportunityStage: ForecastCategory is the API value of ForecastCategoryName (OpportunityHistory
+// keeps the same API value: opportunity-history.mjs).
+export const FORECAST_CATEGORY = {
     Omitted: 'Omitted',
     Pipeline: 'Pipeline',
     'Best Case': 'BestCase',

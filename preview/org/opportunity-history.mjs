@@ -8,19 +8,11 @@
 // ("Calculated revenue based on the Amount and Probability fields"), PrevAmount and PrevCloseDate ("The value in
 // the opportunity's Amount [Close Date] field before the update"), and the saving user and time in its audit fields.
 // Rows go with their opportunity (a cascade) and with a rolled-back save (the store's journal).
+import { FORECAST_CATEGORY } from './bootstrap.mjs';
 import { sameValue } from './values.mjs';
 
 // The fields whose change writes a row: the Object Reference lists exactly these four.
 const TRACKED = ['Amount', 'Probability', 'StageName', 'CloseDate'];
-
-// Object Reference, OpportunityStage / OpportunityHistory: ForecastCategory is the API value of ForecastCategoryName.
-const FORECAST_CATEGORY = {
-    Omitted: 'Omitted',
-    Pipeline: 'Pipeline',
-    'Best Case': 'BestCase',
-    Commit: 'Forecast',
-    Closed: 'Closed'
-};
 
 const expectedRevenue = (amount, probability) =>
     amount == null || probability == null ? null : Math.round(amount * probability) / 100;

@@ -76,6 +76,18 @@ export function checkRecord(schema, store, object, { index, rec }, problems) {
     return problems.list.length === before;
 }
 
+// Each object's unique fields, found once: every save of the object asks.
+const UNIQUE_FIELDS = new WeakMap();
+const uniqueFields = (object) => {
+    if (!UNIQUE_FIELDS.has(object)) {
+        UNIQUE_FIELDS.set(
+            object,
+            object.fieldList.filter((field) => field.unique && !isCalculated(field))
+        );
+    }
+    return UNIQUE_FIELDS.get(object);
+};
+
 /**
  * Unique fields (Metadata API, CustomField: `unique`, and `caseSensitive` for text): a value another record of the
  * object holds, or an earlier record of the same statement, fails the record with DUPLICATE_VALUE (SOAP API
@@ -84,13 +96,13 @@ export function checkRecord(schema, store, object, { index, rec }, problems) {
  * with id: <id>"), reconstructed: the guides do not quote it.
  */
 export function checkUnique(store, object, rows, problems) {
-    const fields = object.fieldList.filter((field) => field.unique && !isCalculated(field));
+    const fields = uniqueFields(object);
     if (!fields.length) return;
     const keyOf = (field, value) =>
         typeof value === 'string' && !field.caseSensitive ? value.toLowerCase() : String(value);
+    const updating = new Set(rows.map((row) => row.rec.Id).filter(Boolean));
     for (const field of fields) {
         const taken = new Map();
-        const updating = new Set(rows.map((row) => row.rec.Id).filter(Boolean));
         for (const rec of store.table(object.name).values()) {
             if (isBlank(rec[field.name]) || updating.has(rec.Id)) continue;
             taken.set(keyOf(field, rec[field.name]), rec.Id);
