@@ -1,7 +1,8 @@
 import { LightningElement } from 'lwc';
 import LOCALE from '@salesforce/i18n/locale';
 import { NOTIFICATIONS_CHANGED, callPreview } from '../../../shims/apex';
-import { count, fullTime, relativeTime } from 'preview/time';
+import { plural } from 'c/planHealth';
+import { fullTime, relativeTime } from 'preview/time';
 
 /** A size in the user's locale: "12 KB". */
 function sizeOf(bytes) {
@@ -76,7 +77,7 @@ export default class Outbox extends LightningElement {
                 sentAt: email.sentAt,
                 attachmentCount: email.attachments.length,
                 hasAttachments: email.attachments.length > 0,
-                attachmentsLabel: count(email.attachments.length, 'attachment', 'attachments', LOCALE),
+                attachmentsLabel: plural(email.attachments.length, 'attachment', 'attachments', LOCALE),
                 current: selected ? 'true' : null,
                 className: `email slds-p-around_small${selected ? ' email_selected' : ''}`
             };
@@ -162,7 +163,7 @@ export default class Outbox extends LightningElement {
         this.runResult = null;
         try {
             const result = await callPreview('daily-job', { sendDigest: this.sendDigest });
-            const produced = `${count(result.notifications, 'notification', 'notifications', LOCALE)} and ${count(
+            const produced = `${plural(result.notifications, 'notification', 'notifications', LOCALE)} and ${plural(
                 result.emails,
                 'email',
                 'emails',

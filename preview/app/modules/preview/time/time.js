@@ -36,9 +36,3 @@ export function fullTime(sentAt, locale) {
         timeZone: 'UTC'
     }).format(new Date(then));
 }
-
-/** "1 email", "3 emails": English counts for the preview's own English tools, the number in the user's locale. */
-export function count(value, one, many, locale) {
-    const number = new Intl.NumberFormat(locale).format(value);
-    return `${number} ${value === 1 ? one : many}`;
-}
