@@ -81,8 +81,11 @@ export function setDueSoonDays(draft: RemindersDraft, value: string | null | und
     return draft.dueSoonDays === text ? draft : { ...draft, dueSoonDays: text };
 }
 
-/** Due Soon Days as typed: null when blank, the number of working days, or NaN when it is not 0 to 20. */
-export function parseDueSoonDays(text: string): number | null {
+/**
+ * A number of days as typed into a setting: null when blank (off), the number, or NaN when it is not a whole number
+ * from `min` to `max`. Due Soon Days here, and the health thresholds (c/tandemSetupModel's parseDays).
+ */
+export function parseWholeDays(text: string, min: number, max: number): number | null {
     const trimmed = (text ?? '').trim();
     if (trimmed === '') {
         return null;
@@ -91,7 +94,12 @@ export function parseDueSoonDays(text: string): number | null {
         return Number.NaN;
     }
     const days = Number(trimmed);
-    return days <= MAX_DUE_SOON_DAYS ? days : Number.NaN;
+    return days >= min && days <= max ? days : Number.NaN;
+}
+
+/** Due Soon Days as typed: null when blank, the number of working days, or NaN when it is not 0 to 20. */
+export function parseDueSoonDays(text: string): number | null {
+    return parseWholeDays(text, 0, MAX_DUE_SOON_DAYS);
 }
 
 /** The message under Due Soon Days ('' when it is fine). */

@@ -13,6 +13,7 @@ import {
     DUE_SOON_FIELD,
     REMINDERS_KEY,
     dueSoonMessage,
+    parseWholeDays,
     remindersDirty,
     remindersDraft,
     remindersRequest,
@@ -228,15 +229,7 @@ export const ACCEPTED_NEEDS_ACTIVE_MESSAGE = 'A stage that requires an accepted 
 
 /** A threshold as typed: null when blank (off), a number of days, or NaN when it is not a whole number in range. */
 export function parseDays(text: string): number | null {
-    const trimmed = (text ?? '').trim();
-    if (trimmed === '') {
-        return null;
-    }
-    if (!/^\d+$/.test(trimmed)) {
-        return Number.NaN;
-    }
-    const days = Number(trimmed);
-    return days >= MIN_DAYS && days <= MAX_DAYS ? days : Number.NaN;
+    return parseWholeDays(text, MIN_DAYS, MAX_DAYS);
 }
 
 /** The message for each threshold ('' when it is fine). */
