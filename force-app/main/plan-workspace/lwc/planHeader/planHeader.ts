@@ -5,6 +5,7 @@ import { LightningElement, api } from 'lwc';
 import LOCALE from '@salesforce/i18n/locale';
 import { compareCloseDates, completionPercent, formatNumber, healthBadge, planSlip } from 'c/planHealth';
 import type { CloseDateComparison, HealthBadge } from 'c/planHealth';
+import { isOpenPlanStatus } from 'c/planWorkspaceModel';
 import type { PlanInfo } from 'c/planWorkspaceModel';
 import {
     DETAIL_FIELDS,
@@ -398,8 +399,7 @@ export default class PlanHeader extends LightningElement {
     }
 
     get isOpenPlan(): boolean {
-        const status = this.currentPlan?.status;
-        return status === 'Draft' || status === 'Active';
+        return isOpenPlanStatus(this.currentPlan?.status);
     }
 
     get canAccept(): boolean {

@@ -34,6 +34,7 @@ import {
     overdueMilestoneNames,
     isDirty,
     isHistoryStatus,
+    isOpenPlanStatus,
     loadedRevisions,
     planChoices,
     PLAN_KEY,
@@ -258,13 +259,12 @@ export default class PlanWorkspace extends LightningElement {
         return isDirty(this.draft) ? 'Save or discard your changes to open another plan.' : null;
     }
 
-    /** A Completed or Cancelled plan is history: read-only. */
     /** The follow-up switches: for an open plan (Draft or Active), not for history. */
     get showsFollowUp(): boolean {
-        const status = this.plan?.status;
-        return status === 'Active' || status === 'Draft';
+        return isOpenPlanStatus(this.plan?.status);
     }
 
+    /** A Completed or Cancelled plan is history: read-only. */
     get isHistory(): boolean {
         return isHistoryStatus(this.plan?.status);
     }

@@ -28,3 +28,8 @@ export function involvesBuyer(side: string | null | undefined): boolean {
 export function isHistoryStatus(status: string | null | undefined): boolean {
     return status === 'Completed' || status === 'Cancelled';
 }
+
+/** Draft and Active plans are open: still worked on. */
+export function isOpenPlanStatus(status: string | null | undefined): boolean {
+    return status === 'Draft' || status === 'Active';
+}

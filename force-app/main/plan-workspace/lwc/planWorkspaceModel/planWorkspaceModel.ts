@@ -59,7 +59,7 @@ export type {
     Workspace
 } from './workspaceTypes';
 export { formatDate, plural, truncate } from './formatting';
-export { involvesBuyer, isHistoryStatus, isOpen, isOverdue, OPEN } from './milestoneStatus';
+export { involvesBuyer, isHistoryStatus, isOpen, isOpenPlanStatus, isOverdue, OPEN } from './milestoneStatus';
 export { listOptions, NO_LIST_OPTIONS, ownerOptions, planChoices } from './pickerOptions';
 export type { ListOptions } from './pickerOptions';
 export { canFollowWithNewPlan, canOpenCurrentPlan, historyNotice } from './planSwitcher';
