@@ -50,6 +50,8 @@ type ValidatedInput = HTMLElement & {
     reportValidity(): boolean;
 };
 
+const NO_THRESHOLDS: SharedThresholds = { atRiskOverdueDays: '', offTrackOverdueDays: '', stalePlanDays: '' };
+
 /**
  * Tandem Setup: the admin picks which opportunity stages require an active (or buyer-accepted) plan, sets the
  * plan health thresholds, and runs the daily follow-up (c-tandem-setup-follow-up: its schedule, changed at once, and
@@ -137,13 +139,9 @@ export default class TandemSetup extends LightningElement {
     }
 
     /** The thresholds the follow-up's reminders follow, as typed (one copy: the thresholds' own inputs). */
+    /** The draft's own thresholds object, so the section renders again only when one of them is edited. */
     get sharedThresholds(): SharedThresholds {
-        const thresholds = this.draft?.thresholds;
-        return {
-            atRiskOverdueDays: thresholds?.atRiskOverdueDays ?? '',
-            offTrackOverdueDays: thresholds?.offTrackOverdueDays ?? '',
-            stalePlanDays: thresholds?.stalePlanDays ?? ''
-        };
+        return this.draft?.thresholds ?? NO_THRESHOLDS;
     }
 
     get warnings(): string[] {

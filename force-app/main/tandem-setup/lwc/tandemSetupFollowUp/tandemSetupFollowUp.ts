@@ -55,6 +55,26 @@ function browserTimeZone(): string | undefined {
     return new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
+/** The 24 hours in the user's locale, made once: the combobox reads them on every render. */
+const HOURS = hourOptions(LOCALE);
+
+/**
+ * The schedule as the page says it, built once per schedule the server sent: the template reads it a dozen times a
+ * render, and each build makes several date formatters.
+ */
+const SCHEDULES = new WeakMap<FollowUpState, ScheduleView>();
+function scheduleOf(followUp: FollowUpState | null): ScheduleView {
+    if (!followUp) {
+        return describeSchedule(followUp, LOCALE, browserTimeZone());
+    }
+    let view = SCHEDULES.get(followUp);
+    if (!view) {
+        view = describeSchedule(followUp, LOCALE, browserTimeZone());
+        SCHEDULES.set(followUp, view);
+    }
+    return view;
+}
+
 const NO_THRESHOLDS: SharedThresholds = { atRiskOverdueDays: '', offTrackOverdueDays: '', stalePlanDays: '' };
 
 /**
@@ -70,9 +90,22 @@ export default class TandemSetupFollowUp extends LightningElement {
     @api reminders: RemindersDraft | null = null;
     /** The page's thresholds as typed: the overdue and stale days the reminders follow. */
     @api thresholds: SharedThresholds = NO_THRESHOLDS;
-    /** The page's save errors (Due Soon Days' among them). */
-    @api errors: ErrorReport | null = null;
     @api readOnly = false;
+
+    /**
+     * The page's save errors (Due Soon Days' among them). The template does not read them, so a new report renders
+     * nothing again by itself: its message goes under the field here, and again after each render.
+     */
+    @api
+    get errors(): ErrorReport | null {
+        return this.saveErrors;
+    }
+    set errors(value: ErrorReport | null) {
+        this.saveErrors = value;
+        this.applyValidity('[data-id="due-soon"]', this.dueSoonError);
+    }
+
+    private saveErrors: ErrorReport | null = null;
 
     busy: Busy = '';
     /** The hour picked in the combobox, until the schedule changes. */
@@ -96,11 +129,11 @@ export default class TandemSetupFollowUp extends LightningElement {
     // ----- template values -------------------------------------------------------------------------------------
 
     get schedule(): ScheduleView {
-        return describeSchedule(this.followUp, LOCALE, browserTimeZone());
+        return scheduleOf(this.followUp);
     }
 
     get hours(): HourOption[] {
-        return hourOptions(LOCALE);
+        return HOURS;
     }
 
     get hourValue(): string {
@@ -169,7 +202,7 @@ export default class TandemSetupFollowUp extends LightningElement {
     }
 
     get dueSoonError(): string {
-        return dueSoonError(this.errors);
+        return dueSoonError(this.saveErrors);
     }
 
     get dueSoonHelp(): string {
