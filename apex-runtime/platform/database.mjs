@@ -84,7 +84,8 @@ function follow(rt, value, bind) {
     return current;
 }
 
-function query(rt, text, bind, accessLevel) {
+/** Runs a SOQL string; `limits` counts what it uses (the runtime's governor limits unless told). */
+function query(rt, text, bind, accessLevel, limits = rt) {
     if (text === null) rt.throw('System.NullPointerException', 'Attempt to de-reference a null object');
     const schema = rt.org.schema;
     const plan = compileSoql(text, { schema, rt });
@@ -95,7 +96,7 @@ function query(rt, text, bind, accessLevel) {
         bind,
         userMode: isUserMode(accessLevel),
         sharing: rt.sharing === true,
-        limits: rt,
+        limits,
         rt
     });
 }
@@ -108,17 +109,7 @@ function query(rt, text, bind, accessLevel) {
 export function queryLocatorRows(rt, text, accessLevel) {
     const countQueriesOnly = { checkLimit: (name, add) => (name === 'queries' ? rt.checkLimit(name, add) : null) };
     if (text === null) rt.throw('System.NullPointerException', 'Attempt to de-reference a null object');
-    const schema = rt.org.schema;
-    return executeSoql(compileSoql(text, { schema, rt }), {
-        org: rt.org,
-        schema,
-        userId: rt.userId,
-        bind: scopeBind(rt),
-        userMode: isUserMode(accessArg(rt, accessLevel, 'getQueryLocator')),
-        sharing: rt.sharing === true,
-        limits: countQueriesOnly,
-        rt
-    });
+    return query(rt, text, scopeBind(rt), accessArg(rt, accessLevel, 'getQueryLocator'), countQueriesOnly);
 }
 
 function accessArg(rt, value, name) {
