@@ -27,15 +27,16 @@ import {
     typeOf as valueTypeOf
 } from './deps.mjs';
 
-// Apex Developer Guide, "Execution Governors and Limits" (per-transaction; the maxima are the synchronous ones, an
-// asynchronous transaction has its own, ASYNC_LIMITS).
-const LIMITS = {
-    queries: { max: 100, message: 'Too many SOQL queries' },
-    queryRows: { max: 50000, message: 'Too many query rows' },
-    dmlStatements: { max: 150, message: 'Too many DML statements' },
-    dmlRows: { max: 10000, message: 'Too many DML rows' }
+// Apex Developer Guide, "Execution Governors and Limits": the LimitException message of each counted limit; the
+// maxima are the transaction's (rt.limitMax): SYNC_LIMITS, or ASYNC_LIMITS in asynchronous Apex.
+const LIMIT_MESSAGES = {
+    queries: 'Too many SOQL queries',
+    queryRows: 'Too many query rows',
+    dmlStatements: 'Too many DML statements',
+    dmlRows: 'Too many DML rows'
 };
-// "Execution Governors and Limits", Per-Transaction Apex Limits, asynchronous column: "Total number of SOQL queries
+// "Execution Governors and Limits", Per-Transaction Apex Limits: synchronous 100 SOQL queries, 50,000 query rows,
+// 150 DML statements, 10,000 DML rows, 10,000 ms of CPU; the asynchronous column: "Total number of SOQL queries
 // issued" 200, CPU time 60,000 ms; query rows, DML statements and DML rows are the same as synchronous.
 export const SYNC_LIMITS = { queries: 100, queryRows: 50000, dmlStatements: 150, dmlRows: 10000, cpuTime: 10000 };
 export const ASYNC_LIMITS = { ...SYNC_LIMITS, queries: 200, cpuTime: 60000 };
@@ -135,11 +136,11 @@ export class Runtime {
     // ---- limits ------------------------------------------------------------------------------------------
 
     checkLimit(name, add = 1) {
-        const limit = LIMITS[name];
-        if (!limit) throw new Error(`rt.checkLimit: unknown limit ${name}`);
+        const message = LIMIT_MESSAGES[name];
+        if (!message) throw new Error(`rt.checkLimit: unknown limit ${name}`);
         this.limits[name] += add;
-        if (this.limits[name] > (this.limitMax?.[name] ?? limit.max))
-            this.throw('System.LimitException', `${limit.message}: ${this.limits[name]}`);
+        if (this.limits[name] > this.limitMax[name])
+            this.throw('System.LimitException', `${message}: ${this.limits[name]}`);
     }
 
     /** Test.startTest: a fresh set of limits ("Understanding Testing in Apex"). */

@@ -5,7 +5,6 @@
 import { defineNative } from '../interpreter/natives.mjs';
 import { setCurrentPage } from './pages.mjs';
 
-export { SYNC_LIMITS } from '../interpreter/runtime.mjs';
 import { SYNC_LIMITS } from '../interpreter/runtime.mjs';
 
 const COUNTERS = ['queries', 'queryRows', 'dmlStatements', 'dmlRows'];
