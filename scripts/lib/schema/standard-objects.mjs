@@ -18,6 +18,8 @@
 import { lookup, picklist, readOnly, text, valueSet } from './platform-fields.mjs';
 import { SYSTEM_OBJECTS } from './system-objects.mjs';
 
+const integer = (label) => ({ type: 'Number', precision: 9, scale: 0, label, displayType: 'INTEGER' });
+
 /**
  * The standard sales process an org starts with: stage API names in order, with the default probability and
  * forecast category the platform assigns, and whether the stage closes the deal (and wins it).
@@ -391,6 +393,65 @@ export const STANDARD_OBJECTS = {
         },
         setup: true,
         readOnlyDml: true
+    },
+    // Object Reference, Holiday (https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/
+    // object_reference/sforce_api_objects_holiday.htm): a day or part of one when the org does not work (Setup >
+    // Holidays). Supported calls create(), delete(), query(), update() and the rest; "All users, even those without
+    // the View Setup and Configuration user permission, can view holidays via the API". An all-day holiday's date is
+    // ActivityDate; a recurring one (IsRecurrence) recurs by RecurrenceType between RecurrenceStartDate and
+    // RecurrenceEndDateOnly, every RecurrenceInterval, on RecurrenceDayOfMonth or the RecurrenceInstance of the
+    // weekdays in RecurrenceDayOfWeekMask, in RecurrenceMonthOfYear.
+    Holiday: {
+        keyPrefix: '0C0',
+        label: 'Holiday',
+        pluralLabel: 'Holidays',
+        nameField: text(80, { label: 'Holiday Name', required: true }),
+        fields: {
+            ActivityDate: { type: 'Date', label: 'Holiday Date' },
+            Description: text(100),
+            IsAllDay: { type: 'Checkbox', label: 'All Day' },
+            StartTimeInMinutes: integer('Start Time In Minutes From Midnight'),
+            EndTimeInMinutes: integer('End Time In Minutes From Midnight'),
+            IsRecurrence: { type: 'Checkbox', label: 'Recurring Holiday' },
+            RecurrenceType: picklist(
+                [
+                    'RecursDaily',
+                    'RecursEveryWeekday',
+                    'RecursMonthly',
+                    'RecursMonthlyNth',
+                    'RecursWeekly',
+                    'RecursYearly',
+                    'RecursYearlyNth'
+                ],
+                { label: 'Recurrence Type' }
+            ),
+            RecurrenceStartDate: { type: 'Date', label: 'Recurrence Start' },
+            RecurrenceEndDateOnly: { type: 'Date', label: 'Recurrence End' },
+            RecurrenceInterval: integer('Recurrence Interval'),
+            RecurrenceDayOfMonth: integer('Recurrence Day of Month'),
+            RecurrenceDayOfWeekMask: integer('Recurrence Day of Week Mask'),
+            RecurrenceInstance: picklist(['First', 'Second', 'Third', 'Fourth', 'Last'], {
+                label: 'Recurrence Instance'
+            }),
+            RecurrenceMonthOfYear: picklist(
+                [
+                    'January',
+                    'February',
+                    'March',
+                    'April',
+                    'May',
+                    'June',
+                    'July',
+                    'August',
+                    'September',
+                    'October',
+                    'November',
+                    'December'
+                ],
+                { label: 'Recurrence Month of Year' }
+            )
+        },
+        sharingModel: 'Setup'
     },
     // Object Reference, UserRecordAccess: read only, query() only, and only with WHERE UserId = <one id> AND
     // RecordId = <id> or IN (<up to 200 ids>). Nothing is stored: org.userRecordAccess(userId, recordIds)
