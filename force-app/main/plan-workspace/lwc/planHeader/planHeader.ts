@@ -6,7 +6,7 @@ import LOCALE from '@salesforce/i18n/locale';
 import { compareCloseDates, completionPercent, formatNumber, healthBadge, planSlip } from 'c/planHealth';
 import type { CloseDateComparison, HealthBadge } from 'c/planHealth';
 import { isOpenPlanStatus } from 'c/planWorkspaceModel';
-import type { PlanInfo } from 'c/planWorkspaceModel';
+import type { ImpliedCloseMessage, PlanInfo } from 'c/planWorkspaceModel';
 import {
     DETAIL_FIELDS,
     MAX_LENGTH,
@@ -93,6 +93,8 @@ export default class PlanHeader extends LightningElement {
 
     /** Plain words when the plan (unsaved edits included) no longer lands by the buyer's target date, else null. */
     @api lateLanding: string | null = null;
+    /** What the plan says about its close at the pace agreed (the plan-implied close), or null. */
+    @api impliedClose: ImpliedCloseMessage | null = null;
     /** Names of the milestones already overdue, listed before the plan is activated. */
     @api overdueMilestones: string[] = [];
 
@@ -189,6 +191,10 @@ export default class PlanHeader extends LightningElement {
         return planSlip(this.currentPlan?.closeSlipDays, LOCALE).isSlipped
             ? 'slds-text-color_error slds-show'
             : 'slds-text-color_weak slds-show';
+    }
+
+    get impliedCloseClass(): string {
+        return this.impliedClose?.isLate ? 'slds-text-color_error' : '';
     }
 
     get closeDateClass(): string {

@@ -25,6 +25,7 @@ import {
     historyNotice,
     keepUnchangedRows,
     keysInError,
+    impliedCloseMessage,
     lateLandingMessage,
     listEdit,
     listOptions,
@@ -44,6 +45,7 @@ import {
 } from 'c/planWorkspaceModel';
 import type {
     Draft,
+    ImpliedCloseMessage,
     ListEvent,
     ListOptions,
     ListView,
@@ -187,6 +189,7 @@ export default class PlanWorkspace extends LightningElement {
 
     /** What the list and the header are handed is computed again only when what it comes from changed. */
     private readonly lateLandingOf = rememberLast(lateLandingMessage);
+    private readonly impliedCloseOf = rememberLast(impliedCloseMessage);
     private readonly overdueNamesOf = rememberLast(overdueMilestoneNames);
     private readonly openNamesOf = rememberLast(openMilestoneNames);
     private readonly planChoicesOf = rememberLast(planChoices);
@@ -302,6 +305,11 @@ export default class PlanWorkspace extends LightningElement {
     /** Said in the header when the plan, unsaved edits included, no longer lands by the buyer's target date. */
     get lateLandingText(): string | null {
         return this.lateLandingOf(this.workspace, this.draft, LOCALE);
+    }
+
+    /** What the plan says about its close at the pace agreed, as the server computed it at the last load or save. */
+    get impliedCloseText(): ImpliedCloseMessage | null {
+        return this.impliedCloseOf(this.workspace, LOCALE);
     }
 
     /** The saved milestones already overdue, by name, for the question before activating the plan. */

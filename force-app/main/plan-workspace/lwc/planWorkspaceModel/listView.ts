@@ -120,6 +120,7 @@ export function buildListView(
     const editing = new Set(ui.editing);
     const records = errors?.records ?? {};
     const planStatus = workspace.plan?.status;
+    const criticalPath = new Set(workspace.plan?.criticalPathIds ?? []);
 
     let move: MovePreview | null = null;
     if (ui.pendingMove && effective.some((m) => m.key === ui.pendingMove?.key && m.dueDate)) {
@@ -172,6 +173,7 @@ export function buildListView(
                     permissions,
                     dependents: dependentNames.get(milestone.key) ?? [],
                     reminder: reminders.get(milestone.key) ?? null,
+                    onCriticalPath: criticalPath.has(milestone.key),
                     effective,
                     locale
                 })

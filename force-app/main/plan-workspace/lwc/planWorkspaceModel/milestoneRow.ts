@@ -89,6 +89,8 @@ export interface RowView {
     remindedText: string;
     remindedTitle: string;
     marksClose: boolean;
+    /** On the chain of open milestones that sets the plan-implied close (as last loaded): a slip here moves it. */
+    onCriticalPath: boolean;
     predecessorText: string;
     isNew: boolean;
     isDeleted: boolean;
@@ -230,6 +232,8 @@ export interface RowContext {
     dependents: string[];
     /** When someone was last reminded of this milestone (the daily follow-up), or null. */
     reminder?: ReminderText | null;
+    /** On the chain that sets the plan-implied close, as the server last computed it. */
+    onCriticalPath?: boolean;
     /** Every milestone of the plan as it stands (for the "Waits on" choices of a row in edit mode). */
     effective: readonly EffectiveMilestone[];
     locale?: string;
@@ -352,6 +356,7 @@ export function rowView(milestone: EffectiveMilestone, context: RowContext): Row
         remindedText: context.reminder?.short ?? '',
         remindedTitle: context.reminder?.full ?? '',
         marksClose: milestone.marksClose,
+        onCriticalPath: Boolean(context.onCriticalPath) && !milestone.isDeleted,
         predecessorText: predecessor ? `After "${predecessor}"` : '',
         isNew: milestone.isNew,
         isDeleted: milestone.isDeleted,

@@ -126,5 +126,6 @@ export {
     rowAction
 } from './milestoneEdits';
 export type { EditState, ListEvent, MilestoneAction } from './milestoneEdits';
-export { lateLandingMessage, openMilestoneNames, overdueMilestoneNames } from './planFacts';
+export { impliedCloseMessage, lateLandingMessage, openMilestoneNames, overdueMilestoneNames } from './planFacts';
+export type { ImpliedCloseMessage } from './planFacts';
 export { rememberLast } from './memo';

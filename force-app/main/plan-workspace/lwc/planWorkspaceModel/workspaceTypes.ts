@@ -54,6 +54,16 @@ export interface PlanInfo {
     buyerCompletedMilestoneCount?: number | null;
     projectedCloseDate?: string | null;
     opportunityCloseDate?: string | null;
+    /** The plan-implied close, from today: the earliest the close milestone can be done at the pace agreed. */
+    impliedClose?: string | null;
+    /** Working days from the opportunity's close date to the implied close: positive when it lands after. */
+    impliedCloseGapDays?: number | null;
+    /** Working days from the close milestone's due date to the implied close: positive when that date is too early. */
+    impliedCloseDueGapDays?: number | null;
+    /** The milestone that marks the close, when one does. */
+    closeMilestoneId?: string | null;
+    /** The open milestones that set the implied close, first to last. */
+    criticalPathIds?: string[] | null;
     daysOverdue?: number | null;
     daysSinceProgress?: number | null;
     isStale?: boolean | null;

@@ -37,6 +37,7 @@ export type HeaderElement = HTMLElement & {
     openMilestones: string[];
     overdueMilestones: string[];
     lateLanding: string | null;
+    impliedClose: { text: string; isLate: boolean } | null;
     opportunityStage: string | null;
     acceptedPlanStages: string[];
 };

@@ -221,6 +221,20 @@ describe('c-plan-header', () => {
         expect(renderWith({}).shadowRoot?.querySelector('[data-id="late-landing"]')).toBeNull();
     });
 
+    it('says when the plan can land at the pace agreed, in red when that is after the close date', () => {
+        const late = renderWith({
+            impliedClose: { text: 'At the pace agreed, “Signature” lands Mar 24.', isLate: true }
+        });
+        const fact = late.shadowRoot?.querySelector('[data-id="implied-close"]');
+        expect(fact?.textContent).toBe('At the pace agreed, “Signature” lands Mar 24.');
+        expect(fact?.className).toBe('slds-text-color_error');
+        const early = renderWith({
+            impliedClose: { text: 'At the pace agreed, “Signature” lands Mar 2.', isLate: false }
+        });
+        expect(early.shadowRoot?.querySelector('[data-id="implied-close"]')?.className).toBe('');
+        expect(renderWith({}).shadowRoot?.querySelector('[data-id="implied-close"]')).toBeNull();
+    });
+
     it('asks nothing more when every milestone is done', async () => {
         const element = renderWith({ canEditPlan: true, openMilestones: [] });
         const button = [...(element.shadowRoot?.querySelectorAll('[data-status]') ?? [])].find(

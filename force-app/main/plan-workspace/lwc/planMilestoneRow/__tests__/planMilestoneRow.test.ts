@@ -95,6 +95,18 @@ describe('c-plan-milestone-row', () => {
         });
     });
 
+    it('marks the milestones that set the plan-implied close, and only them', () => {
+        const w = workspace((x) => x.plan && (x.plan.criticalPathIds = [M(3), M(4)]));
+        const { element } = render({ w });
+        expect(text(rowOf(element, 3), '[data-id="critical-flag"]')).toBe('Critical path');
+        expect($(rowOf(element, 4), '[data-id="critical-flag"]')?.getAttribute('title')).toBe(
+            'On the chain of steps that sets the earliest close: a slip here moves it.'
+        );
+        expect($(rowOf(element, 2), '[data-id="critical-flag"]')).toBeNull();
+        const removed = render({ w, draft: removeMilestone(EMPTY_DRAFT, M(3)) }).element;
+        expect($(rowOf(removed, 3), '[data-id="critical-flag"]')).toBeNull();
+    });
+
     describe('row actions', () => {
         it.each([
             ['edit', 3, 'edit'],

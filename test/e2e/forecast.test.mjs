@@ -1,0 +1,111 @@
+// End to end, in headless Chromium: what the plan says about the close (the plan-implied close, ImpliedClose.cls)
+// on the opportunity record page, as an account executive reads it and changes it. The date the page states is the
+// one the org stored on the plan (Plan_Implied_Close__c), and a longer step on the critical path moves both.
+//   node --test test/e2e/forecast.test.mjs
+// Screenshots: artifacts/screenshots/forecast-*.png (1280 and 400 wide).
+import { describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventually, mediumDate, screenshot, e2eFile } from './support.mjs';
+import { demoRecords, recordPage } from './record-page.mjs';
+
+let preview;
+const scenario = e2eFile('forecast', (ready) => ({ preview } = ready));
+const { opportunityNamed, planOf, milestonesOf } = demoRecords(() => preview.org);
+
+/** The deal's open plan and its milestones as the org holds them. */
+function planAndMilestones(dealName) {
+    const deal = opportunityNamed(dealName);
+    const [plan] = planOf(deal.Id).filter((p) => p.Status__c === 'Active');
+    assert.ok(plan, `${dealName} has an active plan`);
+    return { deal, plan, milestones: milestonesOf(plan.Id) };
+}
+
+const forecastText = (page) =>
+    recordPage(page).summary.locator('[data-id="implied-close"]').innerText({ timeout: 15_000 });
+
+describe('the plan-implied close on the record page', () => {
+    scenario(
+        'says when the close can land at the pace agreed and marks the steps that set it',
+        async ({ page, problems, visit }) => {
+            const { deal, plan, milestones } = planAndMilestones('Northwind Logistics - Fleet visibility platform');
+            const close = milestones.find((m) => m.Marks_Close__c && m.Status__c !== 'Skipped');
+            assert.ok(plan.Plan_Implied_Close__c, 'the demo load stored the plan-implied close');
+            await visit(`opportunity/${deal.Id}`);
+
+            const text = await forecastText(page);
+            assert.match(
+                text,
+                new RegExp(`^At the pace agreed, “${close.Name}” lands ${mediumDate(plan.Plan_Implied_Close__c)}`)
+            );
+            assert.match(text, /working days? (after|before) the close date|on the close date/, text);
+
+            const flagged = page
+                .getByRole('listitem')
+                .filter({ has: page.getByText('Critical path', { exact: true }) });
+            assert.ok((await flagged.count()) >= 1, 'the steps that set the date are marked');
+            assert.equal(
+                await flagged.filter({ has: page.getByText(close.Name, { exact: true }) }).count(),
+                1,
+                'the close milestone ends the critical path'
+            );
+            await screenshot(page, 'forecast-record-page');
+            assert.deepEqual(await problems(), []);
+        }
+    );
+
+    scenario(
+        'a longer step on the critical path moves the forecast, on the page and in the org',
+        async ({ page, problems, visit }) => {
+            const { deal, plan, milestones } = planAndMilestones('Northwind Logistics - Fleet visibility platform');
+            await visit(`opportunity/${deal.Id}`);
+            const before = await forecastText(page);
+            const storedBefore = plan.Plan_Implied_Close__c;
+
+            // A step on the critical path not yet started: all of its effort is still ahead (one In Progress needs only
+            // what its own dates leave, so a longer duration need not move it).
+            const critical = page
+                .getByRole('listitem')
+                .filter({ has: page.getByText('Critical path', { exact: true }) });
+            const names = await critical.locator('[data-id="name"]').allInnerTexts();
+            const step = milestones.find((m) => names.includes(m.Name) && m.Status__c === 'Not Started');
+            assert.ok(step, `a step not started is on the critical path (${names.join(', ')})`);
+            const name = step.Name;
+            const record = recordPage(page);
+            const row = await record.edit(name);
+            const duration = row.getByLabel('Duration (working days)');
+            await duration.fill(String((step.Duration_Days__c ?? 0) + 10));
+            await duration.press('Tab');
+            await record.save();
+            await record.toast('Saved').waitFor();
+
+            const after = await eventually(
+                () => forecastText(page),
+                (t) => t !== before,
+                'the forecast to change'
+            );
+            const storedAfter = preview.org.get('Mutual_Action_Plan__c', plan.Id).Plan_Implied_Close__c;
+            assert.ok(
+                storedAfter > storedBefore,
+                `ten more working days move the stored close (${storedBefore} → ${storedAfter})`
+            );
+            assert.match(after, new RegExp(`lands ${mediumDate(storedAfter)}`), after);
+            await screenshot(page, 'forecast-after-longer-step');
+            assert.deepEqual(await problems(), []);
+        }
+    );
+
+    scenario(
+        'reads in the narrow column',
+        async ({ page, problems, visit }) => {
+            const { deal } = planAndMilestones('Northwind Logistics - Fleet visibility platform');
+            await visit(`opportunity/${deal.Id}`);
+            const fact = recordPage(page).summary.locator('[data-id="implied-close"]');
+            await fact.waitFor();
+            const box = await fact.boundingBox();
+            assert.ok(box && box.width <= 400, `the sentence wraps within the column (${box?.width} px)`);
+            await screenshot(page, 'forecast-narrow');
+            assert.deepEqual(await problems(), []);
+        },
+        { width: 400 }
+    );
+});
