@@ -19,6 +19,10 @@ import { lookup, picklist, readOnly, text, valueSet } from './platform-fields.mj
 import { SYSTEM_OBJECTS } from './system-objects.mjs';
 
 const integer = (label) => ({ type: 'Number', precision: 9, scale: 0, label, displayType: 'INTEGER' });
+/** January to December, in English, as the Holiday object's RecurrenceMonthOfYear values are. */
+const MONTH_NAMES = Array.from({ length: 12 }, (_, month) =>
+    new Date(Date.UTC(2000, month, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' })
+);
 
 /**
  * The standard sales process an org starts with: stage API names in order, with the default probability and
@@ -433,23 +437,7 @@ export const STANDARD_OBJECTS = {
             RecurrenceInstance: picklist(['First', 'Second', 'Third', 'Fourth', 'Last'], {
                 label: 'Recurrence Instance'
             }),
-            RecurrenceMonthOfYear: picklist(
-                [
-                    'January',
-                    'February',
-                    'March',
-                    'April',
-                    'May',
-                    'June',
-                    'July',
-                    'August',
-                    'September',
-                    'October',
-                    'November',
-                    'December'
-                ],
-                { label: 'Recurrence Month of Year' }
-            )
+            RecurrenceMonthOfYear: picklist(MONTH_NAMES, { label: 'Recurrence Month of Year' })
         },
         sharingModel: 'Setup'
     },
