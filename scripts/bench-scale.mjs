@@ -111,7 +111,7 @@ if (tiles) {
     log(
         `tiles of the first page: ${tiles.deals} deals, ${tiles.activePlanDeals} with an Active plan, ` +
             `${tiles.acceptedPlanDeals} accepted, ${tiles.offTrackDeals} off track, ${tiles.landsAfterCloseDeals} ` +
-            `land late, ${tiles.gatedWithoutPlanDeals} gated without a plan; amounts ` +
+            `land late, ${tiles.cannotLandDeals} cannot land, ${tiles.gatedWithoutPlanDeals} gated without a plan; amounts ` +
             (tiles.amountsAvailable
                 ? 'summed'
                 : `NOT summed (SUM(Amount) would count ${(tiles.deals + tiles.activePlanDeals + tiles.acceptedPlanDeals).toLocaleString('en-US')} query rows; the service shows the counts alone)`)

@@ -1,18 +1,21 @@
 // End to end, in headless Chromium: the pipeline review (c-pipeline-review) in the preview, as the VP of sales
 // (Marisol Vega, "Viewing as"), against the embedded demo org, where PipelineReviewController answers through the
 // offline Apex runtime. Pins the sorts that cross the line between deals with a plan and deals without one, a
-// summary tile's "Show them", and the column chooser at 1280 px (every column readable, no hidden sideways scroll).
+// summary tile's "Show them", the tile of the plans that cannot land by their close date at the pace agreed (against
+// the org's Implied_Close_Gap_Days__c), and the column chooser at 1280 px (every column readable, no hidden sideways
+// scroll).
 //   node --test test/e2e/pipeline-review.test.mjs                         build this file's own bundle, then run
 //   E2E_REUSE_BUNDLE=1 node --test test/e2e/pipeline-review.test.mjs      reuse dist/preview/app.js
 // Screenshots go to artifacts/screenshots/ (pipeline-review-*.png; failed-pipeline-review-<test>.png on failure).
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { eventually, screenshot, e2eFile, viewAs, reviewTable } from './support.mjs';
+import { chooseOption, eventually, screenshot, e2eFile, viewAs, reviewTable } from './support.mjs';
 
 const VP = 'Marisol Vega (VP Sales)';
 
-const scenario = e2eFile('pipeline-review');
+let preview;
+const scenario = e2eFile('pipeline-review', (ready) => ({ preview } = ready));
 
 /** Opens the review as the VP and waits for the first page. */
 async function openAsVp(page, visit) {
@@ -144,6 +147,63 @@ describe('pipeline review', () => {
         await screenshot(page, 'pipeline-review-lands-late');
         assert.deepEqual(await problems(), []);
     });
+
+    scenario(
+        'the "Plan cannot land by close date" tile counts the deals whose active plan cannot land by their close date',
+        async ({ page, problems, visit }) => {
+            const review = await openAsVp(page, visit);
+            const { org } = preview;
+            const open = org.query('Opportunity', (o) => !o.IsClosed);
+            const cannotLand = new Set(
+                org
+                    .query('Mutual_Action_Plan__c', (p) => p.Status__c === 'Active' && p.Implied_Close_Gap_Days__c > 0)
+                    .map((p) => p.Opportunity__c)
+            );
+            const expected = open.filter((o) => cannotLand.has(o.Id)).map((o) => o.Name);
+            assert.ok(expected.length > 0, 'the demo has an active plan that cannot land by its close date');
+
+            await chooseOption(page, 'Show', 'All I can see');
+            await eventually(
+                review.range,
+                (text) => Number(/^\d+–\d+ of (\d+)/.exec(text)?.[1]) === open.length,
+                'every open deal'
+            );
+            const tile = page
+                .getByRole('list', { name: 'Summary' })
+                .getByRole('listitem')
+                .filter({ hasText: 'Plan cannot land by close date' });
+            const count = await eventually(
+                async () => Number(await tile.locator('[data-id="value"]').innerText()),
+                (value) => value === expected.length,
+                `the tile counts the ${expected.length} deals`
+            );
+            assert.equal(count, expected.length);
+
+            await tile.getByRole('button', { name: /^Show them/ }).click();
+            await eventually(review.range, (text) => text.startsWith(`1–${count} of ${count}`), `the ${count} deals`);
+            assert.equal(
+                await page.getByRole('combobox', { name: 'Plan' }).innerText(),
+                'Plan cannot land by close date'
+            );
+            await page.getByRole('button', { name: 'Columns' }).click();
+            await page
+                .getByRole('group', { name: 'Optional columns' })
+                .getByText('Implied vs close date', { exact: true })
+                .click();
+            const rows = await eventually(
+                review.rows,
+                (list) => list.length === count && list.every((row) => 'Implied vs close date' in row),
+                'the implied gap shown'
+            );
+            assert.deepEqual(rows.map((row) => row.Opportunity).sort(), [...expected].sort());
+            assert.ok(
+                rows.every((row) => / late$/.test(row['Implied vs close date'])),
+                'each plan-implied close falls after the close date'
+            );
+            await screenshot(page, 'pipeline-review-cannot-land');
+            assert.deepEqual(await problems(), []);
+        }
+    );
 
     scenario('group the review by rep, then drill into one rep', async ({ page, problems, visit }) => {
         const review = await openAsVp(page, visit);

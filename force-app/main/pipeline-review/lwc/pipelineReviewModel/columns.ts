@@ -20,7 +20,9 @@ export type ColumnKey =
     | 'slipDays'
     | 'acceptance'
     | 'projectedClose'
-    | 'closeVariance';
+    | 'closeVariance'
+    | 'impliedClose'
+    | 'impliedGap';
 
 export interface Sort {
     by: ColumnKey;
@@ -29,7 +31,8 @@ export interface Sort {
 
 /**
  * The optional columns shown until a user chooses: what fits a 1280 px screen beside the fixed columns. The others
- * (buyer completion, slip days, buyer acceptance) are one click away in the column chooser.
+ * (plan-implied close and implied vs close date, buyer completion, slip days, buyer acceptance) are one click away in
+ * the column chooser: with the two plan-implied columns as well, the table no longer fits and scrolls sideways.
  */
 export const DEFAULT_COLUMNS: readonly ColumnKey[] = Object.freeze([
     'projectedClose',
@@ -52,7 +55,9 @@ export interface ColumnDef {
 
 /**
  * Every column sorts by what it shows: Projected close by the projected date, Early or late by the days between
- * it and the close date. Plan columns list deals without a plan last in both directions (the server's order).
+ * it and the close date, Plan-implied close by the earliest day the plan can land at the pace agreed, Implied vs
+ * close date by the days between that and the close date. Plan columns list deals without a plan last in both
+ * directions (the server's order).
  */
 export const COLUMNS: readonly ColumnDef[] = [
     { key: 'name', label: 'Opportunity', numeric: false, firstDirection: 'asc', optional: false },
@@ -62,6 +67,8 @@ export const COLUMNS: readonly ColumnDef[] = [
     { key: 'closeDate', label: 'Close date', numeric: true, firstDirection: 'asc', optional: false },
     { key: 'projectedClose', label: 'Projected close', numeric: true, firstDirection: 'asc', optional: true },
     { key: 'closeVariance', label: 'Early or late', numeric: true, firstDirection: 'desc', optional: true },
+    { key: 'impliedClose', label: 'Plan-implied close', numeric: true, firstDirection: 'asc', optional: true },
+    { key: 'impliedGap', label: 'Implied vs close date', numeric: true, firstDirection: 'desc', optional: true },
     { key: 'planStatus', label: 'Plan', numeric: false, firstDirection: 'asc', optional: true },
     { key: 'health', label: 'Health', numeric: false, firstDirection: 'desc', optional: false },
     { key: 'completion', label: 'Completion', numeric: true, firstDirection: 'asc', optional: true },

@@ -8,7 +8,7 @@ export type Scope = 'mine' | 'team' | 'all';
 export type ClosePeriod = 'any' | 'overdue' | 'thisMonth' | 'nextMonth' | 'thisQuarter' | 'nextQuarter' | 'thisYear';
 export type HealthFilter = '' | 'On Track' | 'At Risk' | 'Off Track' | 'No Active Plan';
 /** The deals a summary tile counts, where no other filter selects them (PipelineQuery.PLAN_*). */
-export type PlanFilter = '' | 'active' | 'accepted' | 'lapsed' | 'landsLate';
+export type PlanFilter = '' | 'active' | 'accepted' | 'lapsed' | 'landsLate' | 'cannotLand';
 
 export interface Filters {
     scope: Scope;
@@ -66,7 +66,8 @@ export const PLAN_OPTIONS: readonly Option[] = [
     { value: 'active', label: 'Has an active plan' },
     { value: 'accepted', label: 'Buyer accepted the plan' },
     { value: 'lapsed', label: 'Buyer acceptance lapsed' },
-    { value: 'landsLate', label: 'Plan lands after close date' }
+    { value: 'landsLate', label: 'Plan lands after close date' },
+    { value: 'cannotLand', label: 'Plan cannot land by close date' }
 ];
 
 const PLANS = new Set<string>(PLAN_OPTIONS.map((option) => option.value));

@@ -63,6 +63,10 @@ export interface ReviewRow {
     acceptanceStatus?: 'Accepted' | 'Lapsed' | 'Not Accepted' | null;
     projectedCloseDate?: string | null;
     closeDateVarianceDays?: number | null;
+    /** The earliest day the close milestone can be done from today at the pace the plan agreed. */
+    impliedCloseDate?: string | null;
+    /** Plan-implied close minus the close date, in days; positive when the plan cannot land by the close date. */
+    impliedCloseGapDays?: number | null;
 }
 
 export interface ReviewSummary {
@@ -74,6 +78,8 @@ export interface ReviewSummary {
     acceptedPlanAmount?: number | null;
     offTrackDeals: number;
     landsAfterCloseDeals: number;
+    /** Deals whose Active plan, at the pace it agreed, cannot land by the close date. */
+    cannotLandDeals: number;
     gatedWithoutPlanDeals: number;
     amountsAvailable: boolean;
     currencyCode?: string | null;

@@ -45,6 +45,14 @@ export interface RowView {
     varianceText: string;
     varianceTitle: string;
     varianceClass: string;
+    /** The earliest day the plan can land at the pace it agreed (Plan-implied close); null when it implies none. */
+    impliedClose: string | null;
+    /** Under Plan-implied close when there is no date: no plan, or no milestone marks the close. */
+    impliedNote: string;
+    /** Implied vs close date: the plan-implied close against the close date, worded as Early or late is. */
+    impliedGapText: string;
+    impliedGapTitle: string;
+    impliedGapClass: string;
 }
 
 const NO_PLAN_BADGE: HealthBadge = {
@@ -195,6 +203,63 @@ function closeColumn(row: ReviewRow, locale: string | undefined): CloseColumns {
     };
 }
 
+interface ImpliedColumns {
+    impliedNote: string;
+    impliedGapText: string;
+    impliedGapTitle: string;
+    impliedGapClass: string;
+}
+
+/**
+ * Plan-implied close and Implied vs close date: the earliest day the close milestone can be done at the pace the plan
+ * agreed, and its calendar days after the close date (the server's Implied_Close_Gap_Days__c, the value the column
+ * sorts by). Late is what a manager acts on: the plan cannot land by the close date however its dates read.
+ */
+function impliedColumns(row: ReviewRow, locale: string | undefined): ImpliedColumns {
+    if (!row.planId) {
+        return {
+            impliedNote: '—',
+            impliedGapText: '—',
+            impliedGapTitle: 'No mutual action plan',
+            impliedGapClass: 'slds-text-color_weak'
+        };
+    }
+    const impliedNote = row.impliedCloseDate ? '' : 'No close milestone';
+    const gap = row.impliedCloseDate ? row.impliedCloseGapDays : null;
+    if (gap === null || gap === undefined) {
+        return {
+            impliedNote,
+            impliedGapText: '—',
+            impliedGapTitle: row.impliedCloseDate
+                ? 'The opportunity has no close date to compare with.'
+                : 'No milestone marks the close yet, so the plan implies no close date.',
+            impliedGapClass: 'slds-text-color_weak'
+        };
+    }
+    if (gap > 0) {
+        return {
+            impliedNote,
+            impliedGapText: `${plural(gap, 'day', undefined, locale)} late`,
+            impliedGapTitle: `At the pace agreed, the plan cannot land by the close date: ${plural(gap, 'day', undefined, locale)} after it at the earliest.`,
+            impliedGapClass: 'slds-text-color_error'
+        };
+    }
+    if (gap < 0) {
+        return {
+            impliedNote,
+            impliedGapText: `${plural(-gap, 'day', undefined, locale)} early`,
+            impliedGapTitle: `At the pace agreed, the plan can land ${plural(-gap, 'day', undefined, locale)} before the close date.`,
+            impliedGapClass: 'slds-text-color_weak'
+        };
+    }
+    return {
+        impliedNote,
+        impliedGapText: 'On the close date',
+        impliedGapTitle: 'At the pace agreed, the plan can land on the close date, with no day to spare.',
+        impliedGapClass: 'slds-text-color_weak'
+    };
+}
+
 /** Every view field of a row, computed once when a page arrives; numbers in the user's `locale`. */
 export function rowView(row: ReviewRow, locale?: string): RowView {
     const hasPlan = Boolean(row.planId);
@@ -233,7 +298,9 @@ export function rowView(row: ReviewRow, locale?: string): RowView {
         ...slipColumn(row, locale),
         ...acceptanceColumn(row),
         projectedClose: row.projectedCloseDate ?? null,
-        ...closeColumn(row, locale)
+        ...closeColumn(row, locale),
+        impliedClose: row.impliedCloseDate ?? null,
+        ...impliedColumns(row, locale)
     };
 }
 

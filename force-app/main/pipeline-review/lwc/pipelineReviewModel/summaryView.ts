@@ -10,7 +10,7 @@ import type { ReviewSummary } from './reviewRequest';
 import { asCount } from './values';
 
 /** A tile's "Show them": the filter that lists exactly the deals the tile counts. */
-export type TileAction = 'active' | 'accepted' | 'offTrack' | 'late' | 'gated' | '';
+export type TileAction = 'active' | 'accepted' | 'offTrack' | 'late' | 'cannotLand' | 'gated' | '';
 
 export interface SummaryTile {
     key: string;
@@ -49,6 +49,8 @@ export function filtersForTile(filters: Filters, action: TileAction): Filters {
             return withFilter(filters, 'plan', action);
         case 'late':
             return withFilter(filters, 'plan', 'landsLate');
+        case 'cannotLand':
+            return withFilter(filters, 'plan', 'cannotLand');
         case 'offTrack':
             return withFilter(filters, 'health', 'Off Track');
         case 'gated':
@@ -70,6 +72,7 @@ function offers(action: TileAction, count: number, filters: Filters): boolean {
         case 'active':
         case 'accepted':
         case 'late':
+        case 'cannotLand':
             return filters.plan === '';
         case 'offTrack':
             return filters.health !== 'Off Track';
@@ -195,6 +198,15 @@ export function summaryView(
                 asCount(summary.landsAfterCloseDeals),
                 deals,
                 'Active plans projecting their close after the close date',
+                filters,
+                user.locale
+            ),
+            countTile(
+                'cannotLand',
+                'Plan cannot land by close date',
+                asCount(summary.cannotLandDeals),
+                deals,
+                'Active plans that, at the pace agreed, cannot finish by the close date',
                 filters,
                 user.locale
             ),

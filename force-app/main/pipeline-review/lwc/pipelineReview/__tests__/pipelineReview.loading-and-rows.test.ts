@@ -156,6 +156,41 @@ describe('c-pipeline-review', () => {
             expect(cell(element, UMBRELLA, 'projectedClose')).toBe('—');
         });
 
+        it('shows, once chosen, when each plan can land at the pace agreed and how that compares with the close date', async () => {
+            const defaults = await render();
+            expect($(defaults, '[data-col="impliedClose"]')).toBeNull();
+            expect($(defaults, '[data-col="impliedGap"]')).toBeNull();
+            document.body.removeChild(defaults);
+            window.localStorage.setItem(
+                storageKey(USER_ID),
+                JSON.stringify({ columns: ['closeVariance', 'impliedClose', 'impliedGap'] })
+            );
+
+            const element = await render();
+
+            // Each value sits under its own header.
+            const headers = $$(element, 'thead th').map((th) => th.querySelector('button')?.dataset.key);
+            const cells = Array.from($(element, `tr[data-row="${ACME}"]`)?.children ?? []).map(
+                (td) => (td as HTMLElement).dataset.col ?? 'name'
+            );
+            expect(cells.indexOf('impliedClose')).toBe(headers.indexOf('impliedClose'));
+            expect(cells.indexOf('impliedGap')).toBe(headers.indexOf('impliedGap'));
+            expect(
+                $(element, `tr[data-row="${ACME}"] [data-col="impliedClose"] lightning-formatted-date-time`)
+            ).toMatchObject({ value: '2026-04-08', timeZone: 'UTC' });
+            // Projected 6 days early, yet at its pace the plan cannot land until 8 days after the close date.
+            expect(cell(element, ACME, 'closeVariance')).toContain('6 days early');
+            expect(cell(element, ACME, 'impliedGap')).toBe(
+                '8 days late At the pace agreed, the plan cannot land by the close date: 8 days after it at the earliest.'
+            );
+            expect($(element, `tr[data-row="${ACME}"] [data-col="impliedGap"] .slds-text-color_error`)).not.toBeNull();
+            expect(cell(element, INITECH, 'impliedGap')).toContain('5 days early');
+            expect($(element, `tr[data-row="${INITECH}"] [data-col="impliedGap"] .slds-text-color_error`)).toBeNull();
+            expect(cell(element, HOOLI, 'impliedClose')).toBe('No close milestone');
+            expect(cell(element, UMBRELLA, 'impliedClose')).toBe('—');
+            expect(cell(element, UMBRELLA, 'impliedGap')).toBe('— No mutual action plan');
+        });
+
         it('marks a plan that lands after the close date in red, and one that lands before it quietly', async () => {
             const element = await render();
 

@@ -179,6 +179,22 @@ describe('c-pipeline-review', () => {
             expect(lastRequest()).toMatchObject({ sortBy: key, sortDirection: direction, cursor: null });
         });
 
+        it.each([
+            ['impliedClose', 'asc'],
+            ['impliedGap', 'desc']
+        ])('sorts %s, once chosen, from its own header, first %s', async (key, direction) => {
+            window.localStorage.setItem(
+                storageKey(USER_ID),
+                JSON.stringify({ columns: ['impliedClose', 'impliedGap'] })
+            );
+            const element = await render();
+
+            await click($(element, `button[data-key="${key}"]`));
+
+            expect(lastRequest()).toMatchObject({ sortBy: key, sortDirection: direction, cursor: null });
+            expect($(element, `th[aria-sort] button`)?.dataset.key).toBe(key);
+        });
+
         it('flips the direction when the sorted column is clicked again', async () => {
             const element = await render();
             expect($(element, 'th[aria-sort="ascending"] button')?.dataset.key).toBe('closeDate');

@@ -28,6 +28,7 @@ describe('c-pipeline-review', () => {
             expect(text(tile('accepted')?.querySelector('[data-id="value"]') ?? null)).toBe('25%');
             expect(text(tile('offTrack')?.querySelector('[data-id="value"]') ?? null)).toBe('7');
             expect(text(tile('late')?.querySelector('[data-id="value"]') ?? null)).toBe('5');
+            expect(text(tile('cannotLand')?.querySelector('[data-id="value"]') ?? null)).toBe('6');
             expect(text(tile('gated')?.querySelector('[data-id="value"]') ?? null)).toBe('4');
             expect($(element, '[data-id="amounts-note"]')).toBeNull();
         });
@@ -36,7 +37,14 @@ describe('c-pipeline-review', () => {
             const element = await render();
 
             const tiles = $$(element, 'li[data-tile]');
-            expect(tiles).toHaveLength(5);
+            expect(tiles.map((tile) => tile.dataset.tile)).toEqual([
+                'active',
+                'accepted',
+                'offTrack',
+                'late',
+                'cannotLand',
+                'gated'
+            ]);
             for (const tile of tiles) {
                 expect(text(tile.querySelector('[data-id="explanation"]'))).not.toBe('');
                 const button = tile.querySelector('button') as HTMLElement;
@@ -49,12 +57,19 @@ describe('c-pipeline-review', () => {
             expect(text($(element, 'li[data-tile="late"] [data-id="explanation"]'))).toBe(
                 'Active plans projecting their close after the close date'
             );
+            expect(text($(element, 'li[data-tile="cannotLand"] .slds-text-title'))).toBe(
+                'Plan cannot land by close date'
+            );
+            expect(text($(element, 'li[data-tile="cannotLand"] [data-id="explanation"]'))).toBe(
+                'Active plans that, at the pace agreed, cannot finish by the close date'
+            );
         });
 
         it.each([
             ['active', { plan: 'active' }],
             ['accepted', { plan: 'accepted' }],
-            ['late', { plan: 'landsLate' }]
+            ['late', { plan: 'landsLate' }],
+            ['cannotLand', { plan: 'cannotLand' }]
         ])('lists the deals of the %s tile with the plan filter', async (tile, expected) => {
             const element = await render();
 

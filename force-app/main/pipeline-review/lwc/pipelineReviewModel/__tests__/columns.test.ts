@@ -12,6 +12,8 @@ describe('sorting', () => {
             'closeDate',
             'projectedClose',
             'closeVariance',
+            'impliedClose',
+            'impliedGap',
             'planStatus',
             'health',
             'completion',
@@ -26,6 +28,28 @@ describe('sorting', () => {
         expect(nextSort(DEFAULT_STATE.sort, 'projectedClose')).toEqual({ by: 'projectedClose', direction: 'asc' });
         expect(nextSort(DEFAULT_STATE.sort, 'closeVariance')).toEqual({ by: 'closeVariance', direction: 'desc' });
         expect(COLUMNS.find((column) => column.key === 'closeVariance')?.label).toBe('Early or late');
+    });
+
+    it('sorts the plan-implied close by its date (soonest first) and its gap to the close date by the days (latest first)', () => {
+        expect(nextSort(DEFAULT_STATE.sort, 'impliedClose')).toEqual({ by: 'impliedClose', direction: 'asc' });
+        expect(nextSort(DEFAULT_STATE.sort, 'impliedGap')).toEqual({ by: 'impliedGap', direction: 'desc' });
+        expect(nextSort({ by: 'impliedGap', direction: 'desc' }, 'impliedGap')).toEqual({
+            by: 'impliedGap',
+            direction: 'asc'
+        });
+        const headers = headerViews({ by: 'impliedGap', direction: 'desc' }, ['impliedClose', 'impliedGap']);
+        expect(headers.filter((header) => header.key.startsWith('implied'))).toMatchObject([
+            { key: 'impliedClose', label: 'Plan-implied close', ariaSort: null, sortHint: 'Sort ascending' },
+            { key: 'impliedGap', label: 'Implied vs close date', ariaSort: 'descending', sortHint: 'Sort ascending' }
+        ]);
+        expect(headers.find((header) => header.key === 'impliedClose')?.thClass).toContain('review-numeric');
+    });
+
+    it('leaves the plan-implied columns to the column chooser, so the default table fits a laptop screen', () => {
+        const keys = headerViews(DEFAULT_STATE.sort).map((header) => header.key);
+        expect(keys).not.toContain('impliedClose');
+        expect(keys).not.toContain('impliedGap');
+        expect(visibleColumns(['impliedGap'])).toMatchObject({ impliedGap: true, impliedClose: false });
     });
 
     it.each<[Sort, ColumnKey, Sort]>([
@@ -75,6 +99,17 @@ describe('sorting', () => {
             'health',
             'acceptance'
         ]);
+        expect(keys(['impliedGap', 'planStatus', 'impliedClose'])).toEqual([
+            'name',
+            'owner',
+            'stage',
+            'amount',
+            'closeDate',
+            'impliedClose',
+            'impliedGap',
+            'planStatus',
+            'health'
+        ]);
         expect(headerViews(DEFAULT_STATE.sort)).toHaveLength(11);
     });
 
@@ -82,6 +117,8 @@ describe('sorting', () => {
         expect(columnChoices().map((choice) => choice.value)).toEqual([
             'projectedClose',
             'closeVariance',
+            'impliedClose',
+            'impliedGap',
             'planStatus',
             'completion',
             'buyerCompletion',

@@ -1,4 +1,4 @@
-import { activeFilterCount, DEFAULT_FILTERS, restoreFilters, withFilter } from '../filters';
+import { activeFilterCount, DEFAULT_FILTERS, PLAN_OPTIONS, restoreFilters, withFilter } from '../filters';
 import { OWNER } from './reviewFixture';
 
 describe('filters', () => {
@@ -14,6 +14,7 @@ describe('filters', () => {
         ['health', 'No Active Plan', { health: 'No Active Plan' }],
         ['health', 'Sick', { health: '' }],
         ['plan', 'landsLate', { plan: 'landsLate' }],
+        ['plan', 'cannotLand', { plan: 'cannotLand' }],
         ['plan', 'lapsed', { plan: 'lapsed' }],
         ['plan', 'soon', { plan: '' }],
         ['gatedWithoutPlan', true, { gatedWithoutPlan: true }],
@@ -62,5 +63,13 @@ describe('filters', () => {
             gatedWithoutPlan: true
         });
         expect(restoreFilters({})).toEqual(DEFAULT_FILTERS);
+        expect(restoreFilters({ plan: 'cannotLand' }).plan).toBe('cannotLand');
+    });
+
+    it('offers the deals whose plan cannot land by the close date at the pace agreed, after those that land late', () => {
+        expect(PLAN_OPTIONS.slice(-2)).toEqual([
+            { value: 'landsLate', label: 'Plan lands after close date' },
+            { value: 'cannotLand', label: 'Plan cannot land by close date' }
+        ]);
     });
 });

@@ -54,6 +54,23 @@ describe('the page request', () => {
     });
 });
 
+describe('the plan-implied close', () => {
+    it('asks for the deals whose plan cannot land by the close date, by the days it implies after it', () => {
+        const request = buildRequest(
+            state({ sort: { by: 'impliedGap', direction: 'desc' } }, { plan: 'cannotLand' }),
+            null,
+            { summary: true, options: false }
+        );
+        expect(request).toMatchObject({ plan: 'cannotLand', sortBy: 'impliedGap', sortDirection: 'desc' });
+        expect(
+            buildRequest(state({ sort: { by: 'impliedClose', direction: 'asc' } }), null, {
+                summary: false,
+                options: false
+            })
+        ).toMatchObject({ plan: null, sortBy: 'impliedClose', sortDirection: 'asc' });
+    });
+});
+
 describe('the review by rep', () => {
     it('asks for the figures per rep with the same filters, and remembers the choice', () => {
         const grouped = state({ groupBy: 'owner' }, { stageName: 'Negotiation/Review' });

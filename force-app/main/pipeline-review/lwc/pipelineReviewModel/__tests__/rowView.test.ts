@@ -129,6 +129,49 @@ describe('rows', () => {
         expect(rowView({ ...GLOBEX, closeDate: null, closeDateVarianceDays: null }).varianceText).toBe('—');
     });
 
+    it('shows when the plan can land at the pace agreed, and flags one that cannot land by the close date', () => {
+        // Acme projects its close 6 days early, yet its pace implies a close 8 days after the close date.
+        expect(rowView(ACME)).toMatchObject({
+            impliedClose: '2026-04-08',
+            impliedNote: '',
+            impliedGapText: '8 days late',
+            impliedGapClass: 'slds-text-color_error',
+            impliedGapTitle:
+                'At the pace agreed, the plan cannot land by the close date: 8 days after it at the earliest.'
+        });
+        expect(rowView({ ...ACME, impliedCloseGapDays: 1 }).impliedGapText).toBe('1 day late');
+        expect(rowView(INITECH)).toMatchObject({
+            impliedClose: '2026-04-10',
+            impliedGapText: '5 days early',
+            impliedGapClass: 'slds-text-color_weak',
+            impliedGapTitle: 'At the pace agreed, the plan can land 5 days before the close date.'
+        });
+        expect(rowView({ ...INITECH, impliedCloseGapDays: 0 })).toMatchObject({
+            impliedGapText: 'On the close date',
+            impliedGapClass: 'slds-text-color_weak'
+        });
+    });
+
+    it('shows no plan-implied close without a plan, a close milestone or a close date to compare', () => {
+        expect(rowView(UMBRELLA)).toMatchObject({
+            impliedClose: null,
+            impliedNote: '—',
+            impliedGapText: '—',
+            impliedGapTitle: 'No mutual action plan'
+        });
+        expect(rowView(HOOLI)).toMatchObject({
+            impliedClose: null,
+            impliedNote: 'No close milestone',
+            impliedGapText: '—',
+            impliedGapClass: 'slds-text-color_weak'
+        });
+        expect(rowView({ ...GLOBEX, closeDate: null, impliedCloseGapDays: null })).toMatchObject({
+            impliedClose: '2026-03-20',
+            impliedGapText: '—',
+            impliedGapTitle: 'The opportunity has no close date to compare with.'
+        });
+    });
+
     it('tolerates a row with nothing but its name', () => {
         const row = rowView({ opportunityId: '006Hs00001EmptyAAAA', name: 'Bare deal' });
         expect(row).toMatchObject({ accountName: '', ownerName: '', stageName: '', closeDate: null, hasPlan: false });
@@ -153,5 +196,6 @@ describe("in the user's locale", () => {
             varianceTitle: "The plan closes 6 days before the opportunity's close date."
         });
         expect(rowView({ ...GLOBEX, totalSlipDays: 1234 }, 'de-DE').slipText).toBe('1.234 days');
+        expect(rowView({ ...GLOBEX, impliedCloseGapDays: 1234 }, 'de-DE').impliedGapText).toBe('1.234 days late');
     });
 });

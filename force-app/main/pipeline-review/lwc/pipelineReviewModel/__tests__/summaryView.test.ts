@@ -15,6 +15,7 @@ describe('summary', () => {
             ['accepted', '25%', 'of pipeline amount', '12 of 57 deals (21%)'],
             ['offTrack', '7', 'deals', '12% of deals'],
             ['late', '5', 'deals', '9% of deals'],
+            ['cannotLand', '6', 'deals', '11% of deals'],
             ['gated', '4', 'deals', '7% of deals']
         ]);
         expect(view?.tiles[0]).toMatchObject({
@@ -28,17 +29,31 @@ describe('summary', () => {
             'Pipeline amount on deals whose buyer accepted the active plan',
             'Deals whose active plan is Off Track',
             'Active plans projecting their close after the close date',
+            'Active plans that, at the pace agreed, cannot finish by the close date',
             'Deals in a stage that requires an active plan, without one'
         ]);
     });
 
     it('offers "Show them" on every tile with deals to show', () => {
         const tiles = summaryView(PAGE.summary)?.tiles ?? [];
-        expect(tiles.map((tile) => tile.action)).toEqual(['active', 'accepted', 'offTrack', 'late', 'gated']);
+        expect(tiles.map((tile) => tile.action)).toEqual([
+            'active',
+            'accepted',
+            'offTrack',
+            'late',
+            'cannotLand',
+            'gated'
+        ]);
         expect(tiles.every((tile) => tile.actionLabel === 'Show them')).toBe(true);
         expect(tiles[2]).toMatchObject({
             valueClass: 'slds-text-color_error',
             actionHint: 'Show them, the 7 deals counted by Off track'
+        });
+        expect(tiles.find((tile) => tile.key === 'cannotLand')).toMatchObject({
+            title: 'Plan cannot land by close date',
+            value: '6',
+            valueClass: 'slds-text-color_error',
+            actionHint: 'Show them, the 6 deals counted by Plan cannot land by close date'
         });
     });
 
@@ -47,6 +62,7 @@ describe('summary', () => {
         ['accepted', { plan: 'accepted' }],
         ['offTrack', { health: 'Off Track' }],
         ['late', { plan: 'landsLate' }],
+        ['cannotLand', { plan: 'cannotLand' }],
         ['gated', { gatedWithoutPlan: true }]
     ])('"Show them" on the %s tile narrows the current filters to its deals', (action, expected) => {
         const current: Filters = { ...DEFAULT_FILTERS, scope: 'all', stageName: 'Prospecting' };
@@ -55,11 +71,12 @@ describe('summary', () => {
     });
 
     it.each<[Partial<Filters>, string[]]>([
-        [{ health: 'Off Track' }, ['active', 'accepted', '', 'late', 'gated']],
-        [{ gatedWithoutPlan: true }, ['active', 'accepted', 'offTrack', 'late', '']],
-        [{ health: 'At Risk' }, ['active', 'accepted', 'offTrack', 'late', 'gated']],
+        [{ health: 'Off Track' }, ['active', 'accepted', '', 'late', 'cannotLand', 'gated']],
+        [{ gatedWithoutPlan: true }, ['active', 'accepted', 'offTrack', 'late', 'cannotLand', '']],
+        [{ health: 'At Risk' }, ['active', 'accepted', 'offTrack', 'late', 'cannotLand', 'gated']],
         // Another plan filter is on: switching it would list other deals than the tile counts.
-        [{ plan: 'accepted' }, ['', '', 'offTrack', '', 'gated']]
+        [{ plan: 'accepted' }, ['', '', 'offTrack', '', '', 'gated']],
+        [{ plan: 'cannotLand' }, ['', '', 'offTrack', '', '', 'gated']]
     ])('does not offer a filter that is already on, or that would replace another (%p)', (filters, expected) => {
         const tiles = summaryView(PAGE.summary, { ...DEFAULT_FILTERS, ...filters })?.tiles ?? [];
         expect(tiles.map((tile) => tile.action)).toEqual(expected);
@@ -85,6 +102,7 @@ describe('summary', () => {
             acceptedPlanDeals: 0,
             offTrackDeals: 0,
             landsAfterCloseDeals: 0,
+            cannotLandDeals: 0,
             gatedWithoutPlanDeals: 0,
             amountsAvailable: false
         });
