@@ -2,12 +2,12 @@
 // numbers as JS numbers, checkboxes as booleans, ids as 18-character strings) and Apex values, from the field's
 // type in the org schema (../README.md). Number, Currency and Percent values (and numeric roll-ups) are Decimals
 // with the field's scale, as Apex reads them (Apex Developer Guide, "Primitive Data Types": currency and number
-// fields are Decimal); Date -> Date, DateTime -> Datetime, Checkbox -> Boolean, everything else String.
+// fields are Decimal), except the platform's int fields, which are Integer; Date -> Date, DateTime -> Datetime, Checkbox -> Boolean, everything else String.
 import { ApexDate, ApexDatetime, ApexDecimal, ApexTime } from './values.mjs';
 import { ApexSObject, relationshipNamed, parentRelationshipName } from './sobject.mjs';
 import { ApexList } from './collections.mjs';
 import { decimalFromNumber, decimalFromString, decimalSetScale, decimalToNumber } from './decimal.mjs';
-import { toJsNumber, isNumber } from './numbers.mjs';
+import { toJsNumber, isNumber, wrapInt } from './numbers.mjs';
 import { DAY_MS, dateToString, datetimeToIso } from './dates.mjs';
 import { type } from './types.mjs';
 
@@ -18,6 +18,14 @@ const valueTypeOf = (field) => field.valueType ?? field.type;
 export function toApexValue(field, raw) {
     if (raw === null || raw === undefined) return valueTypeOf(field) === 'Checkbox' ? false : null;
     const kind = valueTypeOf(field);
+    if (NUMERIC.has(kind) && field.displayType === 'INTEGER') {
+        // A standard field of the API's int type (Account.NumberOfEmployees, AsyncApexJob.JobItemsProcessed,
+        // Holiday.RecurrenceInterval) is an Integer in Apex, not a Decimal (Object Reference, "Primitive Data
+        // Types": int, "Fields of this type contain numbers with no fractional portion").
+        const number = Number(raw);
+        if (!Number.isFinite(number)) throw new Error(`${field.name}: ${raw} is not a number`);
+        return wrapInt(Math.trunc(number));
+    }
     if (NUMERIC.has(kind) || kind === 'Summary') {
         const decimal = typeof raw === 'number' ? decimalFromNumber(raw) : decimalFromString(String(raw));
         if (!decimal) throw new Error(`${field.name}: ${raw} is not a number`);

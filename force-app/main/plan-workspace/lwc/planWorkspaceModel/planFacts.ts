@@ -49,6 +49,9 @@ export function impliedCloseMessage(workspace: Workspace | null, locale?: string
     if (!plan || isHistoryStatus(plan.status) || !workspace.milestones.length) {
         return null;
     }
+    if (plan.forecastProblem) {
+        return { text: `The plan cannot say when the deal can be signed: ${plan.forecastProblem}`, isLate: false };
+    }
     const close = workspace.milestones.find((milestone) => milestone.id === plan.closeMilestoneId);
     if (!close || !plan.impliedClose) {
         return {

@@ -64,6 +64,8 @@ export interface PlanInfo {
     closeMilestoneId?: string | null;
     /** The open milestones that set the implied close, first to last. */
     criticalPathIds?: string[] | null;
+    /** Why the plan-implied close cannot be computed (the org's holidays cannot be counted). */
+    forecastProblem?: string | null;
     daysOverdue?: number | null;
     daysSinceProgress?: number | null;
     isStale?: boolean | null;

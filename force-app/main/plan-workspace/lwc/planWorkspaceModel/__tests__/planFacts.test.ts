@@ -88,6 +88,14 @@ describe('what the header says of the milestones', () => {
                 )
             ).toBeNull();
             expect(impliedCloseMessage(null, 'en-US')).toBeNull();
+            const uncountable = forecast({
+                impliedClose: null,
+                forecastProblem: 'The holiday "Lunar new year" recurs as RecursLunar.'
+            });
+            expect(impliedCloseMessage(uncountable, 'en-US')).toEqual({
+                text: 'The plan cannot say when the deal can be signed: The holiday "Lunar new year" recurs as RecursLunar.',
+                isLate: false
+            });
         });
     });
 });
