@@ -152,6 +152,16 @@ function acceptanceColumn(row: ReviewRow): { acceptanceText: string; acceptanceI
     return { acceptanceText: 'Not yet', acceptanceIcon: '', acceptanceClass: 'slds-text-color_weak' };
 }
 
+const WEAK = 'slds-text-color_weak';
+
+/** Days after the close date as a cell reads them: "3 days late" (in red), "2 days early", "On the close date". */
+function closeGap(days: number | null | undefined, locale: string | undefined): { text: string; className: string } {
+    if (days === null || days === undefined) return { text: '—', className: WEAK };
+    if (days > 0) return { text: `${plural(days, 'day', undefined, locale)} late`, className: 'slds-text-color_error' };
+    if (days < 0) return { text: `${plural(-days, 'day', undefined, locale)} early`, className: WEAK };
+    return { text: 'On the close date', className: WEAK };
+}
+
 interface CloseColumns {
     projectedNote: string;
     varianceText: string;
@@ -161,45 +171,16 @@ interface CloseColumns {
 
 function closeColumn(row: ReviewRow, locale: string | undefined): CloseColumns {
     if (!row.planId) {
-        return {
-            projectedNote: '—',
-            varianceText: '—',
-            varianceTitle: 'No mutual action plan',
-            varianceClass: 'slds-text-color_weak'
-        };
+        return { projectedNote: '—', varianceText: '—', varianceTitle: 'No mutual action plan', varianceClass: WEAK };
     }
     const comparison = compareCloseDates(row.projectedCloseDate, row.closeDate, locale);
     const variance = comparison.varianceDays ?? (row.projectedCloseDate ? (row.closeDateVarianceDays ?? null) : null);
-    const projectedNote = row.projectedCloseDate ? '' : 'No close milestone';
-    if (variance === null || variance === undefined) {
-        return {
-            projectedNote,
-            varianceText: '—',
-            varianceTitle: comparison.message,
-            varianceClass: 'slds-text-color_weak'
-        };
-    }
-    if (variance > 0) {
-        return {
-            projectedNote,
-            varianceText: `${plural(variance, 'day', undefined, locale)} late`,
-            varianceTitle: comparison.message,
-            varianceClass: 'slds-text-color_error'
-        };
-    }
-    if (variance < 0) {
-        return {
-            projectedNote,
-            varianceText: `${plural(-variance, 'day', undefined, locale)} early`,
-            varianceTitle: comparison.message,
-            varianceClass: 'slds-text-color_weak'
-        };
-    }
+    const gap = closeGap(variance, locale);
     return {
-        projectedNote,
-        varianceText: 'On the close date',
+        projectedNote: row.projectedCloseDate ? '' : 'No close milestone',
+        varianceText: gap.text,
         varianceTitle: comparison.message,
-        varianceClass: 'slds-text-color_weak'
+        varianceClass: gap.className
     };
 }
 
@@ -208,6 +189,19 @@ interface ImpliedColumns {
     impliedGapText: string;
     impliedGapTitle: string;
     impliedGapClass: string;
+}
+
+/** What Implied vs close date means for this row, said in full (the cell's hover text and screen-reader text). */
+function impliedGapTitle(row: ReviewRow, days: number | null | undefined, locale: string | undefined): string {
+    if (!row.impliedCloseDate) return 'No milestone marks the close yet, so the plan implies no close date.';
+    if (days === null || days === undefined) return 'The opportunity has no close date to compare with.';
+    if (days > 0) {
+        return `At the pace agreed, the plan cannot land by the close date: ${plural(days, 'day', undefined, locale)} after it at the earliest.`;
+    }
+    if (days < 0) {
+        return `At the pace agreed, the plan can land ${plural(-days, 'day', undefined, locale)} before the close date.`;
+    }
+    return 'At the pace agreed, the plan can land on the close date, with no day to spare.';
 }
 
 /**
@@ -221,42 +215,16 @@ function impliedColumns(row: ReviewRow, locale: string | undefined): ImpliedColu
             impliedNote: '—',
             impliedGapText: '—',
             impliedGapTitle: 'No mutual action plan',
-            impliedGapClass: 'slds-text-color_weak'
+            impliedGapClass: WEAK
         };
     }
-    const impliedNote = row.impliedCloseDate ? '' : 'No close milestone';
-    const gap = row.impliedCloseDate ? row.impliedCloseGapDays : null;
-    if (gap === null || gap === undefined) {
-        return {
-            impliedNote,
-            impliedGapText: '—',
-            impliedGapTitle: row.impliedCloseDate
-                ? 'The opportunity has no close date to compare with.'
-                : 'No milestone marks the close yet, so the plan implies no close date.',
-            impliedGapClass: 'slds-text-color_weak'
-        };
-    }
-    if (gap > 0) {
-        return {
-            impliedNote,
-            impliedGapText: `${plural(gap, 'day', undefined, locale)} late`,
-            impliedGapTitle: `At the pace agreed, the plan cannot land by the close date: ${plural(gap, 'day', undefined, locale)} after it at the earliest.`,
-            impliedGapClass: 'slds-text-color_error'
-        };
-    }
-    if (gap < 0) {
-        return {
-            impliedNote,
-            impliedGapText: `${plural(-gap, 'day', undefined, locale)} early`,
-            impliedGapTitle: `At the pace agreed, the plan can land ${plural(-gap, 'day', undefined, locale)} before the close date.`,
-            impliedGapClass: 'slds-text-color_weak'
-        };
-    }
+    const days = row.impliedCloseDate ? row.impliedCloseGapDays : null;
+    const gap = closeGap(days, locale);
     return {
-        impliedNote,
-        impliedGapText: 'On the close date',
-        impliedGapTitle: 'At the pace agreed, the plan can land on the close date, with no day to spare.',
-        impliedGapClass: 'slds-text-color_weak'
+        impliedNote: row.impliedCloseDate ? '' : 'No close milestone',
+        impliedGapText: gap.text,
+        impliedGapTitle: impliedGapTitle(row, days, locale),
+        impliedGapClass: gap.className
     };
 }
 
