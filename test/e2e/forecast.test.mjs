@@ -1,11 +1,12 @@
 // End to end, in headless Chromium: what the plan says about the close (the plan-implied close, ImpliedClose.cls)
 // on the opportunity record page, as an account executive reads it and changes it. The date the page states is the
-// one the org stored on the plan (Plan_Implied_Close__c), and a longer step on the critical path moves both.
+// one the org stored on the plan (Plan_Implied_Close__c), and a longer step on the critical path moves both. A step
+// completed early offers to pull in what waits on it, and pulling them in saves their earlier dates.
 //   node --test test/e2e/forecast.test.mjs
 // Screenshots: artifacts/screenshots/forecast-*.png (1280 and 400 wide).
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, mediumDate, screenshot, e2eFile } from './support.mjs';
+import { eventually, mediumDate, screenshot, e2eFile, TODAY } from './support.mjs';
 import { demoRecords, recordPage } from './record-page.mjs';
 
 let preview;
@@ -107,5 +108,52 @@ describe('the plan-implied close on the record page', () => {
             assert.deepEqual(await problems(), []);
         },
         { width: 400 }
+    );
+
+    scenario(
+        'completing a step early offers to pull in what waits on it, and saves their earlier dates',
+        async ({ page, problems, visit }) => {
+            // A step of another deal's active plan (Northwind's is changed above), due after today, that others wait on.
+            const northwind = opportunityNamed('Northwind Logistics - Fleet visibility platform');
+            const plans = preview.org
+                .query('Mutual_Action_Plan__c', (p) => p.Status__c === 'Active' && p.Opportunity__c !== northwind.Id)
+                .map((plan) => ({ plan, milestones: milestonesOf(plan.Id) }));
+            const open = (m) => m.Status__c === 'Not Started' || m.Status__c === 'In Progress';
+            let chosen = null;
+            for (const { plan, milestones } of plans) {
+                const step = milestones.find(
+                    (m) =>
+                        open(m) && m.Due_Date__c > TODAY && milestones.some((d) => d.Depends_On__c === m.Id && open(d))
+                );
+                if (step) {
+                    chosen = { plan, step, waiting: milestones.find((d) => d.Depends_On__c === step.Id && open(d)) };
+                    break;
+                }
+            }
+            assert.ok(chosen, 'the demo has a step due after today that another waits on');
+            const { plan, step, waiting } = chosen;
+            await visit(`opportunity/${plan.Opportunity__c}`);
+            const record = recordPage(page);
+            const row = await record.edit(step.Name);
+            await row.getByLabel('Status').selectOption('Complete');
+
+            const offer = row.getByRole('group', { name: 'Pull in what waits on it' });
+            await offer.waitFor();
+            assert.match(await offer.innerText(), /^Done \d+ working days? early: pull in what waits on it\?/);
+            assert.match(await offer.innerText(), new RegExp(`${waiting.Name}: ${mediumDate(waiting.Due_Date__c)} → `));
+            await screenshot(page, 'forecast-pull-in-offer');
+            await offer.getByRole('button', { name: 'Pull them in' }).click();
+            await offer.waitFor({ state: 'detached' });
+            await record.save();
+            await record.toast('Saved').waitFor();
+
+            const saved = preview.org.get('Plan_Milestone__c', waiting.Id);
+            assert.ok(
+                saved.Due_Date__c < waiting.Due_Date__c,
+                `pulled in (${waiting.Due_Date__c} → ${saved.Due_Date__c})`
+            );
+            assert.equal(preview.org.get('Plan_Milestone__c', step.Id).Status__c, 'Complete');
+            assert.deepEqual(await problems(), []);
+        }
     );
 });

@@ -34,6 +34,8 @@ function focusAfter(type: string, detail: { action?: RowAction } | null): string
             return 'move';
         case 'moveconfirm':
         case 'movecancel':
+        case 'pullinconfirm':
+        case 'pullincancel':
             return 'date';
         default:
             return null;
@@ -48,8 +50,8 @@ function focusAfter(type: string, detail: { action?: RowAction } | null): string
  * handed the same `RowView` object while its milestone is unchanged, so an edit re-renders only the rows it changed.
  *
  * Events (detail): rowaction ({ key, action }), fieldchange ({ key, field, value }), datechange ({ key, value }),
- * moveinput ({ field: 'reason' | 'note', value }), moveconfirm, movecancel, filterchange ({ filter }),
- * add ({ phase }), save, discard.
+ * moveinput ({ field: 'reason' | 'note', value }), moveconfirm, movecancel, pullinconfirm, pullincancel,
+ * filterchange ({ filter }), add ({ phase }), save, discard.
  */
 export default class PlanMilestoneList extends LightningElement {
     @api view?: ListView;

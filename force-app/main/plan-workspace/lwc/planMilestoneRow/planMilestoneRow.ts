@@ -11,7 +11,7 @@ import type { ListOptions, RowActionView, RowView } from 'c/planWorkspaceModel';
  *
  * Events (detail, none bubbling): rowaction ({ key, action }), fieldchange ({ key, field, value }), datechange
  * ({ key, value }), moveinput ({ field: 'reason' | 'note', value }), moveconfirm, movecancel (with { key } when
- * Escape cancels it).
+ * Escape cancels it), pullinconfirm, pullincancel (with { key } when Escape cancels it).
  */
 export default class PlanMilestoneRow extends LightningElement {
     @api row?: RowView;
@@ -49,8 +49,8 @@ export default class PlanMilestoneRow extends LightningElement {
     }
 
     /**
-     * Escape cancels what the row has open: the date-move preview first, else the inline edit of a saved milestone
-     * (its unsaved edits dropped).
+     * Escape cancels what the row has open: the date-move preview first, then the offer to pull dates in, else the
+     * inline edit of a saved milestone (its unsaved edits dropped).
      */
     handleKeydown(event: KeyboardEvent): void {
         const row = this.row;
@@ -60,6 +60,9 @@ export default class PlanMilestoneRow extends LightningElement {
         if (row.move) {
             event.stopPropagation();
             this.emit('movecancel', { key: row.key });
+        } else if (row.pullIn) {
+            event.stopPropagation();
+            this.emit('pullincancel', { key: row.key });
         } else if (row.isEditing && !row.isNew) {
             event.stopPropagation();
             this.emit('rowaction', { key: row.key, action: 'cancel' });
@@ -84,6 +87,14 @@ export default class PlanMilestoneRow extends LightningElement {
 
     handleMoveCancel(): void {
         this.emit('movecancel');
+    }
+
+    handlePullInConfirm(): void {
+        this.emit('pullinconfirm');
+    }
+
+    handlePullInCancel(): void {
+        this.emit('pullincancel');
     }
 
     /**

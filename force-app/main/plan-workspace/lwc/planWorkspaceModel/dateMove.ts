@@ -4,7 +4,7 @@
  */
 import { compareCloseDates, daysBetween, epochDay } from 'c/planHealth';
 import type { CloseDateComparison } from 'c/planHealth';
-import { addWorkingDays, reproject, ScheduleError, workingDaysBetween } from 'c/planScheduler';
+import { addWorkingDays, reproject, ScheduleError, subtractWorkingDays, workingDaysBetween } from 'c/planScheduler';
 import type { PlannedMilestone } from 'c/planScheduler';
 import type { EffectiveMilestone } from './effectiveMilestones';
 import { formatDate, plural, truncate } from './formatting';
@@ -288,4 +288,113 @@ function clearSlip(draft: Draft, workspace: Workspace, key: string): Draft {
         return draft;
     }
     return setFields(draft, workspace, key, { slipReason: saved.slipReason ?? null, slipNote: saved.slipNote ?? null });
+}
+
+/** Completing a milestone before its due date: what waits on it can come that much sooner, if the user agrees. */
+export interface PullInOffer {
+    key: string;
+    name: string;
+    /** Working days between today, when it was done, and its due date. */
+    earlyDays: number;
+    /** "Done 4 working days early: pull in what waits on it?" */
+    title: string;
+    /** The open milestones that wait on it, directly or through others, each pulled in as far as allowed. */
+    dependents: MovedMilestone[];
+    /** Where the projected close lands if they are pulled in, when it moves: "Mar 19, 2026 → Mar 13, 2026". */
+    closeChange: string | null;
+}
+
+/**
+ * Completing a milestone before its due date frees the working days it was given: each open milestone that waits on
+ * it, directly or through others (through Skipped ones, not past Complete ones), can be due that many working days
+ * sooner, but never sooner than the milestone it waits on, done or pulled in, allows (its own duration after it, as
+ * the scheduler plans: planScheduler's "Predecessors") nor before today. Dates only move earlier. Null when the
+ * milestone was not completed in this draft, was not early, or nothing would move: pulling dates in is the account
+ * executive's call (reproject never does it), so it is offered, never done.
+ */
+export function pullInOffer(
+    milestones: readonly EffectiveMilestone[],
+    key: string,
+    today: string,
+    locale?: string
+): PullInOffer | null {
+    const done = milestones.find((milestone) => milestone.key === key);
+    if (!done || done.isDeleted || done.status !== 'Complete' || done.saved?.status === 'Complete' || !done.dueDate) {
+        return null;
+    }
+    const earlyDays = done.dueDate > today ? workingDaysBetween(today, done.dueDate) : 0;
+    if (earlyDays <= 0) {
+        return null;
+    }
+    const waiting = new Map<string, EffectiveMilestone[]>();
+    for (const milestone of milestones) {
+        if (milestone.isDeleted || !milestone.dependsOnId) continue;
+        waiting.set(milestone.dependsOnId, [...(waiting.get(milestone.dependsOnId) ?? []), milestone]);
+    }
+    // The day each milestone of the chain is done, as far as its successors are concerned: today for the one just
+    // completed, the new due date of one pulled in, the date of a Skipped one's own predecessor.
+    const readyOn = new Map<string, string>([[key, today]]);
+    const dependents: MovedMilestone[] = [];
+    const queue = [key];
+    const seen = new Set(queue);
+    while (queue.length) {
+        const before = queue.shift() as string;
+        for (const next of waiting.get(before) ?? []) {
+            if (seen.has(next.key) || next.status === 'Complete') continue;
+            seen.add(next.key);
+            const ready = readyOn.get(before) as string;
+            if (next.status === 'Skipped' || !next.dueDate) {
+                readyOn.set(next.key, next.dueDate && next.status !== 'Skipped' ? next.dueDate : ready);
+                queue.push(next.key);
+                continue;
+            }
+            const duration = Math.max(0, next.durationDays ?? 0);
+            const allowed = addWorkingDays(ready, duration);
+            const sooner = subtractWorkingDays(next.dueDate, earlyDays);
+            let to = sooner > allowed ? sooner : allowed;
+            if (to < today) to = today;
+            if (to > next.dueDate) to = next.dueDate;
+            readyOn.set(next.key, to);
+            queue.push(next.key);
+            if (to !== next.dueDate) {
+                dependents.push({
+                    key: next.key,
+                    name: next.name,
+                    from: next.dueDate,
+                    to,
+                    fromLabel: formatDate(next.dueDate, locale),
+                    toLabel: formatDate(to, locale),
+                    days: daysBetween(next.dueDate, to),
+                    daysLabel: movedByLabel(next.dueDate, to, locale),
+                    needsReason: false
+                });
+            }
+        }
+    }
+    if (!dependents.length) {
+        return null;
+    }
+    const newDates = new Map(dependents.map((dependent) => [dependent.key, dependent.to]));
+    const before = projectedClose(milestones);
+    const after = projectedClose(
+        milestones.map((m) => (newDates.has(m.key) ? { ...m, dueDate: newDates.get(m.key) as string } : m))
+    );
+    return {
+        key,
+        name: done.name,
+        earlyDays,
+        title: `Done ${plural(earlyDays, 'working day', undefined, locale)} early: pull in what waits on it?`,
+        dependents,
+        closeChange:
+            before && after && before !== after ? `${formatDate(before, locale)} → ${formatDate(after, locale)}` : null
+    };
+}
+
+/** Applies a pull-in offer to the draft: each dependent's earlier date (an earlier date needs no slip reason). */
+export function applyPullIn(draft: Draft, workspace: Workspace, offer: PullInOffer): Draft {
+    let next = draft;
+    for (const dependent of offer.dependents) {
+        next = clearSlip(setField(next, workspace, dependent.key, 'dueDate', dependent.to), workspace, dependent.key);
+    }
+    return next;
 }

@@ -5,7 +5,7 @@
 import { reminderText } from './reminders';
 import type { ReminderText } from './reminders';
 import { formatNumber } from 'c/planHealth';
-import { previewMove, projectedClose } from './dateMove';
+import { previewMove, projectedClose, pullInOffer } from './dateMove';
 import type { MovePreview } from './dateMove';
 import { effectiveMilestones } from './effectiveMilestones';
 import type { EffectiveMilestone } from './effectiveMilestones';
@@ -121,6 +121,7 @@ export function buildListView(
     const records = errors?.records ?? {};
     const planStatus = workspace.plan?.status;
     const criticalPath = new Set(workspace.plan?.criticalPathIds ?? []);
+    const pullIn = ui.pullIn ? pullInOffer(effective, ui.pullIn.key, today, locale) : null;
 
     let move: MovePreview | null = null;
     if (ui.pendingMove && effective.some((m) => m.key === ui.pendingMove?.key && m.dueDate)) {
@@ -174,6 +175,7 @@ export function buildListView(
                     dependents: dependentNames.get(milestone.key) ?? [],
                     reminder: reminders.get(milestone.key) ?? null,
                     onCriticalPath: criticalPath.has(milestone.key),
+                    pullIn: pullIn?.key === milestone.key ? pullIn : null,
                     effective,
                     locale
                 })

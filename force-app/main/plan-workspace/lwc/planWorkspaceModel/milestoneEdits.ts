@@ -3,7 +3,15 @@
  * field edited, a date typed, a date move's reason, applied or cancelled, a filter chosen. Pure: each returns the
  * next draft and state (or null when the action changes nothing), and the workspace shows the view built from them.
  */
-import { applyMove, dueDateForSchedule, moveReasonProblem, pendingMove, previewMove } from './dateMove';
+import {
+    applyMove,
+    applyPullIn,
+    dueDateForSchedule,
+    moveReasonProblem,
+    pendingMove,
+    previewMove,
+    pullInOffer
+} from './dateMove';
 import { effectiveMilestones, repointDependents } from './effectiveMilestones';
 import { removeMilestone, restoreMilestone, revertMilestone, setField } from './milestoneDraft';
 import type { Draft, EditableField } from './milestoneDraft';
@@ -42,7 +50,11 @@ export function rowAction(
         case 'cancel':
             return {
                 draft: revertMilestone(draft, key),
-                ui: { ...toggleEditing(ui, key, false), pendingMove: withoutMoveOf(ui, key) }
+                ui: {
+                    ...toggleEditing(ui, key, false),
+                    pendingMove: withoutMoveOf(ui, key),
+                    ...(ui.pullIn?.key === key ? { pullIn: null } : {})
+                }
             };
         case 'remove':
             return {
@@ -76,6 +88,15 @@ export function fieldChange(
     value: never
 ): EditState {
     const draft = setField(before, workspace, key, field, value);
+    if (field === 'status') {
+        // Done before its due date: offer to pull in what waits on it (never done unasked); any other status
+        // withdraws the offer.
+        const offer = pullInOffer(effectiveMilestones(workspace, draft), key, workspace.today);
+        if (offer) {
+            return { draft, ui: { ...ui, pullIn: { key } } };
+        }
+        return { draft, ui: ui.pullIn?.key === key ? { ...ui, pullIn: null } : ui };
+    }
     if (field !== 'durationDays' && field !== 'dependsOnId') {
         return { draft, ui };
     }
@@ -156,6 +177,16 @@ export function confirmMove(workspace: Workspace, { draft, ui }: EditState, loca
     };
 }
 
+/** Pulls in what waits on the milestone completed early, as offered; null without an offer. */
+export function confirmPullIn(workspace: Workspace, { draft, ui }: EditState): EditState | null {
+    const key = ui.pullIn?.key;
+    const offer = key ? pullInOffer(effectiveMilestones(workspace, draft), key, workspace.today) : null;
+    if (!offer) {
+        return key ? { draft, ui: { ...ui, pullIn: null } } : null;
+    }
+    return { draft: applyPullIn(draft, workspace, offer), ui: { ...ui, pullIn: null } };
+}
+
 /** What the milestone list reports (c-plan-milestone-list's events), by event name. */
 export type ListEvent =
     | { type: 'rowaction'; detail: { key: string; action: MilestoneAction } }
@@ -163,6 +194,7 @@ export type ListEvent =
     | { type: 'datechange'; detail: { key: string; value: string | null } }
     | { type: 'moveinput'; detail: { field: 'reason' | 'note'; value: string | null } }
     | { type: 'moveconfirm' | 'movecancel'; detail?: unknown }
+    | { type: 'pullinconfirm' | 'pullincancel'; detail?: unknown }
     | { type: 'filterchange'; detail: { filter: Filter } };
 
 /** The next draft and list state after one of the list's events; null when it changes nothing. */
@@ -182,6 +214,10 @@ export function listEdit(workspace: Workspace, state: EditState, event: ListEven
             return confirmMove(workspace, state, locale);
         case 'movecancel':
             return { draft: state.draft, ui: { ...state.ui, pendingMove: null } };
+        case 'pullinconfirm':
+            return confirmPullIn(workspace, state);
+        case 'pullincancel':
+            return { draft: state.draft, ui: { ...state.ui, pullIn: null } };
         case 'filterchange':
             return { draft: state.draft, ui: { ...state.ui, filter: event.detail.filter } };
         default:

@@ -7,7 +7,7 @@ import { daysBetween, formatNumber } from 'c/planHealth';
 import { lengthHint } from 'c/planDetailsModel';
 import { historyRows } from './dateHistory';
 import type { HistoryRow } from './dateHistory';
-import type { MovePreview } from './dateMove';
+import type { MovePreview, PullInOffer } from './dateMove';
 import type { EffectiveMilestone } from './effectiveMilestones';
 import { formatDate, plural } from './formatting';
 import { involvesBuyer, isOpen } from './milestoneStatus';
@@ -91,6 +91,8 @@ export interface RowView {
     marksClose: boolean;
     /** On the chain of open milestones that sets the plan-implied close (as last loaded): a slip here moves it. */
     onCriticalPath: boolean;
+    /** Done early in this draft: the offer to pull in what waits on it, or null. */
+    pullIn: PullInOffer | null;
     predecessorText: string;
     isNew: boolean;
     isDeleted: boolean;
@@ -234,6 +236,8 @@ export interface RowContext {
     reminder?: ReminderText | null;
     /** On the chain that sets the plan-implied close, as the server last computed it. */
     onCriticalPath?: boolean;
+    /** The offer to pull in what waits on this milestone, done early; null or absent for none. */
+    pullIn?: PullInOffer | null;
     /** Every milestone of the plan as it stands (for the "Waits on" choices of a row in edit mode). */
     effective: readonly EffectiveMilestone[];
     locale?: string;
@@ -357,6 +361,7 @@ export function rowView(milestone: EffectiveMilestone, context: RowContext): Row
         remindedTitle: context.reminder?.full ?? '',
         marksClose: milestone.marksClose,
         onCriticalPath: Boolean(context.onCriticalPath) && !milestone.isDeleted,
+        pullIn: context.pullIn ?? null,
         predecessorText: predecessor ? `After "${predecessor}"` : '',
         isNew: milestone.isNew,
         isDeleted: milestone.isDeleted,

@@ -10,7 +10,8 @@
  * - milestoneDraft: the user's unsaved work and its edits
  * - effectiveMilestones: the saved milestones with the draft applied, and which wait on which
  * - phaseGroups: grouping by phase and reordering within a phase
- * - dateMove: previewing and applying a date move, the projected close, slip reasons
+ * - dateMove: previewing and applying a date move, the projected close, slip reasons, pulling dates in after an
+ *   early completion
  * - saveErrors: the server's errors (and the workspace's own) in one shape
  * - milestoneValidation: the checks before a save
  * - saveRequest: what a save sends
@@ -83,6 +84,7 @@ export { displayOrder, groupByPhase, moveMilestone, NO_PHASE_LABEL } from './pha
 export type { PhaseGroup } from './phaseGroups';
 export {
     applyMove,
+    applyPullIn,
     dependentReason,
     dueDateForSchedule,
     movedByLabel,
@@ -90,9 +92,10 @@ export {
     moveReasonProblem,
     pendingMove,
     previewMove,
-    projectedClose
+    projectedClose,
+    pullInOffer
 } from './dateMove';
-export type { MovedMilestone, MovePreview, PendingMove } from './dateMove';
+export type { MovedMilestone, MovePreview, PendingMove, PullInOffer } from './dateMove';
 export { hasErrors, keysInError, parseServerError, PLAN_KEY } from './saveErrors';
 export type { RecordErrors, SaveErrors } from './saveErrors';
 export {

@@ -1,6 +1,6 @@
 /**
  * The list's own state, apart from the draft: rows in edit mode, the open date history, the filter, a date move
- * waiting for confirmation.
+ * waiting for confirmation, an early completion's offer to pull dates in.
  */
 import type { PendingMove } from './dateMove';
 
@@ -13,6 +13,8 @@ export interface UiState {
     historyKey: string | null;
     filter: Filter;
     pendingMove: PendingMove | null;
+    /** The row whose early completion offers to pull in what waits on it (dateMove's pullInOffer). */
+    pullIn?: { key: string } | null;
 }
 
 export const EMPTY_UI: UiState = Object.freeze({ editing: [], historyKey: null, filter: 'all', pendingMove: null });

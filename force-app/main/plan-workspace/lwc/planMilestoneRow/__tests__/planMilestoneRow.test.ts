@@ -9,7 +9,8 @@ import {
     listOptions,
     normalizeWorkspace,
     parseServerError,
-    removeMilestone
+    removeMilestone,
+    setField
 } from 'c/planWorkspaceModel';
 import type { Draft, ListOptions, RowView, SaveErrors, UiState, Workspace } from 'c/planWorkspaceModel';
 
@@ -31,7 +32,16 @@ interface RenderOptions {
     errors?: SaveErrors | null;
 }
 
-const ROW_EVENTS = ['rowaction', 'fieldchange', 'datechange', 'moveinput', 'moveconfirm', 'movecancel'];
+const ROW_EVENTS = [
+    'rowaction',
+    'fieldchange',
+    'datechange',
+    'moveinput',
+    'moveconfirm',
+    'movecancel',
+    'pullinconfirm',
+    'pullincancel'
+];
 
 /**
  * Every row of the plan's list view, each a c-plan-milestone-row as the list renders it, in one container; the
@@ -105,6 +115,29 @@ describe('c-plan-milestone-row', () => {
         expect($(rowOf(element, 2), '[data-id="critical-flag"]')).toBeNull();
         const removed = render({ w, draft: removeMilestone(EMPTY_DRAFT, M(3)) }).element;
         expect($(rowOf(removed, 3), '[data-id="critical-flag"]')).toBeNull();
+    });
+
+    it('offers to pull in what waits on a milestone done early, and reports the answer', () => {
+        const w = workspace();
+        const draft = setField(EMPTY_DRAFT, w, M(3), 'status', 'Complete');
+        const { element, events } = render({ w, draft, ui: { editing: [M(3)], pullIn: { key: M(3) } } });
+        const panel = $(rowOf(element, 3), '[data-id="pull-in-panel"]');
+        expect(panel?.getAttribute('aria-label')).toBe('Pull in what waits on it');
+        expect(text(panel, '.slds-text-title_bold')).toBe('Done 4 working days early: pull in what waits on it?');
+        expect($$(panel, '[data-id="pull-in-dependents"] li')).toHaveLength(5);
+        expect(text(panel, '[data-id="pull-in-dependents"] li')).toBe(
+            'Buyer security team completes the review: Mar 13, 2026 → Mar 9, 2026 (4 working days earlier)'
+        );
+        expect(text(panel, '[data-id="pull-in-close"]')).toBe('Projected close: Mar 19, 2026 → Mar 13, 2026');
+        expect($(rowOf(element, 4), '[data-id="pull-in-panel"]')).toBeNull();
+        ($(panel, '[data-id="pull-in-apply"]') as HTMLElement).click();
+        ($(panel, '[data-id="pull-in-cancel"]') as HTMLElement).click();
+        rowOf(element, 3)?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+        expect(events).toEqual([
+            { type: 'pullinconfirm', detail: null },
+            { type: 'pullincancel', detail: null },
+            { type: 'pullincancel', detail: { key: M(3) } }
+        ]);
     });
 
     describe('row actions', () => {
