@@ -94,6 +94,14 @@ const workspace = {
                 `${milestones} milestones`
             );
         },
+        /** Switches the mounted workspace to its timeline: until every milestone's bar has been painted. */
+        timeline({ milestones }) {
+            return measure(
+                () => inside(this.element, '[data-id="show-timeline"]').click(),
+                () => allInside(inside(this.element, 'c-plan-timeline'), 'g[data-key]').length === milestones,
+                `${milestones} bars on the timeline`
+            );
+        },
         /** Opens the row for editing (not measured), then measures changing its status, as a user picks one. */
         async edit({ milestoneId, status }) {
             // The row's content is its c-plan-milestone-row's, behind that component's shadow root.

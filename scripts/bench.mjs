@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // npm run bench: how fast the two heavy screens render in headless Chromium, against a plain lightning-datatable
 // showing the same rows from the same Apex call (bench/modules/bench/*):
-//   (a) the plan workspace on a 60-milestone plan: first render (mount → every milestone painted) and the update
-//       after an edit (the row opened for editing and the browser idle, as a user reads the row; then a milestone's
+//   (a) the plan workspace on a 60-milestone plan: first render (mount → every milestone painted), the switch to
+//       its timeline (every bar painted; no baseline), and the update after an edit (the row opened for editing and the browser idle, as a user reads the row; then a milestone's
 //       status changed → the unsaved change painted), also against a floor: the same
 //       milestones in a bare list of <li>/<div> with the same text, no base or SLDS components;
 //   (b) the pipeline review over 2,000 more opportunities, 200 a page (the review pages on the server): first render
@@ -178,6 +178,7 @@ const BUDGETS = [
     { measure: UPDATE, against: 'datatable', max: 0.3 }
 ];
 
+const timelineSamples = [];
 try {
     // One warm-up run first (the org computes formula fields on the first read after a load; Chromium warms up),
     // then the measured runs, rotating which variant goes first so none always meets a colder machine.
@@ -195,6 +196,18 @@ try {
         }
         log(run === 0 ? 'warm-up run done' : `run ${run}/${RUNS} done`);
     }
+    // The timeline has no datatable to compare with: timed on its own, on the same 60-milestone plan, after a mount.
+    for (let run = 0; run <= RUNS; run++) {
+        const { page, errors, close } = await benchPage();
+        try {
+            const plan = { opportunityId: bench.opportunityId, milestones: LONG_PLAN_MILESTONES };
+            await page.evaluate(([p]) => globalThis.tandemBench.workspace.ours.mount(p), [plan]);
+            const sample = await page.evaluate(([p]) => globalThis.tandemBench.workspace.ours.timeline(p), [plan]);
+            if (run > 0) timelineSamples.push(...checked([sample], errors));
+        } finally {
+            await close();
+        }
+    }
 } finally {
     await browser.close();
     server.closeAllConnections?.();
@@ -208,6 +221,11 @@ log(
         'Apex round trip in parentheses.'
 );
 log(formatTable(rows));
+const timelineMs = [...timelineSamples.map((sample) => sample.ms)].sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+log(
+    `plan workspace, ${LONG_PLAN_MILESTONES} milestones: switch to the timeline (every bar painted): ` +
+        `${timelineMs.toFixed(0)} ms (median of ${RUNS}; no Apex call)`
+);
 const budgets = checkBudgets(rows, BUDGETS);
 log('\nThe plan workspace against its budgets (measured, not asserted):');
 log(formatBudgets(budgets));
@@ -233,6 +251,12 @@ const report = {
         filter: 'health On Track'
     },
     results: rows,
+    timeline: {
+        measure: 'switch to the timeline',
+        milestones: LONG_PLAN_MILESTONES,
+        medianMs: timelineMs,
+        samples: timelineSamples
+    },
     budgets,
     samples,
     apex

@@ -156,4 +156,49 @@ describe('the plan-implied close on the record page', () => {
             assert.deepEqual(await problems(), []);
         }
     );
+
+    for (const width of [1280, 400]) {
+        scenario(
+            `the timeline draws every milestone, moves by keyboard and opens one in the list (${width} px)`,
+            async ({ page, problems, visit }) => {
+                const { deal, plan, milestones } = planAndMilestones('Northwind Logistics - Fleet visibility platform');
+                await visit(`opportunity/${deal.Id}`);
+                await page
+                    .getByRole('group', { name: 'Show the milestones as' })
+                    .getByRole('button', { name: 'Timeline' })
+                    .click();
+                const timeline = page.getByRole('group', { name: "Timeline of the plan's milestones" });
+                await timeline.waitFor();
+                const bars = timeline.getByRole('img');
+                assert.equal(await bars.count(), milestones.length, 'a bar per milestone');
+                const close = milestones.find((m) => m.Marks_Close__c);
+                const closeBar = timeline.getByRole('img', { name: new RegExp(`^${close.Name}, .*marks the close`) });
+                assert.equal(await closeBar.count(), 1, 'the close milestone says so');
+                for (const label of ['Today', 'Target date', 'Close date']) {
+                    assert.ok((await timeline.getByText(new RegExp(`^${label} `)).count()) === 1, `the ${label} line`);
+                }
+                const box = await timeline.boundingBox();
+                assert.ok(box && box.width <= width, `drawn within the column (${box?.width} px)`);
+                await screenshot(page, `forecast-timeline-${width}`);
+
+                // Keyboard: the first bar is the one tab stop; Down moves to the next; Enter opens it in the list.
+                await bars.first().focus();
+                await page.keyboard.press('ArrowDown');
+                const focused = await bars.evaluateAll((all) => all.findIndex((bar) => bar.matches(':focus')));
+                assert.equal(focused, 1, 'Down moves the focus to the second bar');
+                const name = (await bars.nth(1).getAttribute('aria-label')).split(',')[0];
+                await page.keyboard.press('Enter');
+                await timeline.waitFor({ state: 'detached' });
+                const row = recordPage(page).milestone(name);
+                await eventually(
+                    () => row.evaluate((li) => li.matches(':focus-within')),
+                    (inside) => inside === true,
+                    `the focus in the row of ${name}`
+                );
+                assert.equal(plan.Status__c, 'Active');
+                assert.deepEqual(await problems(), []);
+            },
+            { width }
+        );
+    }
 });

@@ -112,6 +112,10 @@ export default class PlanMilestoneList extends LightningElement {
     }
 
     override renderedCallback(): void {
+        this.applyPendingFocus();
+    }
+
+    private applyPendingFocus(): void {
         if (!this.pendingFocus) {
             return;
         }
@@ -163,10 +167,13 @@ export default class PlanMilestoneList extends LightningElement {
 
     /**
      * Puts the focus on a row's first input: a milestone just added, or (scrolled into view) the first row a save
-     * refused.
+     * refused, or a milestone chosen on the timeline. A row already shown takes it at once; a new one once rendered.
      */
     @api
     focusRow(key: string, scroll = false): void {
         this.pendingFocus = { key, target: 'first-input', scroll };
+        if (this.template?.querySelector(`[data-row="${key}"]`)) {
+            this.applyPendingFocus();
+        }
     }
 }

@@ -46,6 +46,7 @@ import {
 import type {
     Draft,
     ImpliedCloseMessage,
+    TimelineInput,
     ListEvent,
     ListOptions,
     ListView,
@@ -71,6 +72,21 @@ const SAVE_HINT = 'Fix what is marked below, then save again. Your changes are s
 const DETAILS_HINT = 'Fix what is marked in the plan details, then save them again. Your changes are still here.';
 // A plan action changes no milestone the user edited: the reason is on the plan, or names the milestone to fix.
 const PLAN_ACTION_HINT = 'Fix what the plan summary below says, then try again.';
+
+/** The timeline's input for a workspace and draft: computed again only when either changes (rememberLast). */
+function timelineInputFor(workspace: Workspace, draft: Draft, locale: string): TimelineInput {
+    const plan = workspace.plan;
+    return {
+        milestones: effectiveMilestones(workspace, draft),
+        phases: workspace.picklists.phases,
+        today: workspace.today,
+        targetDate: plan?.targetDate ?? null,
+        closeDate: workspace.opportunity.closeDate ?? null,
+        impliedClose: plan?.impliedClose ?? null,
+        criticalPathIds: plan?.criticalPathIds ?? [],
+        locale
+    };
+}
 
 export default class PlanWorkspace extends LightningElement {
     private failedHint: string = SAVE_HINT;
@@ -190,6 +206,9 @@ export default class PlanWorkspace extends LightningElement {
     /** What the list and the header are handed is computed again only when what it comes from changed. */
     private readonly lateLandingOf = rememberLast(lateLandingMessage);
     private readonly impliedCloseOf = rememberLast(impliedCloseMessage);
+    private readonly timelineInputOf = rememberLast(timelineInputFor);
+    /** The milestones shown as the list (and its edits) or as the timeline. */
+    viewMode: 'list' | 'timeline' = 'list';
     private readonly overdueNamesOf = rememberLast(overdueMilestoneNames);
     private readonly openNamesOf = rememberLast(openMilestoneNames);
     private readonly planChoicesOf = rememberLast(planChoices);
@@ -305,6 +324,53 @@ export default class PlanWorkspace extends LightningElement {
     /** Said in the header when the plan, unsaved edits included, no longer lands by the buyer's target date. */
     get lateLandingText(): string | null {
         return this.lateLandingOf(this.workspace, this.draft, LOCALE);
+    }
+
+    get showsList(): boolean {
+        return this.viewMode === 'list';
+    }
+
+    get showsTimeline(): boolean {
+        return this.viewMode === 'timeline';
+    }
+
+    get listButtonClass(): string {
+        return this.showsList ? 'slds-button slds-button_brand' : 'slds-button slds-button_neutral';
+    }
+
+    get timelineButtonClass(): string {
+        return this.showsTimeline ? 'slds-button slds-button_brand' : 'slds-button slds-button_neutral';
+    }
+
+    /** The list stays rendered (its unsaved edits and save bar with it) while the timeline is shown, only hidden. */
+    get listClass(): string {
+        return this.showsList ? 'slds-m-top_small' : 'slds-hide';
+    }
+
+    /** What the timeline draws: the milestones as they stand, unsaved edits included. */
+    get timelineInput(): TimelineInput | null {
+        return this.workspace ? this.timelineInputOf(this.workspace, this.draft, LOCALE) : null;
+    }
+
+    handleViewMode(event: Event): void {
+        const mode = (event.currentTarget as HTMLElement).dataset.mode;
+        this.viewMode = mode === 'timeline' ? 'timeline' : 'list';
+    }
+
+    /** A milestone chosen on the timeline opens in the list, focused. */
+    handleOpenMilestone(event: CustomEvent<{ key: string }>): void {
+        this.viewMode = 'list';
+        const key = event.detail?.key;
+        if (key) {
+            // After the list is shown again: focusRow scrolls it into view and focuses its first control.
+            Promise.resolve().then(() =>
+                this.template
+                    ?.querySelector<HTMLElement & { focusRow(key: string, scroll?: boolean): void }>(
+                        'c-plan-milestone-list'
+                    )
+                    ?.focusRow(key, true)
+            );
+        }
     }
 
     /** What the plan says about its close at the pace agreed, as the server computed it at the last load or save. */

@@ -22,6 +22,7 @@
  * - planSwitcher: the opportunity's plans, the current one, plans kept as history
  * - memo: a result computed again only when its inputs change
  * - reminders: when someone was last reminded of a milestone or the plan (the daily follow-up)
+ * - timeline: where the timeline draws each milestone, arrow, day line and tick
  *
  * The workspace is what PlanWorkspaceController returns (one typed @AuraEnabled object per round-trip). The user's unsaved work
  * is a `Draft`: changed fields per milestone, new milestones, deleted ones, and an explicit order once the user
@@ -116,6 +117,8 @@ export { rowActions } from './rowActions';
 export type { ButtonAction, RowActionView } from './rowActions';
 export { buildListView } from './listView';
 export { reminderText } from './reminders';
+export { timelineView } from './timeline';
+export type { TimelineBar, TimelineInput, TimelineView } from './timeline';
 export type { ReminderText } from './reminders';
 export type { FilterView, GroupView, ListView } from './listView';
 export { keepUnchangedRows, sameValue } from './rowReuse';
