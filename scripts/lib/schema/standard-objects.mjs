@@ -398,6 +398,37 @@ export const STANDARD_OBJECTS = {
         setup: true,
         readOnlyDml: true
     },
+    // Object Reference, BusinessHours (https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/
+    // object_reference/sforce_api_objects_businesshours.htm): the hours an org's team works (Setup > Business Hours).
+    // Supported calls create(), query(), update() and the rest, no delete(); "All users, even those without the View
+    // Setup and Configuration user permission, can view business hours via the API". Each weekday's StartTime and
+    // EndTime (nillable Time; both midnight for 24 hours), TimeZoneSidKey, IsActive, IsDefault.
+    BusinessHours: {
+        keyPrefix: '01m',
+        label: 'Business Hours',
+        pluralLabel: 'Business Hours',
+        nameField: text(80, { label: 'Business Hours Name', required: true }),
+        fields: {
+            IsActive: { type: 'Checkbox', label: 'Active', defaultValue: 'true' },
+            IsDefault: { type: 'Checkbox', label: 'Default Business Hours' },
+            TimeZoneSidKey: text(40, { label: 'Time Zone' }),
+            MondayStartTime: { type: 'Time', label: 'Monday Start' },
+            MondayEndTime: { type: 'Time', label: 'Monday End' },
+            TuesdayStartTime: { type: 'Time', label: 'Tuesday Start' },
+            TuesdayEndTime: { type: 'Time', label: 'Tuesday End' },
+            WednesdayStartTime: { type: 'Time', label: 'Wednesday Start' },
+            WednesdayEndTime: { type: 'Time', label: 'Wednesday End' },
+            ThursdayStartTime: { type: 'Time', label: 'Thursday Start' },
+            ThursdayEndTime: { type: 'Time', label: 'Thursday End' },
+            FridayStartTime: { type: 'Time', label: 'Friday Start' },
+            FridayEndTime: { type: 'Time', label: 'Friday End' },
+            SaturdayStartTime: { type: 'Time', label: 'Saturday Start' },
+            SaturdayEndTime: { type: 'Time', label: 'Saturday End' },
+            SundayStartTime: { type: 'Time', label: 'Sunday Start' },
+            SundayEndTime: { type: 'Time', label: 'Sunday End' }
+        },
+        sharingModel: 'Setup'
+    },
     // Object Reference, Holiday (https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/
     // object_reference/sforce_api_objects_holiday.htm): a day or part of one when the org does not work (Setup >
     // Holidays). Supported calls create(), delete(), query(), update() and the rest; "All users, even those without
