@@ -67,9 +67,12 @@ export type {
 export type { Wording } from './wording';
 export {
     addWorkingDays,
+    earliestDueAfter,
+    isoDate,
     isWorkingDay,
     lastWorkingDayOnOrBefore,
     nextWorkingDayOnOrAfter,
+    stepStart,
     subtractWorkingDays,
     workingDaysBetween
 } from './workingDays';

@@ -157,6 +157,21 @@ export function workingDaysBetween(from: string, to: string, options: WorkingDay
     return new WorkingCalendar(options.holidays).between(epochDay(from), epochDay(to));
 }
 
+/** The first working day of a step of `duration` working days due on `due` (the scheduler's "Effort" convention). */
+export function stepStart(due: string, duration: number, options: WorkingDayOptions = {}): string {
+    return isoDate(new WorkingCalendar(options.holidays).startOf(epochDay(due), wholeNumber(duration, 'duration')));
+}
+
+/**
+ * The earliest due date of a step of `duration` working days that waits on one done on `predecessorDue` (the
+ * scheduler's "Predecessors" convention: a checkpoint may fall on that day, if it is a working day).
+ */
+export function earliestDueAfter(predecessorDue: string, duration: number, options: WorkingDayOptions = {}): string {
+    return isoDate(
+        new WorkingCalendar(options.holidays).earliestDue(epochDay(predecessorDue), wholeNumber(duration, 'duration'))
+    );
+}
+
 /** `date` if it is a working day, otherwise the last working day before it. */
 export function lastWorkingDayOnOrBefore(date: string, options: WorkingDayOptions = {}): string {
     return isoDate(new WorkingCalendar(options.holidays).onOrBefore(epochDay(date)));

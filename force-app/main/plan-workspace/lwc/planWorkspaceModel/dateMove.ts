@@ -4,7 +4,7 @@
  */
 import { compareCloseDates, daysBetween, epochDay } from 'c/planHealth';
 import type { CloseDateComparison } from 'c/planHealth';
-import { addWorkingDays, reproject, ScheduleError, subtractWorkingDays, workingDaysBetween } from 'c/planScheduler';
+import { earliestDueAfter, reproject, ScheduleError, subtractWorkingDays, workingDaysBetween } from 'c/planScheduler';
 import type { PlannedMilestone } from 'c/planScheduler';
 import type { EffectiveMilestone } from './effectiveMilestones';
 import { formatDate, plural, truncate } from './formatting';
@@ -146,7 +146,7 @@ export function dueDateForSchedule(milestones: readonly EffectiveMilestone[], ke
     ) {
         return null;
     }
-    const earliest = addWorkingDays(predecessor.dueDate, duration);
+    const earliest = earliestDueAfter(predecessor.dueDate, duration);
     return earliest > milestone.dueDate ? earliest : null;
 }
 
@@ -348,8 +348,8 @@ export function pullInOffer(
                 queue.push(next.key);
                 continue;
             }
-            const duration = Math.max(0, next.durationDays ?? 0);
-            const allowed = addWorkingDays(ready, duration);
+            const days = next.durationDays ?? 0;
+            const allowed = earliestDueAfter(ready, Number.isInteger(days) && days > 0 ? days : 0);
             const sooner = subtractWorkingDays(next.dueDate, earlyDays);
             let to = sooner > allowed ? sooner : allowed;
             if (to < today) to = today;

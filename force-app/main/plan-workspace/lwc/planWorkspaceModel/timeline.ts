@@ -9,7 +9,7 @@
  * on D, occupies the d working days ending on D); a checkpoint (d = 0, a signature) is a diamond on its day.
  */
 import { epochDay } from 'c/planHealth';
-import { subtractWorkingDays } from 'c/planScheduler';
+import { isoDate, stepStart } from 'c/planScheduler';
 import type { EffectiveMilestone } from './effectiveMilestones';
 import { formatDate, plural } from './formatting';
 import { isOpen, isOverdue } from './milestoneStatus';
@@ -75,11 +75,11 @@ export interface TimelineView {
 }
 
 const DAY_MS = 86_400_000;
-const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
-function barStart(milestone: EffectiveMilestone, due: string): string {
-    const effort = Math.max(0, milestone.durationDays ?? 0);
-    return effort <= 1 ? due : subtractWorkingDays(due, effort - 1);
+/** A milestone's working days of effort; one not yet a whole number (an edit the save will refuse) draws as 0. */
+function effortOf(milestone: EffectiveMilestone): number {
+    const days = milestone.durationDays ?? 0;
+    return Number.isInteger(days) && days > 0 ? days : 0;
 }
 
 function sideClass(side: string | null | undefined): string {
@@ -138,9 +138,9 @@ export function timelineView(input: TimelineInput, requestedWidth: number): Time
         return {
             milestone,
             due,
-            start: barStart(milestone, due),
+            start: stepStart(due, effortOf(milestone)),
             baseline,
-            baselineStart: baseline ? barStart(milestone, baseline) : null
+            baselineStart: baseline ? stepStart(baseline, effortOf(milestone)) : null
         };
     });
     const lines: { key: string; date: string | null | undefined; label: string; className: string }[] = [
@@ -205,7 +205,7 @@ export function timelineView(input: TimelineInput, requestedWidth: number): Time
         y += PHASE_HEIGHT;
         for (const milestone of group.milestones) {
             const span = byKey.get(milestone.key) as (typeof spans)[number];
-            const isCheckpoint = Math.max(0, milestone.durationDays ?? 0) === 0;
+            const isCheckpoint = effortOf(milestone) === 0;
             const x1 = round(x(span.start));
             const x2 = round(x(span.due) + dayWidth);
             const barY = y + BAR_TOP;
@@ -222,7 +222,7 @@ export function timelineView(input: TimelineInput, requestedWidth: number): Time
                 `${milestone.side ?? 'No'} side`,
                 isCheckpoint
                     ? `due ${formatDate(span.due, input.locale)}`
-                    : `${formatDate(span.start, input.locale)} to ${formatDate(span.due, input.locale)}, ${plural(milestone.durationDays ?? 0, 'working day', undefined, input.locale)}`,
+                    : `${formatDate(span.start, input.locale)} to ${formatDate(span.due, input.locale)}, ${plural(effortOf(milestone), 'working day', undefined, input.locale)}`,
                 milestone.status ?? 'Not Started'
             ];
             if (span.baseline) parts.push(`first committed for ${formatDate(span.baseline, input.locale)}`);
@@ -282,7 +282,7 @@ export function timelineView(input: TimelineInput, requestedWidth: number): Time
         .map((day) => ({
             key: `tick-${day}`,
             x: round(SIDE_PADDING + (day - first) * dayWidth),
-            label: shortDate(isoOf(day), input.locale)
+            label: shortDate(isoDate(day), input.locale)
         }))
         .filter((tick) => {
             const half = (tick.label.length * CHAR_WIDTH) / 2;

@@ -6,12 +6,15 @@ describe('the bundle entry', () => {
             [
                 'ScheduleError',
                 'addWorkingDays',
+                'earliestDueAfter',
+                'isoDate',
                 'isWorkingDay',
                 'lastWorkingDayOnOrBefore',
                 'nextWorkingDayOnOrAfter',
                 'projectedCloseDate',
                 'reproject',
                 'scheduleBackward',
+                'stepStart',
                 'subtractWorkingDays',
                 'workingDaysBetween'
             ].sort()

@@ -1,8 +1,11 @@
 import {
     addWorkingDays,
+    earliestDueAfter,
+    isoDate,
     isWorkingDay,
     lastWorkingDayOnOrBefore,
     nextWorkingDayOnOrAfter,
+    stepStart,
     subtractWorkingDays,
     workingDaysBetween
 } from '../workingDays';
@@ -186,6 +189,32 @@ describe('lastWorkingDayOnOrBefore and nextWorkingDayOnOrAfter', () => {
         const holidays = ['2026-12-25', '2026-12-28'];
         expect(lastWorkingDayOnOrBefore('2026-12-28', { holidays })).toBe('2026-12-24');
         expect(nextWorkingDayOnOrAfter('2026-12-25', { holidays })).toBe('2026-12-29');
+    });
+});
+
+describe("a step's start and its earliest due date after its predecessor (the scheduler's conventions)", () => {
+    it.each([
+        ['2026-03-13', 5, '2026-03-09', 'five days due Friday start Monday'],
+        ['2026-03-16', 3, '2026-03-12', 'over a weekend'],
+        ['2026-03-13', 1, '2026-03-13', 'one day starts on its due date'],
+        ['2026-03-13', 0, '2026-03-13', 'a checkpoint too']
+    ])('a step due %s of %i days starts %s (%s)', (due, days, start) => {
+        expect(stepStart(due, days)).toBe(start);
+    });
+
+    it.each([
+        ['2026-03-06', 2, '2026-03-10', 'two days after a Friday: Tuesday'],
+        ['2026-03-06', 0, '2026-03-06', 'a checkpoint the same day'],
+        ['2026-03-07', 0, '2026-03-09', 'a checkpoint after a Saturday: the Monday'],
+        ['2026-03-07', 1, '2026-03-09', 'one day after a Saturday: the Monday']
+    ])('after a predecessor due %s, a step of %i days is due %s at the earliest (%s)', (before, days, due) => {
+        expect(earliestDueAfter(before, days)).toBe(due);
+    });
+
+    it('counts holidays off, refuses a part of a day, and names a day by its ISO date', () => {
+        expect(stepStart('2026-12-29', 3, { holidays: ['2026-12-25', '2026-12-28'] })).toBe('2026-12-23');
+        expect(() => earliestDueAfter('2026-03-06', 1.5)).toThrow(RangeError);
+        expect(isoDate(0)).toBe('1970-01-01');
     });
 });
 
