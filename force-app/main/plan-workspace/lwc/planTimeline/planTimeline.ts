@@ -14,6 +14,11 @@ const EMPTY: TimelineView = {
     gridTop: 0
 };
 
+/** The view with the one tab stop on the bar of `key`. */
+function withTabStop(view: TimelineView, key: string): TimelineView {
+    return { ...view, bars: view.bars.map((bar) => ({ ...bar, tabIndex: bar.key === key ? 0 : -1 })) };
+}
+
 /**
  * The plan as a timeline, drawn in SVG by the component (planWorkspaceModel's timelineView places everything): a bar
  * per milestone by phase and side, the baseline's ghost bar where a date moved, arrows from each milestone to what
@@ -73,11 +78,8 @@ export default class PlanTimeline extends LightningElement {
 
     private layout(): void {
         const view = this._input ? timelineView(this._input, this.width || 640) : EMPTY;
-        const focused =
-            this.focusedKey && view.bars.some((bar) => bar.key === this.focusedKey) ? this.focusedKey : null;
-        this.view = focused
-            ? { ...view, bars: view.bars.map((bar) => ({ ...bar, tabIndex: bar.key === focused ? 0 : -1 })) }
-            : view;
+        const focused = this.focusedKey;
+        this.view = focused && view.bars.some((bar) => bar.key === focused) ? withTabStop(view, focused) : view;
     }
 
     handleKeydown(event: KeyboardEvent): void {
@@ -125,10 +127,7 @@ export default class PlanTimeline extends LightningElement {
     /** Moves the one tab stop to the bar of `key` and focuses it. */
     private focusBar(key: string): void {
         this.focusedKey = key;
-        this.view = {
-            ...this.view,
-            bars: this.view.bars.map((bar) => ({ ...bar, tabIndex: bar.key === key ? 0 : -1 }))
-        };
+        this.view = withTabStop(this.view, key);
         // The bar exists already; focus it now rather than after the re-render, so the keypress feels immediate.
         (this.template?.querySelector(`[data-key="${key}"]`) as SVGElement | null)?.focus();
     }

@@ -143,9 +143,7 @@ export default class PlanWorkspace extends LightningElement {
             return;
         }
         const firstRow = keysInError(this.errors).find((key) => key !== PLAN_KEY);
-        const list = this.template?.querySelector<HTMLElement & { focusRow(key: string, scroll?: boolean): void }>(
-            'c-plan-milestone-list'
-        );
+        const list = this.milestoneList();
         if (firstRow && list) {
             list.focusRow(firstRow, true);
             return;
@@ -363,13 +361,7 @@ export default class PlanWorkspace extends LightningElement {
         const key = event.detail?.key;
         if (key) {
             // After the list is shown again: focusRow scrolls it into view and focuses its first control.
-            Promise.resolve().then(() =>
-                this.template
-                    ?.querySelector<HTMLElement & { focusRow(key: string, scroll?: boolean): void }>(
-                        'c-plan-milestone-list'
-                    )
-                    ?.focusRow(key, true)
-            );
+            Promise.resolve().then(() => this.milestoneList()?.focusRow(key, true));
         }
     }
 
@@ -630,9 +622,12 @@ export default class PlanWorkspace extends LightningElement {
             phase: event.detail?.phase ?? null
         });
         this.change(draft, { ...this.ui, filter: 'all' });
-        this.template
-            ?.querySelector<HTMLElement & { focusRow(key: string): void }>('c-plan-milestone-list')
-            ?.focusRow(key);
+        this.milestoneList()?.focusRow(key);
+    }
+
+    /** The milestone list, for its focusRow (c-plan-milestone-list). */
+    private milestoneList(): (HTMLElement & { focusRow(key: string, scroll?: boolean): void }) | null {
+        return this.template?.querySelector('c-plan-milestone-list') ?? null;
     }
 
     handleDiscard(): void {
