@@ -23,6 +23,10 @@ const integer = (label) => ({ type: 'Number', precision: 9, scale: 0, label, dis
 const MONTH_NAMES = Array.from({ length: 12 }, (_, month) =>
     new Date(Date.UTC(2000, month, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' })
 );
+/** Monday to Sunday, in English, as the BusinessHours object names its day fields (3 January 2000 was a Monday). */
+const WEEKDAY_NAMES = Array.from({ length: 7 }, (_, day) =>
+    new Date(Date.UTC(2000, 0, 3 + day)).toLocaleString('en-US', { weekday: 'long', timeZone: 'UTC' })
+);
 
 /**
  * The standard sales process an org starts with: stage API names in order, with the default probability and
@@ -412,20 +416,13 @@ export const STANDARD_OBJECTS = {
             IsActive: { type: 'Checkbox', label: 'Active', defaultValue: 'true' },
             IsDefault: { type: 'Checkbox', label: 'Default Business Hours' },
             TimeZoneSidKey: text(40, { label: 'Time Zone' }),
-            MondayStartTime: { type: 'Time', label: 'Monday Start' },
-            MondayEndTime: { type: 'Time', label: 'Monday End' },
-            TuesdayStartTime: { type: 'Time', label: 'Tuesday Start' },
-            TuesdayEndTime: { type: 'Time', label: 'Tuesday End' },
-            WednesdayStartTime: { type: 'Time', label: 'Wednesday Start' },
-            WednesdayEndTime: { type: 'Time', label: 'Wednesday End' },
-            ThursdayStartTime: { type: 'Time', label: 'Thursday Start' },
-            ThursdayEndTime: { type: 'Time', label: 'Thursday End' },
-            FridayStartTime: { type: 'Time', label: 'Friday Start' },
-            FridayEndTime: { type: 'Time', label: 'Friday End' },
-            SaturdayStartTime: { type: 'Time', label: 'Saturday Start' },
-            SaturdayEndTime: { type: 'Time', label: 'Saturday End' },
-            SundayStartTime: { type: 'Time', label: 'Sunday Start' },
-            SundayEndTime: { type: 'Time', label: 'Sunday End' }
+            // Each weekday's opening and closing time: MondayStartTime, MondayEndTime, ... SundayEndTime.
+            ...Object.fromEntries(
+                WEEKDAY_NAMES.flatMap((day) => [
+                    [`${day}StartTime`, { type: 'Time', label: `${day} Start` }],
+                    [`${day}EndTime`, { type: 'Time', label: `${day} End` }]
+                ])
+            )
         },
         sharingModel: 'Setup'
     },
