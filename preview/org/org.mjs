@@ -44,6 +44,8 @@ class Org {
     #root;
     #schema;
     #today;
+    /** The last stamp now() gave. */
+    #lastNow;
     #currentUserId = null;
     #customMetadata;
     #store;
@@ -132,9 +134,16 @@ class Org {
         this.#changed();
     }
 
-    /** System.now(): the org's date at the current UTC time of day, so stamps keep their order within a day. */
+    /**
+     * System.now(): the org's date at the current UTC time of day, so stamps keep their order within a day. Never
+     * earlier than the last stamp of the same date: when the machine's clock passes midnight while the org's date
+     * stays, the time of day would start again from 00:00 and put later records before earlier ones.
+     */
     now() {
-        return `${this.#today}T${new Date().toISOString().slice(11)}`;
+        const stamp = `${this.#today}T${new Date().toISOString().slice(11)}`;
+        if (this.#lastNow?.startsWith(this.#today) && stamp < this.#lastNow) return this.#lastNow;
+        this.#lastNow = stamp;
+        return stamp;
     }
 
     get currentUserId() {

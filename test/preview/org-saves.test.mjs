@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DmlError, toId18, idSuffix } from '../../preview/org/org.mjs';
-import { newApexOrg, settings, deal, plan, dmlError, addDays, TODAY } from './support.mjs';
+import { newApexOrg, newOrg, settings, deal, plan, dmlError, addDays, TODAY } from './support.mjs';
 import { OPP, PLAN, MILESTONE, CHANGE, assertRuleError } from './rule-error.mjs';
 
 describe('saving as the platform does', () => {
@@ -279,5 +279,18 @@ describe('saving as the platform does', () => {
             /synchronous/
         );
         assert.equal(org.query('Account').length, 0);
+    });
+});
+
+describe("the org's clock", () => {
+    test("System.now() never goes back within the org's date when the machine's clock passes midnight", (t) => {
+        t.mock.timers.enable({ apis: ['Date'], now: Date.parse('2026-12-06T23:59:59.990Z') });
+        const { org } = newOrg();
+        const before = org.now();
+        assert.equal(before, `${TODAY}T23:59:59.990Z`);
+        t.mock.timers.tick(20);
+        assert.equal(org.now(), before, 'held at the last stamp after midnight');
+        org.setToday(addDays(TODAY, 1));
+        assert.equal(org.now(), `${addDays(TODAY, 1)}T00:00:00.010Z`, 'a new date starts from the real time of day');
     });
 });

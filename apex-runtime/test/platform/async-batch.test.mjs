@@ -159,7 +159,10 @@ describe('Database.executeBatch outside tests', () => {
         );
         const parent = org.get('AsyncApexJob', session.asyncJobs[0].id);
         const child = org.get('AsyncApexJob', session.asyncJobs[1].id);
-        assert.ok(parent.CompletedDate <= child.CreatedDate);
+        // The child is queued inside the parent's finish, so it is created before the parent completes, and it
+        // completes after: the stamps can tie within a millisecond, never invert.
+        assert.ok(child.CreatedDate <= parent.CompletedDate, `${child.CreatedDate} <= ${parent.CompletedDate}`);
+        assert.ok(parent.CompletedDate <= child.CompletedDate, `${parent.CompletedDate} <= ${child.CompletedDate}`);
         const failing = asyncSession();
         accounts(failing.org, ['Alpha']);
         run(
