@@ -48,6 +48,12 @@ function runtimeOf(options) {
     return typeof options.limits?.throw === 'function' ? options.limits : undefined;
 }
 
+/** A query of custom metadata records that selects no long text area field: it counts toward no query limit. */
+function isFreeMetadataQuery(plan) {
+    if (!/__mdt$/i.test(plan.objectName ?? '')) return false;
+    return !plan.select.some((entry) => entry.kind === 'field' && entry.ref?.field?.type === 'LongTextArea');
+}
+
 /** Runs a plan. Returns an ApexList of records or AggregateResults, or an Integer for SELECT COUNT(). */
 export function executeSoql(plan, options = {}) {
     const rt = runtimeOf(options);
@@ -63,7 +69,10 @@ function run(plan, options) {
     const schema = options.schema ?? org.schema;
     // Apex Developer Guide, "Execution Governors and Limits": each statement is one query (subqueries count as
     // aggregate queries, not SOQL queries); rows returned, child rows included, count toward query rows.
-    options.limits?.checkLimit?.('queries', 1);
+    // Custom metadata records are read from the application cache: "SOQL queries per Apex transaction: Unlimited",
+    // unless the query reads a long text area field ("Custom Metadata Allocations and Usage Calculations",
+    // https://help.salesforce.com/s/articleView?id=platform.custommetadatatypes_limits.htm).
+    if (!isFreeMetadataQuery(plan)) options.limits?.checkLimit?.('queries', 1);
     // Enforce User Mode for Database Operations: WITH USER_MODE or AccessLevel.USER_MODE check object and field
     // access and always apply sharing; WITH SYSTEM_MODE runs in system mode whatever the caller asked.
     const userMode = plan.mode === 'user' || (options.userMode === true && plan.mode !== 'system');
