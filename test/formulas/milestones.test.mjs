@@ -315,3 +315,42 @@ describe('Due_Date_Plausible', () => {
         ]
     });
 });
+
+// The template step a milestone was made from never changes once set (a milestone gate finds its milestone by it);
+// a blank one may be filled in.
+describe('Template_Step_Kept', () => {
+    scenarioTests(test, ROOT, {
+        object: MILESTONE,
+        rule: 'Template_Step_Kept',
+        cases: [
+            {
+                name: "blocks pointing a milestone at another template step (it would pass that step's gate)",
+                record: { Template_Step__c: 'Enterprise_05_Security_Review' },
+                changed: ['Template_Step__c'],
+                prior: { Template_Step__c: 'Enterprise_04_Budget_Approval' },
+                expect: true
+            },
+            {
+                name: 'blocks clearing it',
+                record: { Template_Step__c: null },
+                changed: ['Template_Step__c'],
+                prior: { Template_Step__c: 'Enterprise_05_Security_Review' },
+                expect: true
+            },
+            {
+                name: 'allows filling in the step of a milestone saved before steps were recorded',
+                record: { Template_Step__c: 'Enterprise_05_Security_Review' },
+                changed: ['Template_Step__c'],
+                prior: { Template_Step__c: null },
+                expect: false
+            },
+            {
+                name: 'allows completing a milestone made from a step',
+                record: { Template_Step__c: 'Enterprise_05_Security_Review', Status__c: 'Complete' },
+                changed: ['Status__c'],
+                prior: { Template_Step__c: 'Enterprise_05_Security_Review', Status__c: 'In Progress' },
+                expect: false
+            }
+        ]
+    });
+});

@@ -160,3 +160,48 @@ describe('Acceptance_Status__c', () => {
         ]
     });
 });
+
+// The template a plan was drafted from never changes once set; a blank one (a plan saved before templates were
+// recorded) may be filled in. The milestones' Template_Step_Kept is the same rule: test/formulas/milestones.test.mjs.
+describe('Template_Kept', () => {
+    scenarioTests(test, ROOT, {
+        object: PLAN,
+        rule: 'Template_Kept',
+        cases: [
+            {
+                name: 'blocks changing the template of a plan drafted from one',
+                record: { Template__c: 'Mid_Market' },
+                changed: ['Template__c'],
+                prior: { Template__c: 'Enterprise' },
+                expect: true
+            },
+            {
+                name: 'blocks clearing it',
+                record: { Template__c: null },
+                changed: ['Template__c'],
+                prior: { Template__c: 'Enterprise' },
+                expect: true
+            },
+            {
+                name: 'allows filling in the template of a plan saved before templates were recorded',
+                record: { Template__c: 'Enterprise' },
+                changed: ['Template__c'],
+                prior: { Template__c: null },
+                expect: false
+            },
+            {
+                name: 'allows a new plan with its template',
+                isNew: true,
+                record: { Template__c: 'Enterprise' },
+                expect: false
+            },
+            {
+                name: 'allows any other change of a plan with a template',
+                record: { Template__c: 'Enterprise', Name: 'Renamed' },
+                changed: ['Name'],
+                prior: { Template__c: 'Enterprise', Name: 'Old' },
+                expect: false
+            }
+        ]
+    });
+});

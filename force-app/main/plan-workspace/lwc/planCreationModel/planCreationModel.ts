@@ -250,6 +250,8 @@ export interface CreatePlanRequest {
         targetDate: string | null;
         anchorEvent: string | null;
         buyerLeadId: string | null;
+        /** The template the plan is drafted from, recorded on it (milestone gates and reports read it). */
+        templateName: string | null;
     };
     milestones: MilestoneInput[];
 }
@@ -272,7 +274,8 @@ export function createRequest(workspace: Workspace, form: CreateForm, preview: P
             sharedObjective: form.sharedObjective.trim() || null,
             targetDate: form.targetDate,
             anchorEvent: form.anchorEvent.trim() || null,
-            buyerLeadId
+            buyerLeadId,
+            templateName: template?.developerName ?? null
         },
         milestones: preview.rows.map((row, i) => ({
             key: row.key,
@@ -288,7 +291,8 @@ export function createRequest(workspace: Workspace, form: CreateForm, preview: P
             durationDays: row.durationDays,
             marksClose: row.marksClose,
             sortOrder: i + 1,
-            dependsOnKey: predecessors.get(row.key) ?? null
+            dependsOnKey: predecessors.get(row.key) ?? null,
+            templateStep: steps.get(row.key)?.developerName ?? null
         }))
     };
 }

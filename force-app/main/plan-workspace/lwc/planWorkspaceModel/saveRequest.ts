@@ -15,6 +15,8 @@ export interface MilestoneInput extends Partial<MilestoneValues> {
     changedFields?: string[];
     sortOrder?: number | null;
     dependsOnKey?: string | null;
+    /** A new plan's milestone: the template step it was made from (CreatePlanRequest only). */
+    templateStep?: string | null;
 }
 
 /** The revisions the screen was built from (PlanRevisions): the server refuses a save if any moved on. */

@@ -141,6 +141,8 @@ export interface DateChangeInfo {
 
 export interface TemplateStepInfo {
     key: string;
+    /** The step's Plan_Template_Step__mdt DeveloperName, which a new plan's milestone records. */
+    developerName?: string | null;
     title: string;
     phase?: string | null;
     side?: string | null;

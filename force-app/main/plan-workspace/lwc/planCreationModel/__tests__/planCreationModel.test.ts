@@ -261,7 +261,8 @@ describe('the create request', () => {
             sharedObjective: 'Close in 4 days',
             targetDate: '2026-03-31',
             anchorEvent: 'Board meeting',
-            buyerLeadId: '003000000000001AAA'
+            buyerLeadId: '003000000000001AAA',
+            templateName: 'Enterprise'
         });
         expect(request.milestones).toHaveLength(6);
         expect(request.milestones[0]).toEqual({
@@ -278,7 +279,8 @@ describe('the create request', () => {
             durationDays: 3,
             marksClose: false,
             sortOrder: 1,
-            dependsOnKey: null
+            dependsOnKey: null,
+            templateStep: 'Enterprise_01'
         });
         expect(request.milestones[3]).toMatchObject({
             side: 'Seller',

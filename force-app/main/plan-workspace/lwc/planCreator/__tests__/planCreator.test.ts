@@ -170,7 +170,8 @@ describe('c-plan-creator', () => {
             sharedObjective: 'Close the books in 4 days',
             targetDate: '2026-03-31',
             anchorEvent: 'Board meeting on April 2',
-            buyerLeadId: '003000000000002AAA'
+            buyerLeadId: '003000000000002AAA',
+            templateName: 'Enterprise'
         });
         expect(request.milestones.map((m) => [m.key, m.dueDate, m.dependsOnKey])).toEqual([
             ['step-1', '2026-02-27', null],
