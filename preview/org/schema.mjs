@@ -310,7 +310,13 @@ function readTriggers(root) {
 const storedFields = (type) => new Map([...type.fields].filter(([, field]) => !field.standard || field.stored));
 
 function readCustomMetadata(model) {
-    const byType = new Map();
+    // Every custom metadata type, also one that ships no record (the org's admin adds them): its queries and getAll()
+    // answer with no rows rather than an error.
+    const byType = new Map(
+        [...model.objects.values()]
+            .filter((object) => object.isCustomMetadata)
+            .map((object) => [lower(object.name), []])
+    );
     for (const record of model.customMetadataRecords.values()) {
         const type = model.objects.get(lower(record.type));
         if (!type) continue;

@@ -1,0 +1,15 @@
+/**
+ * @description The package's one trigger on Opportunity. It only dispatches: the behaviour lives in
+ * OpportunityTriggerHandler.
+ */
+trigger OpportunityTrigger on Opportunity(before insert, before update) {
+    OpportunityTriggerHandler handler = new OpportunityTriggerHandler();
+    switch on Trigger.operationType {
+        when BEFORE_INSERT {
+            handler.beforeInsert(Trigger.new);
+        }
+        when BEFORE_UPDATE {
+            handler.beforeUpdate(Trigger.new, Trigger.oldMap);
+        }
+    }
+}
