@@ -2,7 +2,7 @@
  * @description The package's one trigger on Opportunity. It only dispatches: the behaviour lives in
  * OpportunityTriggerHandler.
  */
-trigger OpportunityTrigger on Opportunity(before insert, before update) {
+trigger OpportunityTrigger on Opportunity(before insert, before update, after update) {
     OpportunityTriggerHandler handler = new OpportunityTriggerHandler();
     switch on Trigger.operationType {
         when BEFORE_INSERT {
@@ -10,6 +10,9 @@ trigger OpportunityTrigger on Opportunity(before insert, before update) {
         }
         when BEFORE_UPDATE {
             handler.beforeUpdate(Trigger.new, Trigger.oldMap);
+        }
+        when AFTER_UPDATE {
+            handler.afterUpdate(Trigger.new, Trigger.oldMap);
         }
     }
 }
