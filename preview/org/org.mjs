@@ -229,10 +229,11 @@ class Org {
     /**
      * Overrides fields of one custom metadata record, as a subscriber's admin would edit it in Setup:
      * setCustomMetadata('Plan_Setting__mdt.Default', { Active_Plan_Stages__c: 'Closed Won' }). Validation rules
-     * and formulas read the override from then on; null drops every override of that record.
+     * and formulas read the override from then on; null drops every override of that record. With `create`
+     * ({ label }), a record the type does not have is added, as a deployment from Apex or an admin in Setup adds one.
      */
-    setCustomMetadata(recordName, values) {
-        this.#customMetadata.override(recordName, values);
+    setCustomMetadata(recordName, values, { create } = {}) {
+        this.#customMetadata.override(recordName, values, { create });
         this.#changed();
     }
 

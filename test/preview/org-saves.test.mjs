@@ -3,7 +3,7 @@
 // user and asynchronous work.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DmlError, toId18, idSuffix } from '../../preview/org/org.mjs';
+import { DmlError, createOrg, toId18, idSuffix } from '../../preview/org/org.mjs';
 import { newApexOrg, newOrg, settings, deal, plan, dmlError, addDays, TODAY } from './support.mjs';
 import { OPP, PLAN, MILESTONE, CHANGE, assertRuleError } from './rule-error.mjs';
 
@@ -292,5 +292,39 @@ describe("the org's clock", () => {
         assert.equal(org.now(), before, 'held at the last stamp after midnight');
         org.setToday(addDays(TODAY, 1));
         assert.equal(org.now(), `${addDays(TODAY, 1)}T00:00:00.010Z`, 'a new date starts from the real time of day');
+    });
+});
+
+describe('custom metadata records added to the org', () => {
+    test('a record the package does not ship is added with create, read like the shipped ones, kept by snapshots', () => {
+        const { org } = newOrg();
+        assert.deepEqual(org.customMetadata('Plan_Stage_Requirement__mdt'), [], 'the package ships none');
+        assert.throws(
+            () => org.setCustomMetadata('Plan_Stage_Requirement__mdt.Security_First', { Stage__c: 'Proposal' }),
+            /no custom metadata record/,
+            'without create, an unknown record is refused'
+        );
+        org.setCustomMetadata(
+            'Plan_Stage_Requirement__mdt.Security_First',
+            { Stage__c: 'Proposal', Template_Step__c: 'Enterprise_05_Security_Review', Is_Active__c: true },
+            { create: { label: 'Security first' } }
+        );
+        const snapshot = org.snapshot();
+        org.setCustomMetadata('Plan_Stage_Requirement__mdt.Security_First', { Is_Active__c: false });
+        const [record] = org.customMetadata('Plan_Stage_Requirement__mdt');
+        assert.equal(record.DeveloperName, 'Security_First');
+        assert.equal(record.MasterLabel, 'Security first');
+        assert.equal(record.Stage__c, 'Proposal');
+        assert.equal(record.Message__c, null, 'a field not given is blank');
+        assert.equal(record.Is_Active__c, false, 'then updated like any record');
+        assert.equal('__addedLabel' in record, false, 'the label is not a field');
+        assert.throws(
+            () => org.setCustomMetadata('Plan_Stage_Requirement__mdt.Security_First', { Nope__c: 1 }),
+            /no field Nope__c/
+        );
+        const copy = createOrg({ from: snapshot });
+        assert.equal(copy.customMetadata('Plan_Stage_Requirement__mdt')[0].Is_Active__c, true, 'the snapshot kept it');
+        org.setCustomMetadata('Plan_Stage_Requirement__mdt.Security_First', null);
+        assert.deepEqual(org.customMetadata('Plan_Stage_Requirement__mdt'), [], 'null removes an added record');
     });
 });

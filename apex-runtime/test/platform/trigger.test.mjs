@@ -10,14 +10,19 @@ import { ApexThrow } from '../../interpreter/errors.mjs';
 
 const PLAN = 'Mutual_Action_Plan__c';
 
-/** An org whose Apex triggers are the JS function `body(context, rt)`; returns { org, rt, calls }. */
+/**
+ * An org whose Apex triggers on plans are the JS function `body(context, rt)`; the project's triggers on other objects
+ * (the opportunity's, which deal() reaches) do nothing. Returns { org, rt, calls }.
+ */
 function orgWithTriggers(body) {
     let rt = null;
     const calls = [];
     const { org } = newOrg({ triggerRunner: (event) => runner(event) });
     const runner = createTriggerRunner(null, () => rt);
     rt = newRt(org);
+    const planTriggers = new Set(org.triggersFor(PLAN).map((trigger) => trigger.name));
     rt.runTrigger = (name, context) => {
+        if (!planTriggers.has(name)) return;
         calls.push({ name, context, trigger: staticProperty(rt, 'Trigger', 'operationType') });
         body(context, rt);
     };

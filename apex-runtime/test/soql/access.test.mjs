@@ -95,9 +95,11 @@ describe('security (Apex Developer Guide: Enforce User Mode for Database Operati
 describe('UserRecordAccess (Object Reference: UserRecordAccess)', () => {
     test('answers HasEditAccess from the sharing model for the user and records the WHERE names', async () => {
         const { createOrg } = await import('../../../preview/org/org.mjs');
+        // Without the project's triggers: the question is the sharing model, not what the package does on a save.
         const org = createOrg({
             root: ROOT,
             today: TODAY,
+            triggers: 'off',
             users: [
                 { FirstName: 'Ada', LastName: 'Admin', Username: 'ada@ura.example' },
                 { FirstName: 'Sam', LastName: 'Seller', Username: 'sam@ura.example', profile: 'Standard User' }
