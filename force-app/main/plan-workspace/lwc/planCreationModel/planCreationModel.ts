@@ -8,7 +8,7 @@ import type { CloseDateComparison } from 'c/planHealth';
 import { reproject, scheduleBackward, ScheduleError } from 'c/planScheduler';
 import type { ScheduleResult, StepSide, TemplateStep, Wording } from 'c/planScheduler';
 import { lateLanding, lateLandingText, targetDateProblem, tooLongMessage } from 'c/planDetailsModel';
-import { formatDate, involvesBuyer, OPEN, plural, truncate } from 'c/planWorkspaceModel';
+import { formatDate, involvesBuyer, OPEN, planSizeWarning, plural, truncate } from 'c/planWorkspaceModel';
 import type { MilestoneInput, TemplateInfo, Workspace } from 'c/planWorkspaceModel';
 
 export interface CreateForm {
@@ -82,6 +82,11 @@ export interface PlanPreview {
     lateLanding: string | null;
     /** Why there is no preview (no template, no target date, a template that cannot be scheduled). */
     blocker: string | null;
+    /**
+     * Said when the template makes more milestones than the admin's plan size limit (a warning: the plan can still
+     * be created); known as soon as a template is chosen, before the target date. Null otherwise.
+     */
+    sizeWarning: string | null;
 }
 
 const SIDES: readonly string[] = ['Buyer', 'Seller', 'Joint'];
@@ -108,7 +113,11 @@ function schedule(workspace: Workspace, template: TemplateInfo, targetDate: stri
     return scheduleBackward(templateSteps(template), targetDate, { today: workspace.today, wording });
 }
 
-function emptyPreview(blocker: string, opportunityCloseDate: string | null | undefined): PlanPreview {
+function emptyPreview(
+    blocker: string,
+    opportunityCloseDate: string | null | undefined,
+    sizeWarning: string | null = null
+): PlanPreview {
     return {
         rows: [],
         warnings: [],
@@ -116,7 +125,8 @@ function emptyPreview(blocker: string, opportunityCloseDate: string | null | und
         projectedCloseLabel: '',
         closeComparison: compareCloseDates(null, opportunityCloseDate),
         lateLanding: null,
-        blocker
+        blocker,
+        sizeWarning
     };
 }
 
@@ -130,8 +140,14 @@ export function previewPlan(workspace: Workspace, form: CreateForm, locale?: str
     if (!template) {
         return emptyPreview('Choose a template to see its milestones.', closeDate);
     }
+    // One milestone per step, whatever the dates: the size is known before the target date is.
+    const sizeWarning = planSizeWarning(template.steps.length, workspace.planSizeLimit, locale)?.message ?? null;
     if (!form.targetDate) {
-        return emptyPreview("Enter the buyer's target date: every milestone is dated backward from it.", closeDate);
+        return emptyPreview(
+            "Enter the buyer's target date: every milestone is dated backward from it.",
+            closeDate,
+            sizeWarning
+        );
     }
     let result: ScheduleResult;
     try {
@@ -143,7 +159,7 @@ export function previewPlan(workspace: Workspace, form: CreateForm, locale?: str
         });
     } catch (error) {
         if (error instanceof ScheduleError || error instanceof RangeError) {
-            return emptyPreview(`This template cannot be scheduled: ${error.message}`, closeDate);
+            return emptyPreview(`This template cannot be scheduled: ${error.message}`, closeDate, sizeWarning);
         }
         throw error;
     }
@@ -183,7 +199,8 @@ export function previewPlan(workspace: Workspace, form: CreateForm, locale?: str
         projectedCloseLabel: formatDate(projectedCloseDate, locale),
         closeComparison: compareCloseDates(projectedCloseDate, closeDate, locale),
         lateLanding: late ? lateLandingText(late, (iso) => formatDate(iso, locale), locale) : null,
-        blocker: null
+        blocker: null,
+        sizeWarning
     };
 }
 

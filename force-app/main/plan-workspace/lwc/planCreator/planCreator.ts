@@ -31,8 +31,9 @@ const FIELDS: readonly CreateField[] = [
 
 /**
  * "Create plan": pick a template, enter the buyer's target date and anchor event, preview every milestone dated
- * backward from the target in working days (planCreationModel), adjust dates (successors follow), then ask the
- * workspace to create the plan and all its milestones in one transaction (a `create` event with the request).
+ * backward from the target in working days (planCreationModel; a warning, not a block, when the template makes more
+ * milestones than the admin's plan size limit), adjust dates (successors follow), then ask the workspace to create
+ * the plan and all its milestones in one transaction (a `create` event with the request).
  * Errors of a failed create come back through `errors` and show on the field or preview row they belong to.
  */
 export default class PlanCreator extends LightningElement {

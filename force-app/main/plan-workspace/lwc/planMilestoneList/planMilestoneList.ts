@@ -43,11 +43,12 @@ function focusAfter(type: string, detail: { action?: RowAction } | null): string
 }
 
 /**
- * The milestones of a plan, grouped by phase: the filters, the counts, add, the errors of milestones not shown, and
- * the unsaved-changes bar docked at the bottom; each milestone is a c-plan-milestone-row (its facts, inline edit,
- * reordering, the preview of a date move with its slip reason, its date history). Presentational: it renders the
- * view computed by planWorkspaceModel and reports what the user does in events, and the workspace decides. A row is
- * handed the same `RowView` object while its milestone is unchanged, so an edit re-renders only the rows it changed.
+ * The milestones of a plan, grouped by phase: the filters, the counts, add, the warning when the plan has more
+ * milestones than the admin's limit, the errors of milestones not shown, and the unsaved-changes bar docked at the
+ * bottom; each milestone is a c-plan-milestone-row (its facts, inline edit, reordering, the preview of a date move
+ * with its slip reason, its date history). Presentational: it renders the view computed by planWorkspaceModel and
+ * reports what the user does in events, and the workspace decides. A row is handed the same `RowView` object while
+ * its milestone is unchanged, so an edit re-renders only the rows it changed.
  *
  * Events (detail): rowaction ({ key, action }), fieldchange ({ key, field, value }), datechange ({ key, value }),
  * moveinput ({ field: 'reason' | 'note', value }), moveconfirm, movecancel, pullinconfirm, pullincancel,
@@ -105,6 +106,16 @@ export default class PlanMilestoneList extends LightningElement {
 
     get emptyMessage(): string {
         return this.view?.emptyMessage ?? '';
+    }
+
+    /** The plan has more milestones than the admin's limit: why that matters, below the add button. */
+    get sizeWarning(): string | null {
+        return this.view?.sizeWarning?.message ?? null;
+    }
+
+    /** The same, short, in the unsaved-changes bar, which stays in view while the user adds milestones. */
+    get sizeNote(): string | null {
+        return this.isDirty ? (this.view?.sizeWarning?.note ?? null) : null;
     }
 
     get hasOverdue(): boolean {

@@ -16,6 +16,8 @@ import { rowView } from './milestoneRow';
 import type { RowView } from './milestoneRow';
 import { involvesBuyer, isOpen, isOverdue } from './milestoneStatus';
 import { groupByPhase } from './phaseGroups';
+import { planSizeWarning } from './planSize';
+import type { PlanSizeWarning } from './planSize';
 import { PLAN_KEY } from './saveErrors';
 import type { SaveErrors } from './saveErrors';
 import type { Filter, UiState } from './uiState';
@@ -52,6 +54,11 @@ export interface ListView {
     projectedCloseDate: string | null;
     projectionChanged: boolean;
     emptyMessage: string;
+    /**
+     * Said while the plan, unsaved new milestones counted and those marked for removal not, has more milestones than
+     * the admin's limit, to a user who can add or remove milestones; null otherwise.
+     */
+    sizeWarning: PlanSizeWarning | null;
 }
 
 function matchesFilter(filter: Filter, milestone: EffectiveMilestone, overdue: boolean): boolean {
@@ -203,6 +210,7 @@ export function buildListView(
     }
 
     const live = effective.filter((m) => !m.isDeleted);
+    const canResize = Boolean(permissions.canAddMilestones || permissions.canDeleteMilestones);
     const projected = projectedClose(live);
     const savedProjection = workspace.plan?.projectedCloseDate ?? null;
     const count = changeCount(draft);
@@ -241,6 +249,7 @@ export function buildListView(
                   ? 'Nothing is overdue.'
                   : ui.filter === 'buyer'
                     ? 'No open buyer items.'
-                    : 'No open milestones.'
+                    : 'No open milestones.',
+        sizeWarning: canResize ? planSizeWarning(live.length, workspace.planSizeLimit, locale) : null
     };
 }

@@ -18,6 +18,7 @@
  * - uiState, dateHistory, milestoneRow, rowActions, listView: the milestone list view, built once per change
  * - rowReuse: unchanged rows keep their object from one view to the next, so only changed rows render again
  * - milestoneEdits: what each thing the user does in the list makes of the draft and the list's state
+ * - planSize: the warning when a plan has more milestones than the admin's limit (creating and growing it)
  * - planFacts: what the header says of the milestones (open, overdue, landing after the target date)
  * - planSwitcher: the opportunity's plans, the current one, plans kept as history
  * - memo: a result computed again only when its inputs change
@@ -135,3 +136,5 @@ export type { EditState, ListEvent, MilestoneAction } from './milestoneEdits';
 export { impliedCloseMessage, lateLandingMessage, openMilestoneNames, overdueMilestoneNames } from './planFacts';
 export type { ImpliedCloseMessage } from './planFacts';
 export { rememberLast } from './memo';
+export { PLAN_SIZE_REASON, planSizeLimit, planSizeWarning } from './planSize';
+export type { PlanSizeWarning } from './planSize';

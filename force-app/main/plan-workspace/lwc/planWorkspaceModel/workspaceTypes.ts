@@ -214,6 +214,11 @@ export interface Workspace {
     picklists: Picklists;
     permissions: Permissions;
     thresholds?: Thresholds | null;
+    /**
+     * The most milestones a plan should have (Plan_Setting__mdt.Plan_Size_Limit__c): past it, the create form and the
+     * milestone list warn (planSize). Null: no limit, no warning.
+     */
+    planSizeLimit?: number | null;
     /** The stages the gates guard (Plan_Setting__mdt), so the workspace can say what a change means for the deal. */
     gates: Gates;
     today: string;
@@ -247,6 +252,7 @@ export function normalizeWorkspace(raw: Partial<Workspace> & { opportunity: Oppo
         },
         permissions: raw.permissions ?? {},
         thresholds: raw.thresholds ?? {},
+        planSizeLimit: raw.planSizeLimit ?? null,
         gates: {
             activePlanStages: raw.gates?.activePlanStages ?? [],
             acceptedPlanStages: raw.gates?.acceptedPlanStages ?? []

@@ -351,3 +351,64 @@ describe("the create preview and the buyer's target date", () => {
         );
     });
 });
+
+describe("the create preview and the admin's plan size limit", () => {
+    const REASON =
+        'A buyer follows a shorter plan more easily, and it is easier to keep current: consider merging or dropping steps.';
+    /** The fixture's Enterprise template has 6 steps, its Mid-Market template 3. */
+    const limited = (limit: number | null) => workspace((w) => (w.planSizeLimit = limit));
+
+    it('warns when the template makes more milestones than the limit, and why', () => {
+        const preview = previewPlan(limited(5), form(), 'en-US');
+        expect(preview.rows).toHaveLength(6);
+        expect(preview.sizeWarning).toBe(
+            `This plan has 6 milestones, more than the 5 your admin set as the limit. ${REASON}`
+        );
+        expect(preview.blocker).toBeNull();
+    });
+
+    it('says nothing for a template at the limit or under it, or without a limit', () => {
+        expect(previewPlan(limited(6), form(), 'en-US').sizeWarning).toBeNull();
+        expect(previewPlan(limited(20), form(), 'en-US').sizeWarning).toBeNull();
+        expect(previewPlan(limited(null), form(), 'en-US').sizeWarning).toBeNull();
+        expect(previewPlan(limited(5), form({ templateName: 'Mid_Market' }), 'en-US').sizeWarning).toBeNull();
+    });
+
+    it('warns as soon as the template is chosen, before the target date', () => {
+        const preview = previewPlan(limited(2), form({ templateName: 'Mid_Market', targetDate: null }), 'en-US');
+        expect(preview.blocker).toMatch(/^Enter the buyer's target date/);
+        expect(preview.sizeWarning).toMatch(/^This plan has 3 milestones, more than the 2 /);
+        expect(previewPlan(limited(2), form({ templateName: null }), 'en-US').sizeWarning).toBeNull();
+    });
+
+    it('still warns when the template cannot be scheduled', () => {
+        const broken = limited(5);
+        broken.templates[0].steps[0].predecessorKey = 'step-6';
+        const preview = previewPlan(broken, form(), 'en-US');
+        expect(preview.blocker).toMatch(/^This template cannot be scheduled/);
+        expect(preview.sizeWarning).toMatch(/^This plan has 6 milestones, more than the 5 /);
+    });
+
+    it('does not stop the plan being created: every step is still sent', () => {
+        const w = limited(5);
+        const preview = previewPlan(w, form(), 'en-US');
+        expect(createRequest(w, form(), preview).milestones).toHaveLength(6);
+    });
+
+    it("writes the numbers in the user's locale", () => {
+        const w = workspace((x) => {
+            x.planSizeLimit = 999;
+            const [step] = x.templates[0].steps;
+            x.templates[0].steps = Array.from({ length: 1000 }, (_, i) => ({
+                ...step,
+                key: `step-${i + 1}`,
+                order: i + 1,
+                predecessorKey: null,
+                marksClose: i === 999
+            }));
+        });
+        expect(previewPlan(w, form({ targetDate: null }), 'de-DE').sizeWarning).toMatch(
+            /^This plan has 1\.000 milestones, more than the 999 /
+        );
+    });
+});

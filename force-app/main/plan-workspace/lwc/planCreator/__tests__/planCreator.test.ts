@@ -250,6 +250,51 @@ describe('c-plan-creator', () => {
         expect(events).toEqual([]);
     });
 
+    describe("the admin's plan size limit", () => {
+        const REASON =
+            'A buyer follows a shorter plan more easily, and it is easier to keep current: consider merging or dropping steps.';
+        /** The fixture's Enterprise template, the first offered, has 6 steps. */
+        const limited = (limit: number | null) => workspace((w) => (w.planSizeLimit = limit));
+
+        it('warns next to the preview when the template makes more milestones than the limit', async () => {
+            const { element } = render(limited(5));
+            const status = $(element, '[role="status"][data-id="size-status"]');
+            expect(text(element, '[data-id="size-warning"]')).toBe(
+                `This plan has 6 milestones, more than the 5 your admin set as the limit. ${REASON}`
+            );
+            expect(status?.querySelector('[data-id="size-warning"]')?.className).toContain('slds-theme_warning');
+            await fill(element);
+            expect(text(element, '[data-id="size-warning"]')).toMatch(/^This plan has 6 milestones/);
+            expect(text(element, '[data-id="preview-close"]')).toMatch(/^6 milestones\./);
+        });
+
+        it('stops warning for a template within the limit', async () => {
+            const { element } = render(limited(5));
+            await typeInto(element, 'templateName', 'Mid_Market');
+            expect($(element, '[data-id="size-warning"]')).toBeNull();
+            expect($(element, '[data-id="size-status"]')).not.toBeNull();
+        });
+
+        it('shows nothing at the limit or without one', () => {
+            expect($(render(limited(6)).element, '[data-id="size-warning"]')).toBeNull();
+            expect($(render(limited(null)).element, '[data-id="size-warning"]')).toBeNull();
+        });
+
+        it('still creates the plan, every milestone included', async () => {
+            const { element, events } = render(limited(5));
+            await fill(element);
+            $(element, '[data-id="create"]')?.click();
+            expect(events).toHaveLength(1);
+            expect((events[0].detail as { request: CreatePlanRequest }).request.milestones).toHaveLength(6);
+        });
+
+        it('is accessible while warning', async () => {
+            const { element } = render(limited(5));
+            await fill(element);
+            await expect(element).toBeAccessible();
+        });
+    });
+
     it('is accessible, empty and with a preview and errors', async () => {
         const { element } = render();
         await expect(element).toBeAccessible();

@@ -208,6 +208,61 @@ describe('c-plan-milestone-list', () => {
         });
     });
 
+    describe("the admin's plan size limit", () => {
+        const REASON =
+            'A buyer follows a shorter plan more easily, and it is easier to keep current: consider merging or dropping steps.';
+        /** The fixture's plan has 8 milestones. */
+        const limited = (limit: number | null) => workspace((x) => (x.planSizeLimit = limit));
+        const oneMore = (w: Workspace) => addMilestone(EMPTY_DRAFT, w).draft;
+
+        it('shows nothing while the plan is at the limit', () => {
+            const { element } = render({ w: limited(8) });
+            expect($(element.shadowRoot, '[data-id="size-warning"]')).toBeNull();
+            expect($(element.shadowRoot, '[data-id="size-status"]')?.getAttribute('role')).toBe('status');
+        });
+
+        it('warns, with the count and the reason, once a new milestone takes the plan over it', () => {
+            const w = limited(8);
+            const { element } = render({ w, draft: oneMore(w) });
+            const status = $(element.shadowRoot, '[role="status"][data-id="size-status"]');
+            expect(text(status, '[data-id="size-warning"]')).toBe(
+                `This plan has 9 milestones, more than the 8 your admin set as the limit. ${REASON}`
+            );
+            expect($(status, '[data-id="size-warning"]')?.className).toContain('slds-theme_warning');
+            expect(text(element.shadowRoot as unknown as Element, '[data-id="size-note"]')).toBe(
+                '9 milestones, more than the limit of 8'
+            );
+        });
+
+        it('stops warning once a milestone is marked for removal', () => {
+            const w = limited(8);
+            const { element } = render({ w, draft: removeMilestone(oneMore(w), M(2)) });
+            expect($(element.shadowRoot, '[data-id="size-warning"]')).toBeNull();
+            expect($(element.shadowRoot, '[data-id="size-note"]')).toBeNull();
+        });
+
+        it('warns of a saved plan over the limit without a save bar', () => {
+            const { element } = render({ w: limited(7) });
+            expect(text(element.shadowRoot as unknown as Element, '[data-id="size-warning"]')).toMatch(
+                /^This plan has 8 milestones, more than the 7 /
+            );
+            expect($(element.shadowRoot, '[data-id="save-bar"]')).toBeNull();
+        });
+
+        it('shows nothing when the limit is blank', () => {
+            const w = limited(null);
+            const { element } = render({ w, draft: oneMore(w) });
+            expect($(element.shadowRoot, '[data-id="size-warning"]')).toBeNull();
+            expect($(element.shadowRoot, '[data-id="size-note"]')).toBeNull();
+        });
+
+        it('is accessible while warning', async () => {
+            const w = limited(8);
+            const { element } = render({ w, draft: oneMore(w) });
+            await expect(element).toBeAccessible();
+        });
+    });
+
     describe('keyboard focus', () => {
         async function rerender(element: ListElement, ui: Partial<UiState>, w = workspace(), draft = EMPTY_DRAFT) {
             element.view = buildListView(w, draft, { ...EMPTY_UI, ...ui }, null, 'en-US');

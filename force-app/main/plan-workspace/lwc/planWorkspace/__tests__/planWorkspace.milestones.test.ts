@@ -431,6 +431,23 @@ describe('c-plan-workspace', () => {
         });
     });
 
+    it("warns as the milestone that takes the plan over the admin's limit is added, until it is removed", async () => {
+        // The fixture's plan has 8 milestones; the admin's limit is 9.
+        mocked(getWorkspace).mockResolvedValue(served((w) => (w.planSizeLimit = 9)));
+        const element = await render();
+        const warning = () => $(list(element).shadowRoot, '[data-id="size-warning"]')?.textContent?.trim() ?? null;
+        emit(list(element), 'add', {});
+        await flush();
+        expect(warning()).toBeNull();
+        emit(list(element), 'add', {});
+        await flush();
+        expect(warning()).toMatch(/^This plan has 10 milestones, more than the 9 your admin set as the limit\./);
+
+        emit(list(element), 'rowaction', { key: 'new-2', action: 'remove' });
+        await flush();
+        expect(warning()).toBeNull();
+    });
+
     it('tells the record page and the user when a save worked', async () => {
         mocked(saveMilestones).mockResolvedValue(served());
         const element = await render();

@@ -12,6 +12,7 @@ describe('normalizeWorkspace', () => {
         expect(normalized.templates).toEqual([]);
         expect(normalized.picklists).toEqual({ milestoneStatuses: [], phases: [], sides: [], slipReasons: [] });
         expect(normalized.permissions).toEqual({});
+        expect(normalized.planSizeLimit).toBeNull();
         expect(normalized.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         expect(normalized.currentUserId).toBe('');
     });
@@ -27,5 +28,6 @@ describe('normalizeWorkspace', () => {
     it('keeps what the server sent', () => {
         expect(workspace().milestones).toHaveLength(8);
         expect(workspace().today).toBe('2026-03-02');
+        expect(workspace().planSizeLimit).toBe(20);
     });
 });
