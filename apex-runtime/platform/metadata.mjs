@@ -13,12 +13,20 @@
 //   asynchronously once the queued deployment completes". Asynchronous work starts after the enqueuing transaction
 //   commits (Apex Developer Guide, "Triggers and Order of Execution", last step), and not at all when it rolls back.
 // - Apex Reference, "DeployResult Class" / "DeployMessage Class" / "DeployStatus Enum": the result's fields.
+// - Apex Reference, "CustomMetadataValue Class": "When setting the value for relationship fields, use the qualified
+//   API name of the related metadata, not the ID."
+// - Object Reference, "Custom Metadata Type__mdt": a record's DeveloperName holds only letters, digits and
+//   underscores, begins with a letter, does not end with an underscore nor hold two in a row; Metadata API Developer
+//   Guide, "CustomMetadata": a record's name and label hold at most 40 characters (the limits Setup shows).
 //
 // Here: the container is copied when it is enqueued; after the transaction commits (session.mjs runs
-// rt.services.afterCommit) the deployment checks each record against its type (type, record and fields exist; a
-// text fits its length; a number is a number within its precision; a checkbox is true or false) and applies all or
-// none; then the callback runs in a transaction of its own as the user who enqueued it (the documentation names no
-// other user). Creating a record, deploying a layout and Metadata.Operations.retrieve are not modelled and say so.
+// rt.services.afterCommit) the deployment checks each record against its type, whatever custom metadata type of the
+// package it is (the type and fields exist; a new record has a valid name, a label and every required field; a text
+// fits its length; a number is a number within its precision; a checkbox is true or false; a metadata relationship
+// names a record of its type, by its qualified API name) and applies all or none, updating the records there are and
+// creating the others (org.setCustomMetadata with `create`); then the callback runs in a transaction of its own as
+// the user who enqueued it (the documentation names no other user). Deploying anything but custom metadata records
+// (a layout, say) and Metadata.Operations.retrieve are not modelled and say so.
 import { defineNative } from '../interpreter/natives.mjs';
 import { findClass } from '../interpreter/names.mjs';
 import { ApexList } from '../values/collections.mjs';
@@ -69,10 +77,22 @@ function localName(namespace, name) {
     return prefix && lower(name).startsWith(prefix) ? name.slice(prefix.length) : name;
 }
 
+/** A DeveloperName as the platform accepts one: a letter, then letters, digits and single underscores, up to 40. */
+const DEVELOPER_NAME = /^[A-Za-z](?:_?[A-Za-z0-9])*$/;
+const MAX_NAME_LENGTH = 40;
+
+const blank = (value) => value === null || value === undefined || value === '';
+
 /** What the deployment would refuse for one value, or null (the Metadata API's messages are reconstructed). */
-function valueProblem(fieldSpec, value) {
-    if (value === null || value === undefined || value === '') return null;
+function valueProblem(org, namespace, fieldSpec, value) {
+    if (blank(value)) return fieldSpec.required ? `Required field is missing: ${fieldSpec.name}` : null;
     const type = lower(fieldSpec.type);
+    if (type === 'metadatarelationship') {
+        const target = org.schema.metadataTypes.get(lower(fieldSpec.referenceTo));
+        const name = localName(namespace, String(value));
+        const found = target && org.customMetadata(target.name).some((r) => lower(r.DeveloperName) === lower(name));
+        return found ? null : `${fieldSpec.name}: no ${fieldSpec.referenceTo} record named ${value}`;
+    }
     if (type === 'checkbox') return typeof value === 'boolean' ? null : `${fieldSpec.name}: not a valid Boolean value`;
     if (type === 'number' || type === 'percent' || type === 'currency') {
         const number = typeof value === 'number' ? value : Number(jsValue(value));
@@ -88,26 +108,49 @@ function valueProblem(fieldSpec, value) {
     return null;
 }
 
-/** Checks one copied component against the org; returns { problem } or { recordName, values }. */
+/**
+ * Checks one copied component against the org; returns { problem } or { recordName, values, create } (`create`:
+ * { label } for a record the org does not have yet).
+ */
 function checkComponent(org, namespace, component) {
-    const [typePart, recordPart] = String(component.fullName ?? '').split('.');
-    if (!typePart || !recordPart) return { problem: `Invalid fullName: ${component.fullName}` };
+    const [typePart, recordPart, extra] = String(component.fullName ?? '').split('.');
+    if (!typePart || !recordPart || extra !== undefined) return { problem: `Invalid fullName: ${component.fullName}` };
     const typeName = localName(namespace, typePart);
-    const entry = org.schema.customMetadataTypes.get(lower(typeName));
+    const entry = org.schema.metadataTypes.get(lower(typeName));
     if (!entry) return { problem: `Could not find custom metadata type ${typePart}` };
     const recordName = localName(namespace, recordPart);
-    const exists = entry.records.some((record) => lower(record.DeveloperName) === lower(recordName));
-    if (!exists) return { unsupported: `creating the custom metadata record ${component.fullName}` };
+    if (!DEVELOPER_NAME.test(recordName) || recordName.length > MAX_NAME_LENGTH) {
+        // The record's name is not a DeveloperName the platform would accept.
+        return { problem: `Invalid fullName: ${component.fullName}` };
+    }
+    const existing = org.customMetadata(entry.name).find((record) => lower(record.DeveloperName) === lower(recordName));
+    const label = component.label ?? existing?.MasterLabel ?? null;
+    if (blank(label)) return { problem: 'Required field is missing: label' };
+    if (String(label).length > MAX_NAME_LENGTH) {
+        return { problem: `label: data value too large: ${label} (max length=${MAX_NAME_LENGTH})` };
+    }
     const values = {};
     for (const { field: name, value } of component.values) {
         const spec = entry.fields.get(lower(localName(namespace, name ?? '')));
         if (!spec || spec.standard) return { problem: `Could not find field ${name} on ${typePart}` };
-        const problem = valueProblem(spec, value);
+        const problem = valueProblem(org, namespace, spec, value);
         if (problem) return { problem };
         const plain = jsValue(value);
-        values[spec.name] = plain === '' ? null : plain;
+        values[spec.name] = blank(plain)
+            ? null
+            : lower(spec.type) === 'metadatarelationship'
+              ? localName(namespace, String(plain))
+              : plain;
     }
-    return { recordName: `${entry.name}.${recordName}`, values };
+    if (existing) {
+        if (component.label !== null) Object.assign(values, { MasterLabel: label, Label: label });
+        return { recordName: `${entry.name}.${existing.DeveloperName}`, values };
+    }
+    const missing = [...entry.fields.values()].filter(
+        (spec) => spec.required && !spec.standard && blank(values[spec.name])
+    );
+    if (missing.length) return { problem: `Required fields are missing: [${missing.map((spec) => spec.name)}]` };
+    return { recordName: `${entry.name}.${recordName}`, values, create: { label } };
 }
 
 function enumValue(rt, enumName, valueName) {
@@ -126,13 +169,13 @@ function deployResult(rt, job, outcome) {
     const messages = (list, success) =>
         new ApexList(
             { name: 'Metadata.DeployMessage' },
-            list.map(({ component, problem }) =>
+            list.map(({ component, problem, create }) =>
                 apexObject(rt, 'Metadata.DeployMessage', {
                     fullName: component.fullName,
                     componentType: 'CustomMetadata',
                     success,
-                    changed: success,
-                    created: false,
+                    changed: success && !create,
+                    created: success && Boolean(create),
                     deleted: false,
                     problem: problem ?? null,
                     problemType: problem ? 'Error' : null
@@ -163,7 +206,7 @@ function deployResult(rt, job, outcome) {
         errorStatusCode: null,
         details: apexObject(rt, 'Metadata.DeployDetails', {
             componentFailures: messages(outcome.failures, false),
-            componentSuccesses: messages(failed ? [] : job.components.map((component) => ({ component })), true)
+            componentSuccesses: messages(failed ? [] : outcome.checked, true)
         })
     });
 }
@@ -175,9 +218,11 @@ function runDeployment(session, job) {
         component,
         ...checkComponent(org, program.namespace, component)
     }));
-    const failures = checked.filter((entry) => entry.problem || entry.unsupported);
+    const failures = checked.filter((entry) => entry.problem);
     // All or none: a deployment with a failed component changes nothing.
-    if (!failures.length) for (const entry of checked) org.setCustomMetadata(entry.recordName, entry.values);
+    if (!failures.length) {
+        for (const entry of checked) org.setCustomMetadata(entry.recordName, entry.values, { create: entry.create });
+    }
     const record = { type: 'Metadata deployment', id: job.id, status: failures.length ? 'Failed' : 'Succeeded' };
     session.asyncJobs.push(record);
     if (!job.callback) return;
@@ -185,7 +230,7 @@ function runDeployment(session, job) {
     session.asyncJobs.push(callbackJob);
     try {
         session.transaction(job.userId, (rt) => {
-            const result = deployResult(rt, job, { failures });
+            const result = deployResult(rt, job, { failures, checked });
             const context = apexObject(rt, 'Metadata.DeployCallbackContext', { callbackJobId: callbackJob.id });
             rt.call(job.callback, 'handleResult', [result, context]);
         });
@@ -206,10 +251,6 @@ defineNative({
             if (!(container instanceof ApexObject))
                 rt.unsupported('Metadata.Operations.enqueueDeployment without a DeployContainer');
             const components = (field(container, 'components')?.items ?? []).map((c) => copyComponent(rt, c));
-            for (const component of components) {
-                const { unsupported } = checkComponent(rt.org, rt.program.namespace, component);
-                if (unsupported) rt.unsupported(`Metadata.Operations.enqueueDeployment ${unsupported}`);
-            }
             const job = {
                 id: jobId('0Af'),
                 userId: rt.userId,

@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { OPPORTUNITY_STAGES } from '../../scripts/lib/schema/index.mjs';
-import { eventually, screenshot, e2eFile, viewAs } from './support.mjs';
+import { chooseOption, eventually, screenshot, e2eFile, viewAs } from './support.mjs';
 
 const ADMIN = 'Preview Admin (Administrator)';
 const SELLER = 'Jonah Clarke (Enterprise Account Executive)';
@@ -70,6 +70,46 @@ function expectedCounts(org) {
 
 function planSetting(org) {
     return org.customMetadata('Plan_Setting__mdt').find((record) => record.DeveloperName === 'Default');
+}
+
+const SECURITY_STEP = 'Buyer security team completes the security review';
+const SECURITY_MESSAGE = 'Security signs off before we negotiate terms.';
+const REMOVE_SECURITY_GATE = `Remove the milestone gate "${SECURITY_STEP}" before Negotiation/Review`;
+
+/** The milestone gates as the org keeps them: stage, step, message and whether each is in force. */
+function milestoneGateRecords(org) {
+    return org.customMetadata('Plan_Stage_Requirement__mdt').map((record) => ({
+        name: record.DeveloperName,
+        stage: record.Stage__c,
+        step: record.Template_Step__c,
+        message: record.Message__c,
+        active: record.Is_Active__c
+    }));
+}
+
+/**
+ * The milestone gates the page lists, each as the admin reads it: stage, step and message, one per line (without the
+ * remove button's name, which a screen reader reads with each item).
+ */
+async function listedGates(page) {
+    const section = page.getByRole('region', { name: 'Milestone gates' });
+    const items = await section.getByRole('listitem').allInnerTexts();
+    return items.map((text) =>
+        text
+            .split('\n')
+            .map((line) => line.trim())
+            .filter((line) => line && !line.startsWith('Remove the milestone gate'))
+    );
+}
+
+/** Fills in the "Add a milestone gate" row and adds it. */
+async function addMilestoneGate(page, { stage, template, step, message }) {
+    const row = page.getByRole('group', { name: 'Add a milestone gate' });
+    await chooseOption(row, 'Stage', stage);
+    await chooseOption(row, 'Template', template);
+    await chooseOption(row, 'Milestone (template step)', step);
+    if (message) await row.getByRole('textbox', { name: 'Message (optional)' }).fill(message);
+    await row.getByRole('button', { name: 'Add milestone gate' }).click();
 }
 
 describe('Tandem Setup', () => {
@@ -160,6 +200,133 @@ describe('Tandem Setup', () => {
             assert.equal(await gate(page, 'accepted', 'Negotiation/Review').checkbox.isChecked(), true);
             assert.deepEqual(await problems(), []);
         }
+    );
+
+    scenario(
+        'the admin adds a milestone gate and a plan size limit, saves, sees them after a reload, then removes the gate',
+        async ({ page, problems, visit }) => {
+            const { org } = preview;
+            await visit('setup');
+            await viewAs(page, ADMIN);
+            const section = page.getByRole('region', { name: 'Milestone gates' });
+            await section.getByText('No milestone gate is set.').waitFor();
+            assert.deepEqual(milestoneGateRecords(org), [], 'the demo org has no milestone gate');
+
+            // The step list follows the template: nothing to choose before one is picked.
+            const row = page.getByRole('group', { name: 'Add a milestone gate' });
+            const step = row.getByRole('combobox', { name: 'Milestone (template step)', exact: true });
+            assert.equal(await step.isDisabled(), true);
+            // Adding an unfinished row says what is missing, next to the field.
+            await chooseOption(row, 'Stage', 'Negotiation/Review');
+            await row.getByRole('button', { name: 'Add milestone gate' }).click();
+            await row.getByText('Choose the template the milestone comes from.').waitFor();
+            await addMilestoneGate(page, {
+                stage: 'Negotiation/Review',
+                template: 'Enterprise',
+                step: SECURITY_STEP,
+                message: SECURITY_MESSAGE
+            });
+            await row.getByText('Choose the template the milestone comes from.').waitFor({ state: 'detached' });
+            assert.deepEqual(await listedGates(page), [
+                ['Negotiation/Review', `Enterprise · ${SECURITY_STEP}`, SECURITY_MESSAGE]
+            ]);
+            // The same stage and step twice is refused next to the step.
+            await addMilestoneGate(page, { stage: 'Negotiation/Review', template: 'Enterprise', step: SECURITY_STEP });
+            await row.getByText('This milestone already gates this stage.').waitFor();
+            await chooseOption(row, 'Stage', 'Proposal/Price Quote');
+            await row.getByRole('button', { name: 'Add milestone gate' }).click();
+            assert.equal((await listedGates(page)).length, 2);
+            await section
+                .getByRole('button', {
+                    name: `Remove the milestone gate "${SECURITY_STEP}" before Proposal/Price Quote`
+                })
+                .click();
+            assert.equal((await listedGates(page)).length, 1);
+
+            // The plan size limit sits with the thresholds; a bad one is marked as it is typed.
+            const size = page.getByRole('spinbutton', { name: 'Plan size limit' });
+            assert.equal(await size.inputValue(), '20', 'the shipped limit');
+            await size.fill('0');
+            await page.getByText('Enter a whole number of milestones from 1 to 999').waitFor();
+            await size.fill('25');
+            await page.getByText('Enter a whole number of milestones from 1 to 999').waitFor({ state: 'detached' });
+            await screenshot(page, 'setup-milestone-gates');
+
+            await page.getByRole('button', { name: 'Save' }).click();
+            await page.getByText(/; 1 milestone gate is on\.$/).waitFor();
+            await page.getByText('Succeeded', { exact: true }).waitFor();
+            const [saved] = milestoneGateRecords(org);
+            assert.deepEqual(
+                { ...saved, name: undefined },
+                {
+                    name: undefined,
+                    stage: 'Negotiation/Review',
+                    step: 'Enterprise_05_Security_Review',
+                    message: SECURITY_MESSAGE,
+                    active: true
+                }
+            );
+            assert.equal(milestoneGateRecords(org).length, 1, 'one record deployed');
+            assert.equal(Number(planSetting(org).Plan_Size_Limit__c), 25);
+            const order = planSetting(org).Stage_Order__c.split(';');
+            assert.ok(order.includes('Negotiation/Review'), `the gated stage is in the stage order: ${order}`);
+            await page.getByText(/Milestone gates added: .* before Negotiation\/Review/).waitFor();
+
+            // What was saved is what the page shows next time.
+            await page.reload();
+            await eventually(
+                () => listedGates(page),
+                (gates) => gates.length === 1,
+                'the saved milestone gate'
+            );
+            assert.deepEqual(await listedGates(page), [
+                ['Negotiation/Review', `Enterprise · ${SECURITY_STEP}`, SECURITY_MESSAGE]
+            ]);
+            assert.equal(await page.getByRole('spinbutton', { name: 'Plan size limit' }).inputValue(), '25');
+
+            // Removing it and saving deactivates the same record (Apex cannot delete one).
+            await section.getByRole('button', { name: REMOVE_SECURITY_GATE }).click();
+            await section.getByText('No milestone gate is set.').waitFor();
+            await page.getByRole('button', { name: 'Save' }).click();
+            await page.getByText(/Milestone gates removed: .* before Negotiation\/Review/).waitFor();
+            await eventually(
+                () => milestoneGateRecords(org),
+                (records) => records.length === 1 && records[0].active === false,
+                'the gate record deactivated'
+            );
+            assert.equal(milestoneGateRecords(org)[0].name, saved.name, 'the same record, not a new one');
+            assert.deepEqual(await problems(), []);
+        }
+    );
+
+    scenario(
+        'on a narrow screen the admin still reads the milestone gates and adds one',
+        async ({ page, problems, visit }) => {
+            await visit('setup');
+            await viewAs(page, ADMIN);
+            await addMilestoneGate(page, {
+                stage: 'Closed Won',
+                template: 'Mid-Market',
+                step: 'Buyer signatory signs the order form'
+            });
+            const [gate] = (await listedGates(page)).filter((lines) => lines[0] === 'Closed Won');
+            assert.deepEqual(gate, ['Closed Won', 'Mid-Market · Buyer signatory signs the order form']);
+            // Nothing of the section runs off the screen's right edge.
+            const section = page.getByRole('region', { name: 'Milestone gates' });
+            for (const control of [
+                section.getByRole('combobox', { name: 'Milestone (template step)', exact: true }),
+                section.getByRole('button', { name: 'Add milestone gate' }),
+                section.getByRole('button', { name: /^Remove the milestone gate/ }).first()
+            ]) {
+                const box = await control.boundingBox();
+                assert.ok(box && box.x >= 0 && box.x + box.width <= 400, `within 400 px: ${JSON.stringify(box)}`);
+            }
+            await section.scrollIntoViewIfNeeded();
+            await screenshot(page, 'setup-milestone-gates-narrow');
+            await page.getByRole('button', { name: 'Discard changes' }).click();
+            assert.deepEqual(await problems(), []);
+        },
+        { width: 400 }
     );
 
     test('the preview runs only as the demo team or the admin', async () => {

@@ -1,6 +1,6 @@
 // Metadata.Operations.enqueueDeployment on the embedded org (../../platform/metadata.mjs): a custom metadata record
-// deployed from Apex changes after the enqueuing transaction commits, all or none, and the DeployCallback then runs
-// in a transaction of its own (Apex Reference, "Operations Class", "DeployCallback Interface", "DeployResult Class";
+// of any of the package's types deployed from Apex changes (or is created) after the enqueuing transaction commits,
+// all or none, and the DeployCallback then runs in a transaction of its own (Apex Reference, "Operations Class", "DeployCallback Interface", "DeployResult Class";
 // Apex Developer Guide, "Retrieving and Deploying Metadata", "Testing Metadata Deployments").
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -50,7 +50,41 @@ Id jobId = Metadata.Operations.enqueueDeployment(container, ${callback});
 ${after}
 return jobId;`;
 
+/** Several records in one container; `values` are Apex expressions by field name. */
+const deployRecords = (records, callbackClass = CALLBACK, callback = 'new RecordingCallback()') => `
+${callbackClass}
+Metadata.DeployContainer container = new Metadata.DeployContainer();
+${records
+    .map(
+        ({ fullName, label, values }) => `{
+    Metadata.CustomMetadata record = new Metadata.CustomMetadata();
+    record.fullName = '${fullName}';
+    record.label = ${label === null ? 'null' : `'${label}'`};
+    ${Object.entries(values)
+        .map(
+            ([field, value]) =>
+                `{ Metadata.CustomMetadataValue v = new Metadata.CustomMetadataValue(); v.field = '${field}'; v.value = ${value}; record.values.add(v); }`
+        )
+        .join('\n    ')}
+    container.addMetadata(record);
+}`
+    )
+    .join('\n')}
+return Metadata.Operations.enqueueDeployment(container, ${callback});`;
+
 const setting = (session) => session.org.customMetadata('Plan_Setting__mdt').find((r) => r.DeveloperName === 'Default');
+/** The milestone gate records, with the fields a test reads. */
+const requirements = (session) =>
+    session.org
+        .customMetadata('Plan_Stage_Requirement__mdt')
+        .map(({ DeveloperName, MasterLabel, Stage__c, Template_Step__c, Message__c, Is_Active__c }) => ({
+            DeveloperName,
+            MasterLabel,
+            Stage__c,
+            Template_Step__c,
+            Message__c,
+            Is_Active__c
+        }));
 const callbackRecords = (session) => session.org.query('Account').map((account) => account.Name.split('|'));
 
 describe('Metadata.Operations.enqueueDeployment', () => {
@@ -223,14 +257,177 @@ describe('Metadata.Operations.enqueueDeployment', () => {
         );
     });
 
-    test('creating a new record is not modelled and says so when enqueued', () => {
+    test('any custom metadata type: a record the org does not have is created, then updated, never duplicated', () => {
         const session = newSession();
-        assert.throws(
-            () =>
-                session.transaction(null, (rt) =>
-                    rt.runAnonymous(deploy({ Active_Plan_Stages__c: "'x'" }, { fullName: 'Plan_Setting__mdt.Second' }))
-                ),
-            /not supported by the offline Apex runtime: Metadata.Operations.enqueueDeployment creating the custom metadata record Plan_Setting__mdt.Second/
+        assert.deepEqual(requirements(session), [], 'the package ships no Plan_Stage_Requirement__mdt record');
+        session.transaction(null, (rt) =>
+            rt.runAnonymous(
+                deployRecords([
+                    {
+                        fullName: 'tandem__Plan_Stage_Requirement__mdt.tandem__Security_First',
+                        label: 'Security first',
+                        values: {
+                            tandem__Stage__c: "'Negotiation/Review'",
+                            // A relationship names the related record by its qualified API name.
+                            tandem__Template_Step__c: "'tandem__Enterprise_05_Security_Review'",
+                            tandem__Message__c: "'Security signs off first.'",
+                            tandem__Is_Active__c: 'true'
+                        }
+                    }
+                ])
+            )
+        );
+        assert.deepEqual(callbackRecords(session)[0].slice(0, 2), ['Succeeded', 'true']);
+        assert.deepEqual(requirements(session), [
+            {
+                DeveloperName: 'Security_First',
+                MasterLabel: 'Security first',
+                Stage__c: 'Negotiation/Review',
+                Template_Step__c: 'Enterprise_05_Security_Review',
+                Message__c: 'Security signs off first.',
+                Is_Active__c: true
+            }
+        ]);
+        const read = session.transaction(null, (rt) =>
+            rt.runAnonymous(`Plan_Stage_Requirement__mdt r = [
+                SELECT DeveloperName, Template_Step__r.Title__c FROM Plan_Stage_Requirement__mdt WITH USER_MODE];
+                return r.DeveloperName + ' | ' + r.Template_Step__r.Title__c;`)
+        );
+        assert.equal(read, 'Security_First | Buyer security team completes the security review', 'SOQL reads it');
+
+        session.transaction(null, (rt) =>
+            rt.runAnonymous(
+                deployRecords([
+                    {
+                        fullName: 'Plan_Stage_Requirement__mdt.Security_First',
+                        label: 'Security first',
+                        values: {
+                            Stage__c: "'Negotiation/Review'",
+                            Template_Step__c: "'Enterprise_05_Security_Review'",
+                            Message__c: "'Security signs off first.'",
+                            Is_Active__c: 'false'
+                        }
+                    }
+                ])
+            )
+        );
+        assert.deepEqual(
+            requirements(session).map((r) => [r.DeveloperName, r.Is_Active__c, r.Message__c]),
+            [['Security_First', false, 'Security signs off first.']],
+            'the same name updates the record'
         );
     });
+
+    test('the callback hears which components were created and which changed', () => {
+        const session = newSession();
+        session.transaction(null, (rt) =>
+            rt.runAnonymous(
+                deployRecords(
+                    [
+                        {
+                            fullName: 'Plan_Setting__mdt.Default',
+                            label: 'Default',
+                            values: { Plan_Size_Limit__c: '25' }
+                        },
+                        {
+                            fullName: 'Plan_Stage_Requirement__mdt.Signature_First',
+                            label: 'Signature first',
+                            values: { Stage__c: "'Closed Won'", Template_Step__c: "'Enterprise_10_Signature'" }
+                        }
+                    ],
+                    `public class SuccessCallback implements Metadata.DeployCallback {
+                        public void handleResult(Metadata.DeployResult result, Metadata.DeployCallbackContext context) {
+                            String text = '';
+                            for (Metadata.DeployMessage m : result.details.componentSuccesses) {
+                                text += m.fullName + ' created=' + m.created + ' changed=' + m.changed + ';';
+                            }
+                            insert new Account(Name = text);
+                        }
+                    }`,
+                    'new SuccessCallback()'
+                )
+            )
+        );
+        assert.equal(
+            session.org.query('Account')[0].Name,
+            'Plan_Setting__mdt.Default created=false changed=true;' +
+                'Plan_Stage_Requirement__mdt.Signature_First created=true changed=false;'
+        );
+        assert.equal(Number(setting(session).Plan_Size_Limit__c), 25);
+    });
+
+    for (const [what, record, problem] of [
+        [
+            'a relationship naming no record of its type',
+            { Stage__c: "'Closed Won'", Template_Step__c: "'No_Such_Step'" },
+            /Template_Step__c: no Plan_Template_Step__mdt record named No_Such_Step/
+        ],
+        [
+            'a new record without a required field',
+            { Message__c: "'Why'", Template_Step__c: "'Enterprise_10_Signature'" },
+            /Required fields are missing: \[Stage__c\]/
+        ],
+        [
+            'a required field deployed blank',
+            { Stage__c: 'null', Template_Step__c: "'Enterprise_10_Signature'" },
+            /Required field is missing: Stage__c/
+        ]
+    ]) {
+        test(`${what} fails the deployment, which creates nothing`, () => {
+            const session = newSession();
+            session.transaction(null, (rt) =>
+                rt.runAnonymous(
+                    deployRecords([
+                        {
+                            fullName: 'Plan_Stage_Requirement__mdt.Valid_One',
+                            label: 'Valid',
+                            values: { Stage__c: "'Closed Won'", Template_Step__c: "'Enterprise_10_Signature'" }
+                        },
+                        { fullName: 'Plan_Stage_Requirement__mdt.Second_One', label: 'Second', values: record }
+                    ])
+                )
+            );
+            const [[status, , , , deployed, failures]] = callbackRecords(session);
+            assert.deepEqual([status, deployed], ['Failed', '0']);
+            assert.match(failures, problem);
+            assert.deepEqual(requirements(session), [], 'all or none: the valid component is not created either');
+        });
+    }
+
+    for (const [what, fullName, label, problem] of [
+        ['a name with two underscores in a row', 'Plan_Stage_Requirement__mdt.Bad__Name', 'Bad', /Invalid fullName/],
+        ['a name that starts with a digit', 'Plan_Stage_Requirement__mdt.1st', 'Bad', /Invalid fullName/],
+        ['a name over 40 characters', `Plan_Stage_Requirement__mdt.${'A'.repeat(41)}`, 'Bad', /Invalid fullName/],
+        [
+            'a new record without a label',
+            'Plan_Stage_Requirement__mdt.No_Label',
+            null,
+            /Required field is missing: label/
+        ],
+        [
+            'a label over 40 characters',
+            'Plan_Stage_Requirement__mdt.Long',
+            'L'.repeat(41),
+            /label: data value too large/
+        ]
+    ]) {
+        test(`${what} fails the deployment`, () => {
+            const session = newSession();
+            session.transaction(null, (rt) =>
+                rt.runAnonymous(
+                    deployRecords([
+                        {
+                            fullName,
+                            label,
+                            values: { Stage__c: "'Closed Won'", Template_Step__c: "'Enterprise_10_Signature'" }
+                        }
+                    ])
+                )
+            );
+            const [[status, , , , , failures]] = callbackRecords(session);
+            assert.equal(status, 'Failed');
+            assert.match(failures, problem);
+            assert.deepEqual(requirements(session), []);
+        });
+    }
 });

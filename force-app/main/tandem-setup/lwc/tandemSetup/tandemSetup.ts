@@ -6,29 +6,59 @@ import rotateLinkSecret from '@salesforce/apex/TandemSetupController.rotateLinkS
 // Developer Guide); the last change's dates are lightning-formatted-date-time, which follows it by itself.
 import LOCALE from '@salesforce/i18n/locale';
 import { parseServerError } from 'c/serverErrors';
-import type { ErrorReport } from 'c/serverErrors';
+import type { ErrorReport, RecordErrors } from 'c/serverErrors';
 import {
+    NEW_GATE_FIELDS,
+    NEW_GATE_KEY,
     OUTCOME_CLASSES,
+    PLAN_SIZE_FIELD,
+    PLAN_SIZE_HELP,
+    PLAN_SIZE_KEY,
+    PLAN_SIZE_LABEL,
+    PLAN_SIZE_MESSAGE,
     THRESHOLDS_KEY,
     THRESHOLD_FIELDS,
+    addMilestoneGate,
     alertMessages,
     buildRequest,
     describeChange,
     draftFromView,
     fieldError,
+    gateWarnings,
     isDirty,
+    isNewGateEmpty,
     isQueued,
+    milestoneGateRows,
+    newGateErrors,
     nextPollDelay,
+    removeMilestoneGate,
     saveOutcome,
     setDueSoonDays,
+    setNewGateField,
+    setPlanSizeLimit,
     setReminderSwitch,
     setThreshold,
+    stageOptions,
     stageRows,
+    stepOptions,
+    templateOptions,
     toggleGate,
     unknownStageWarnings,
     validateDraft
 } from 'c/tandemSetupModel';
-import type { ChangeView, GateKind, Outcome, SetupDraft, SetupView, StageRow, ThresholdKey } from 'c/tandemSetupModel';
+import type {
+    ChangeView,
+    GateKind,
+    MilestoneGateRow,
+    NewGateDraft,
+    NewGateField,
+    Option,
+    Outcome,
+    SetupDraft,
+    SetupView,
+    StageRow,
+    ThresholdKey
+} from 'c/tandemSetupModel';
 import { REMINDERS_KEY } from 'c/tandemSetupFollowUpModel';
 import type { FollowUpState, ReminderSwitch, RemindersDraft, SharedThresholds } from 'c/tandemSetupFollowUpModel';
 import type { ReminderChange } from 'c/tandemSetupFollowUp';
@@ -44,7 +74,14 @@ interface ThresholdInput {
     message: string;
 }
 
-/** The part of lightning-input this page uses to put a message under a field. */
+interface PlanSizeInput {
+    label: string;
+    help: string;
+    value: string;
+    badInput: string;
+}
+
+/** The part of lightning-input and lightning-combobox this page uses to put a message under a field. */
 type ValidatedInput = HTMLElement & {
     setCustomValidity(message: string): void;
     reportValidity(): boolean;
@@ -52,9 +89,20 @@ type ValidatedInput = HTMLElement & {
 
 const NO_THRESHOLDS: SharedThresholds = { atRiskOverdueDays: '', offTrackOverdueDays: '', stalePlanDays: '' };
 
+/** The inputs that show a message under themselves, each with the record key and field of its errors. */
+const VALIDATED_INPUTS: readonly { selector: string; key: (input: HTMLElement) => [string, string] }[] = [
+    {
+        selector: 'lightning-input[data-threshold]',
+        key: (input) => [THRESHOLDS_KEY, input.dataset.threshold ?? '']
+    },
+    { selector: 'lightning-input[data-plan-size]', key: () => [PLAN_SIZE_KEY, PLAN_SIZE_FIELD] },
+    { selector: '[data-new-gate]', key: (input) => [NEW_GATE_KEY, input.dataset.newGate ?? ''] }
+];
+
 /**
- * Tandem Setup: the admin picks which opportunity stages require an active (or buyer-accepted) plan, sets the
- * plan health thresholds, and runs the daily follow-up (c-tandem-setup-follow-up: its schedule, changed at once, and
+ * Tandem Setup: the admin picks which opportunity stages require an active (or buyer-accepted) plan and which need a
+ * milestone of that plan Complete first (milestone gates), sets the plan health thresholds and the plan size limit,
+ * and runs the daily follow-up (c-tandem-setup-follow-up: its schedule, changed at once, and
  * its switches, saved with the rest). TandemSetupController.getSetup() loads the view; saveSetup() queues a metadata
  * deployment, after which the page polls getSetup() until the change succeeded or failed. The rules live in
  * c/tandemSetupModel; this component holds the state and wires the events.
@@ -74,8 +122,11 @@ export default class TandemSetup extends LightningElement {
     private pollAttempt = 0;
     private waitedMs = 0;
     private connected = false;
-    /** The custom validity last given to each threshold input, so it is only reported when it changes. */
-    private applied: Partial<Record<ThresholdKey, string>> = {};
+    /** What the page last said about a milestone gate added or removed (read out by screen readers). */
+    gateStatus = '';
+
+    /** The custom validity last given to each input ("key|field"), so it is only reported when it changes. */
+    private applied: Record<string, string> = {};
 
     override connectedCallback(): void {
         this.connected = true;
@@ -88,18 +139,22 @@ export default class TandemSetup extends LightningElement {
     }
 
     /**
-     * Puts each threshold's message under its field: lightning-input shows a custom validity message once
-     * reportValidity() is called (Component Reference, "lightning-input": Custom Validity Error Messages).
+     * Puts each message under its field (the thresholds, the plan size limit, the "Add a milestone gate" row):
+     * lightning-input and lightning-combobox show a custom validity message once reportValidity() is called
+     * (Component Reference, "lightning-input" and "lightning-combobox": Custom Validity Error Messages).
      */
     override renderedCallback(): void {
-        const inputs = this.template?.querySelectorAll<ValidatedInput>('lightning-input[data-threshold]') ?? [];
-        for (const input of Array.from(inputs)) {
-            const key = input.dataset.threshold as ThresholdKey;
-            const message = this.thresholdMessage(key);
-            if ((this.applied[key] ?? '') !== message) {
-                this.applied[key] = message;
-                input.setCustomValidity(message);
-                input.reportValidity();
+        for (const { selector, key } of VALIDATED_INPUTS) {
+            const inputs = this.template?.querySelectorAll<ValidatedInput>(selector) ?? [];
+            for (const input of Array.from(inputs)) {
+                const [record, field] = key(input);
+                const message = fieldError(this.errors, record, field);
+                const applied = `${record}|${field}`;
+                if ((this.applied[applied] ?? '') !== message) {
+                    this.applied[applied] = message;
+                    input.setCustomValidity(message);
+                    input.reportValidity();
+                }
             }
         }
     }
@@ -130,6 +185,48 @@ export default class TandemSetup extends LightningElement {
         }));
     }
 
+    get planSize(): PlanSizeInput {
+        return {
+            label: PLAN_SIZE_LABEL,
+            help: PLAN_SIZE_HELP,
+            value: this.draft?.planSizeLimit ?? '',
+            badInput: PLAN_SIZE_MESSAGE
+        };
+    }
+
+    get milestoneGateRows(): MilestoneGateRow[] {
+        return this.view && this.draft ? milestoneGateRows(this.view, this.draft.milestoneGates, this.errors) : [];
+    }
+
+    get hasMilestoneGates(): boolean {
+        return Boolean(this.draft && this.draft.milestoneGates.length > 0);
+    }
+
+    get newGate(): NewGateDraft {
+        return this.draft?.newGate ?? { stage: '', templateName: '', stepName: '', message: '' };
+    }
+
+    get stageOptions(): Option[] {
+        return this.view ? stageOptions(this.view) : [];
+    }
+
+    get templateOptions(): Option[] {
+        return this.view ? templateOptions(this.view) : [];
+    }
+
+    /** The chosen template's steps: the list follows the template. */
+    get stepOptions(): Option[] {
+        return this.view ? stepOptions(this.view, this.newGate.templateName) : [];
+    }
+
+    get stepDisabled(): boolean {
+        return !this.newGate.templateName;
+    }
+
+    get stepPlaceholder(): string {
+        return this.newGate.templateName ? 'Choose a milestone' : 'Choose a template first';
+    }
+
     get followUp(): FollowUpState | null {
         return this.view?.followUp ?? null;
     }
@@ -145,7 +242,7 @@ export default class TandemSetup extends LightningElement {
     }
 
     get warnings(): string[] {
-        return this.view ? unknownStageWarnings(this.view) : [];
+        return this.view ? [...unknownStageWarnings(this.view), ...gateWarnings(this.view)] : [];
     }
 
     get hasWarnings(): boolean {
@@ -153,7 +250,7 @@ export default class TandemSetup extends LightningElement {
     }
 
     get errorMessages(): string[] {
-        return alertMessages(this.errors, this.view);
+        return alertMessages(this.errors, this.view, this.draft);
     }
 
     /** The alert shows what has no field to sit next to, and the heading of a refused save. */
@@ -216,6 +313,61 @@ export default class TandemSetup extends LightningElement {
         this.clearFieldErrors(THRESHOLDS_KEY);
     }
 
+    handlePlanSizeChange(event: CustomEvent<{ value?: string }>): void {
+        if (!this.draft || this.readOnly) {
+            return;
+        }
+        this.draft = setPlanSizeLimit(this.draft, event.detail?.value ?? '');
+        this.clearFieldErrors(PLAN_SIZE_KEY);
+    }
+
+    /** A field of the "Add a milestone gate" row changed: a message shown under the row is checked again. */
+    handleNewGateChange(event: CustomEvent<{ value?: string }>): void {
+        const field = (event.target as HTMLElement).dataset.newGate as NewGateField;
+        if (!this.view || !this.draft || this.readOnly || !NEW_GATE_FIELDS.includes(field)) {
+            return;
+        }
+        this.draft = setNewGateField(this.view, this.draft, field, event.detail?.value ?? '');
+        if (this.errors?.records[NEW_GATE_KEY]) {
+            const row = isNewGateEmpty(this.draft.newGate)
+                ? null
+                : newGateErrors(this.view, this.draft.milestoneGates, this.draft.newGate);
+            this.replaceRecordErrors(NEW_GATE_KEY, row);
+        }
+    }
+
+    /** Adds the row's gate to the list (saved with the page), or marks what the row still needs. */
+    handleAddGate(): void {
+        if (!this.view || !this.draft || this.readOnly) {
+            return;
+        }
+        const added = addMilestoneGate(this.view, this.draft);
+        this.replaceRecordErrors(NEW_GATE_KEY, added.errors);
+        if (added.errors) {
+            this.gateStatus = '';
+            return;
+        }
+        const rows = milestoneGateRows(this.view, added.draft.milestoneGates, null);
+        const row = rows[rows.length - 1];
+        this.draft = added.draft;
+        this.gateStatus = row
+            ? `Added the milestone gate "${row.stepText}" before ${row.stageLabel}. Save to put it in force.`
+            : '';
+    }
+
+    /** Removes a gate from the list (saving deactivates it); focus goes back to the section's heading. */
+    handleRemoveGate(event: Event): void {
+        const key = (event.currentTarget as HTMLElement | null)?.dataset.key;
+        if (!this.view || !this.draft || this.readOnly || !key) {
+            return;
+        }
+        const row = milestoneGateRows(this.view, this.draft.milestoneGates, null).find((r) => r.key === key);
+        this.draft = removeMilestoneGate(this.draft, key);
+        this.replaceRecordErrors(key, null);
+        this.gateStatus = row ? `Removed the milestone gate "${row.stepText}" before ${row.stageLabel}.` : '';
+        this.template?.querySelector<HTMLElement>('[data-id="milestone-gates-heading"]')?.focus();
+    }
+
     /** A follow-up switch or Due Soon Days changed (c-tandem-setup-follow-up); saved with the page. */
     handleReminderChange(event: CustomEvent<ReminderChange>): void {
         const { key, value } = event.detail ?? {};
@@ -240,6 +392,7 @@ export default class TandemSetup extends LightningElement {
         if (this.view) {
             this.draft = draftFromView(this.view);
             this.errors = null;
+            this.gateStatus = '';
         }
     }
 
@@ -260,6 +413,7 @@ export default class TandemSetup extends LightningElement {
             return;
         }
         this.errors = null;
+        this.gateStatus = '';
         this.saving = true;
         try {
             const saved = (await saveSetup({ request: buildRequest(view, draft) })) as SetupView;
@@ -402,6 +556,20 @@ export default class TandemSetup extends LightningElement {
         return fieldError(this.errors, THRESHOLDS_KEY, key);
     }
 
+    /** Sets (or, with null, drops) the errors of one record key, keeping every other error shown. */
+    private replaceRecordErrors(key: string, record: RecordErrors | null): void {
+        const records = { ...(this.errors?.records ?? {}) };
+        delete records[key];
+        if (record) {
+            records[key] = record;
+        }
+        const pageErrors = this.errors?.pageErrors ?? [];
+        this.errors =
+            pageErrors.length > 0 || Object.keys(records).length > 0
+                ? { message: this.errors?.message ?? null, pageErrors, records }
+                : null;
+    }
+
     /**
      * After an edit, the errors of what was edited are checked again: a fixed field loses its message at once,
      * a field still wrong keeps it (thresholds are checked as typed, so "0" is marked before the save).
@@ -410,16 +578,6 @@ export default class TandemSetup extends LightningElement {
         if (!this.view || !this.draft) {
             return;
         }
-        const local = validateDraft(this.view, this.draft);
-        const records = { ...(this.errors?.records ?? {}) };
-        delete records[key];
-        if (local?.records[key]) {
-            records[key] = local.records[key];
-        }
-        const pageErrors = this.errors?.pageErrors ?? [];
-        this.errors =
-            pageErrors.length > 0 || Object.keys(records).length > 0
-                ? { message: this.errors?.message ?? null, pageErrors, records }
-                : null;
+        this.replaceRecordErrors(key, validateDraft(this.view, this.draft)?.records[key] ?? null);
     }
 }

@@ -1,9 +1,9 @@
 /**
  * The Tandem Setup page's presentation logic, DOM-free so every rule is tested on its own: the stage rows built from
  * TandemSetupController.getSetup()'s SetupView and the admin's draft, the coupling of the two gate checkboxes, the
- * threshold checks, the follow-up switches in the draft (their rules are c/tandemSetupFollowUpModel's), the
- * SetupRequest sent to saveSetup(), the last change and the save's outcome as the page says
- * them, and how long to wait before asking again whether the deployment finished. The server enforces the same
+ * milestone gates (./milestoneGates), the threshold and plan size limit checks, the follow-up switches in the draft
+ * (their rules are c/tandemSetupFollowUpModel's), the SetupRequest sent to saveSetup(), the last change and the
+ * save's outcome as the page says them, and how long to wait before asking again whether the deployment finished. The server enforces the same
  * rules; checking them here puts the message next to the control before a round trip.
  */
 import { formatNumber } from 'c/planHealth';
@@ -21,6 +21,30 @@ import {
     setSwitch
 } from 'c/tandemSetupFollowUpModel';
 import type { FollowUpState, ReminderSwitch, Reminders, RemindersDraft } from 'c/tandemSetupFollowUpModel';
+import {
+    NEW_GATE_KEY,
+    NO_NEW_GATE,
+    addGate,
+    gateControls,
+    gateRequests,
+    gatesDirty,
+    gatesFromView,
+    isNewGateEmpty,
+    newGateErrors,
+    removeGate,
+    setNewGate,
+    withNewGate
+} from './milestoneGates';
+import type {
+    GateDraft,
+    MilestoneGate,
+    MilestoneGateRequest,
+    NewGateDraft,
+    NewGateField,
+    PlanTemplate
+} from './milestoneGates';
+
+export * from './milestoneGates';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The server contract (TandemSetupController).
@@ -72,12 +96,22 @@ export interface SetupView {
     followUp?: FollowUpState | null;
     /** Which reminders the follow-up sends. */
     reminders?: Reminders | null;
+    /** The milestone gates in force, by stage in sales-process order. */
+    milestoneGates?: MilestoneGate[] | null;
+    /** The active plan templates with their steps, to choose a new milestone gate from. */
+    templates?: PlanTemplate[] | null;
+    /** The most milestones a plan should have before the workspace warns; null: no warning. */
+    planSizeLimit?: number | null;
 }
 
 export interface SetupRequest {
     activePlanStages: string[];
     acceptedPlanStages: string[];
+    /** Every milestone gate to keep; null keeps those in force (a view without them has nothing to send). */
+    milestoneGates: MilestoneGateRequest[] | null;
     thresholds: Thresholds;
+    /** The plan size limit (its planSizeLimit null: no warning); null keeps the limit in force. */
+    planSize: { planSizeLimit: number | null } | null;
     /** null keeps the switches in force (a view without them has nothing to send). */
     reminders: Reminders | null;
 }
@@ -100,6 +134,12 @@ export interface SetupDraft {
     thresholds: Record<ThresholdKey, string>;
     /** The follow-up switches; null when the view has none. */
     reminders: RemindersDraft | null;
+    /** The milestone gates kept, in the order listed. */
+    milestoneGates: GateDraft[];
+    /** The "Add a milestone gate" row. */
+    newGate: NewGateDraft;
+    /** As typed: '' is no warning. */
+    planSizeLimit: string;
 }
 
 /** The record key of the threshold errors, as the server reports them. */
@@ -112,6 +152,16 @@ export const GATE_FIELDS: Readonly<Record<GateKind, string>> = {
 
 export const MIN_DAYS = 1;
 export const MAX_DAYS = 365;
+
+/** The record key and field of the plan size limit's errors, as the server reports them. */
+export const PLAN_SIZE_KEY = 'planSize';
+export const PLAN_SIZE_FIELD = 'planSizeLimit';
+/** Plan_Size_Limit__c is a Number(3, 0). */
+export const MAX_PLAN_SIZE = 999;
+export const PLAN_SIZE_MESSAGE = `Enter a whole number of milestones from 1 to ${MAX_PLAN_SIZE}, or leave it blank to turn the warning off.`;
+export const PLAN_SIZE_LABEL = 'Plan size limit';
+export const PLAN_SIZE_HELP =
+    'The most milestones a plan should have. Above it, the plan workspace warns the account executive that a longer plan is harder for the buyer to follow and to keep current; it never blocks. Leave blank for no warning.';
 
 export interface ThresholdDefinition {
     key: ThresholdKey;
@@ -162,7 +212,14 @@ export function draftFromView(view: SetupView): SetupDraft {
     for (const key of THRESHOLD_KEYS) {
         thresholds[key] = thresholdText(view.thresholds?.[key]);
     }
-    return { gates, thresholds, reminders: view.reminders ? remindersDraft(view.reminders) : null };
+    return {
+        gates,
+        thresholds,
+        reminders: view.reminders ? remindersDraft(view.reminders) : null,
+        milestoneGates: gatesFromView(view),
+        newGate: { ...NO_NEW_GATE },
+        planSizeLimit: thresholdText(view.planSizeLimit)
+    };
 }
 
 /**
@@ -206,9 +263,66 @@ export function setDueSoonDays(draft: SetupDraft, value: string | null | undefin
     return next === draft.reminders ? draft : { ...draft, reminders: next };
 }
 
+/** The plan size limit typed. */
+export function setPlanSizeLimit(draft: SetupDraft, value: string | null | undefined): SetupDraft {
+    const text = (value ?? '').trim();
+    return draft.planSizeLimit === text ? draft : { ...draft, planSizeLimit: text };
+}
+
+/** One field of the "Add a milestone gate" row changed (the step list follows the template). */
+export function setNewGateField(
+    view: SetupView,
+    draft: SetupDraft,
+    field: NewGateField,
+    value: string | null | undefined
+): SetupDraft {
+    const next = setNewGate(view, draft.newGate, field, value);
+    return next === draft.newGate ? draft : { ...draft, newGate: next };
+}
+
+/**
+ * The "Add a milestone gate" row added to the list, and the row emptied; or, when the row is not filled in right,
+ * the draft unchanged and the row's errors (under NEW_GATE_KEY) to show next to its fields.
+ */
+export function addMilestoneGate(
+    view: SetupView,
+    draft: SetupDraft
+): { draft: SetupDraft; errors: RecordErrors | null } {
+    const errors = newGateErrors(view, draft.milestoneGates, draft.newGate);
+    if (errors) {
+        return { draft, errors };
+    }
+    const { stage, stepName, message } = draft.newGate;
+    return {
+        draft: {
+            ...draft,
+            milestoneGates: addGate(draft.milestoneGates, { stage, stepName, message }),
+            newGate: { ...NO_NEW_GATE }
+        },
+        errors: null
+    };
+}
+
+/** Removes a listed milestone gate, by its key (milestoneGateKey). */
+export function removeMilestoneGate(draft: SetupDraft, key: string): SetupDraft {
+    const next = removeGate(draft.milestoneGates, key);
+    return next === draft.milestoneGates ? draft : { ...draft, milestoneGates: next };
+}
+
+/** The plan size limit as typed: null when blank, the number, or NaN when it is not a whole number from 1 to 999. */
+export function parsePlanSize(text: string): number | null {
+    return parseWholeDays(text, 1, MAX_PLAN_SIZE);
+}
+
+/** The message under the plan size limit ('' when it is fine). */
+export function planSizeMessage(text: string): string {
+    return Number.isNaN(parsePlanSize(text)) ? PLAN_SIZE_MESSAGE : '';
+}
+
 /** True when the draft differs from what the view says is saved. */
 export function isDirty(view: SetupView, draft: SetupDraft): boolean {
     const saved = draftFromView(view);
+    const planSize = parsePlanSize(draft.planSizeLimit);
     return (
         view.stages.some((stage) => {
             const a = saved.gates[stage.apiName];
@@ -216,7 +330,11 @@ export function isDirty(view: SetupView, draft: SetupDraft): boolean {
             return !b || a.active !== b.active || a.accepted !== b.accepted;
         }) ||
         THRESHOLD_KEYS.some((key) => saved.thresholds[key] !== draft.thresholds[key]) ||
-        Boolean(saved.reminders && draft.reminders && remindersDirty(saved.reminders, draft.reminders))
+        Boolean(saved.reminders && draft.reminders && remindersDirty(saved.reminders, draft.reminders)) ||
+        gatesDirty(saved.milestoneGates, draft.milestoneGates) ||
+        !isNewGateEmpty(draft.newGate) ||
+        Number.isNaN(planSize) ||
+        planSize !== parsePlanSize(saved.planSizeLimit)
     );
 }
 
@@ -275,6 +393,11 @@ export function validateDraft(view: SetupView, draft: SetupDraft): ErrorReport |
     }
     const dueSoon = draft.reminders ? dueSoonMessage(draft.reminders.dueSoonDays) : '';
     if (dueSoon) addFieldError(records, REMINDERS_KEY, DUE_SOON_FIELD, dueSoon);
+    const planSize = planSizeMessage(draft.planSizeLimit);
+    if (planSize) addFieldError(records, PLAN_SIZE_KEY, PLAN_SIZE_FIELD, planSize);
+    // A filled-in add row is saved with the rest (as if Add was pressed), so it is checked with the rest.
+    const newGate = isNewGateEmpty(draft.newGate) ? null : newGateErrors(view, draft.milestoneGates, draft.newGate);
+    if (newGate) records[NEW_GATE_KEY] = newGate;
     return Object.keys(records).length > 0
         ? { message: 'Fix the marked fields, then save again.', pageErrors: [], records }
         : null;
@@ -285,9 +408,10 @@ export { fieldError };
 
 /**
  * What the page shows in its error alert: page errors, plus record-level messages and the field errors of records
- * the page has no control for (so nothing the server said is lost).
+ * the page has no control for (so nothing the server said is lost). `draft`: the milestone gates listed, whose
+ * errors the page shows next to them.
  */
-export function alertMessages(errors: ErrorReport | null, view: SetupView | null): string[] {
+export function alertMessages(errors: ErrorReport | null, view: SetupView | null, draft?: SetupDraft | null): string[] {
     if (!errors) {
         return [];
     }
@@ -297,6 +421,8 @@ export function alertMessages(errors: ErrorReport | null, view: SetupView | null
             ? [
                   [THRESHOLDS_KEY, THRESHOLD_KEYS],
                   [REMINDERS_KEY, [DUE_SOON_FIELD]],
+                  [PLAN_SIZE_KEY, [PLAN_SIZE_FIELD]],
+                  ...gateControls(draft ? withNewGate(view, draft.milestoneGates, draft.newGate) : []),
                   ...view.stages.map((stage): [string, string[]] => [stage.apiName, Object.values(GATE_FIELDS)])
               ]
             : []
@@ -307,7 +433,10 @@ export function alertMessages(errors: ErrorReport | null, view: SetupView | null
 // ---------------------------------------------------------------------------------------------------------------
 // The request.
 
-/** The SetupRequest for saveSetup(): gated stages in the view's (sales-process) order, thresholds as numbers. */
+/**
+ * The SetupRequest for saveSetup(): gated stages in the view's (sales-process) order, the milestone gates listed
+ * (with the add row's, when it is filled in), thresholds and the plan size limit as numbers.
+ */
 export function buildRequest(view: SetupView, draft: SetupDraft): SetupRequest {
     const gateable = view.stages.filter((stage) => stage.canGate && draft.gates[stage.apiName]);
     const thresholds = {} as Thresholds;
@@ -318,10 +447,18 @@ export function buildRequest(view: SetupView, draft: SetupDraft): SetupRequest {
         }
         thresholds[key] = days;
     }
+    const planSizeLimit = parsePlanSize(draft.planSizeLimit);
+    if (Number.isNaN(planSizeLimit)) {
+        throw new Error(`planSizeLimit is not a whole number from 1 to ${MAX_PLAN_SIZE}: validate first`);
+    }
     return {
         activePlanStages: gateable.filter((stage) => draft.gates[stage.apiName].active).map((s) => s.apiName),
         acceptedPlanStages: gateable.filter((stage) => draft.gates[stage.apiName].accepted).map((s) => s.apiName),
+        milestoneGates: view.milestoneGates
+            ? gateRequests(view, withNewGate(view, draft.milestoneGates, draft.newGate))
+            : null,
         thresholds,
+        planSize: { planSizeLimit },
         reminders: draft.reminders ? remindersRequest(draft.reminders) : null
     };
 }
@@ -508,7 +645,10 @@ export const SAVING_TEXT = 'Saving: Salesforce is deploying the change...';
 export const STILL_DEPLOYING_TEXT =
     'Salesforce is still deploying the change. This page stopped checking: reload it in a minute to see the result.';
 
-/** "Saved: the gates are on for …": the stages the saved view gates, and what each asks for. */
+/**
+ * "Saved: the gates are on for …": the stages the saved view gates, and what each asks for; then how many
+ * milestone gates are on.
+ */
 export function savedText(view: SetupView): string {
     const gated = view.stages
         .filter((stage) => stage.canGate && (stage.requiresActivePlan || stage.requiresAcceptedPlan))
@@ -516,9 +656,16 @@ export function savedText(view: SetupView): string {
             (stage) =>
                 `${stage.label || stage.apiName} (${stage.requiresAcceptedPlan ? 'accepted plan' : 'active plan'})`
         );
+    const milestones = gatesFromView(view).length;
+    if (milestones === 0) {
+        return gated.length > 0
+            ? `Saved: the gates are on for ${gated.join(', ')}.`
+            : 'Saved: no stage is gated, so deals move between stages freely.';
+    }
+    const count = milestones === 1 ? '1 milestone gate is on' : `${milestones} milestone gates are on`;
     return gated.length > 0
-        ? `Saved: the gates are on for ${gated.join(', ')}.`
-        : 'Saved: no stage is gated, so deals move between stages freely.';
+        ? `Saved: the gates are on for ${gated.join(', ')}; ${count}.`
+        : `Saved: no stage needs a plan; ${count}.`;
 }
 
 /** What the page says about the save it made, from the latest view; `gaveUp` once polling stopped. */

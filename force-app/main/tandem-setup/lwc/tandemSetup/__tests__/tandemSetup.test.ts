@@ -346,7 +346,15 @@ describe('c-tandem-setup', () => {
             expect(lastRequest()).toEqual({
                 activePlanStages: [PROSPECTING, PROPOSAL, NEGOTIATION],
                 acceptedPlanStages: [NEGOTIATION],
+                milestoneGates: [
+                    {
+                        stage: NEGOTIATION,
+                        stepName: 'Enterprise_05_Security_Review',
+                        message: 'Security signs off before we negotiate terms.'
+                    }
+                ],
                 thresholds: { atRiskOverdueDays: 3, offTrackOverdueDays: 10, atRiskSlipDays: 14, stalePlanDays: 21 },
+                planSize: { planSizeLimit: 20 },
                 reminders: {
                     dueSoonDays: 2,
                     sellerRemindersOn: true,
@@ -381,7 +389,7 @@ describe('c-tandem-setup', () => {
             await settle();
             expect(mockGetSetup).toHaveBeenCalledTimes(2);
             expect(text($(element, '[data-id="outcome"]'))).toBe(
-                'Saved: the gates are on for Proposal/Price Quote (active plan), Negotiation/Review (accepted plan).'
+                'Saved: the gates are on for Proposal/Price Quote (active plan), Negotiation/Review (accepted plan); 1 milestone gate is on.'
             );
             expect(text($(element, '[data-id="change-status"]'))).toBe('Succeeded');
             expect(button(element, 'save').disabled).toBe(false);

@@ -17,20 +17,9 @@ import {
     toggleGate,
     unknownStageWarnings
 } from 'c/tandemSetupModel';
-import type { Gate, SetupChange, SetupStage, SetupView } from 'c/tandemSetupModel';
+import type { Gate, MilestoneGate, SetupChange, SetupStage, SetupView } from 'c/tandemSetupModel';
 import type { ErrorReport as SaveErrors } from 'c/serverErrors';
-import {
-    VIEW,
-    stage,
-    PROPOSAL,
-    NEGOTIATION,
-    PROSPECTING,
-    WON,
-    LOST,
-    thresholds,
-    withGate,
-    change
-} from './setupFixture';
+import { VIEW, stage, PROPOSAL, NEGOTIATION, PROSPECTING, WON, LOST, withGate, change } from './setupFixture';
 
 describe('stage rows', () => {
     const rows = stageRows(VIEW, draftFromView(VIEW), null, false);
@@ -134,7 +123,7 @@ describe('stage rows', () => {
 
     it('falls back to the API name for a stage without a label, and to no gate for a stage the draft lacks', () => {
         const view = { ...VIEW, stages: [{ ...stage(PROPOSAL), label: '' }] };
-        const [r] = stageRows(view, { gates: {}, thresholds: thresholds(), reminders: null }, null, false);
+        const [r] = stageRows(view, { ...draftFromView(view), gates: {} }, null, false);
         expect(r).toMatchObject({ label: PROPOSAL, active: false, accepted: false, gapText: '' });
     });
 });
@@ -295,7 +284,7 @@ describe('the outcome of a save', () => {
             VIEW,
             false,
             'success',
-            'Saved: the gates are on for Proposal/Price Quote (active plan), Negotiation/Review (accepted plan).'
+            'Saved: the gates are on for Proposal/Price Quote (active plan), Negotiation/Review (accepted plan); 1 milestone gate is on.'
         ],
         [
             'failed',
@@ -312,9 +301,23 @@ describe('the outcome of a save', () => {
     it('says when no stage is gated', () => {
         const view = {
             ...VIEW,
-            stages: VIEW.stages.map((s) => ({ ...s, requiresActivePlan: false, requiresAcceptedPlan: false }))
+            stages: VIEW.stages.map((s) => ({ ...s, requiresActivePlan: false, requiresAcceptedPlan: false })),
+            milestoneGates: []
         };
         expect(savedText(view)).toBe('Saved: no stage is gated, so deals move between stages freely.');
+    });
+
+    it('counts the milestone gates, with or without stage gates', () => {
+        const ungated = VIEW.stages.map((s) => ({ ...s, requiresActivePlan: false, requiresAcceptedPlan: false }));
+        const gate = VIEW.milestoneGates?.[0] as MilestoneGate;
+        const two = [gate, { ...gate, stepName: 'Enterprise_10_Signature', stepTitle: 'Signature' }];
+        expect(savedText({ ...VIEW, stages: ungated })).toBe('Saved: no stage needs a plan; 1 milestone gate is on.');
+        expect(savedText({ ...VIEW, milestoneGates: two })).toBe(
+            'Saved: the gates are on for Proposal/Price Quote (active plan), Negotiation/Review (accepted plan); 2 milestone gates are on.'
+        );
+        expect(savedText({ ...VIEW, stages: ungated, milestoneGates: [{ ...gate, stage: 'Contract Signed' }] })).toBe(
+            'Saved: no stage is gated, so deals move between stages freely.'
+        );
     });
 });
 

@@ -91,7 +91,15 @@ describe('the save request', () => {
         expect(buildRequest(VIEW, draft)).toEqual({
             activePlanStages: [PROSPECTING, PROPOSAL, NEGOTIATION, WON],
             acceptedPlanStages: [NEGOTIATION, WON],
+            milestoneGates: [
+                {
+                    stage: NEGOTIATION,
+                    stepName: 'Enterprise_05_Security_Review',
+                    message: 'Security signs off before we negotiate terms.'
+                }
+            ],
             thresholds: { atRiskOverdueDays: 3, offTrackOverdueDays: 10, atRiskSlipDays: null, stalePlanDays: 21 },
+            planSize: { planSizeLimit: 20 },
             reminders: {
                 dueSoonDays: 2,
                 sellerRemindersOn: true,
