@@ -13,7 +13,6 @@ const scenario = e2eFile('milestone-gates', (ready) => ({ preview } = ready));
 const { milestonesOf } = demoRecords(() => preview.org);
 
 const GATE = 'Plan_Stage_Requirement__mdt.Security_Before_Next_Stage';
-const STEP = 'Enterprise_05_Security_Review';
 
 /** The org's open stages in sales-process order. */
 function openStages() {
@@ -52,15 +51,15 @@ describe('milestone gates on the record page', () => {
                 .sort((a, b) => a.Sort_Order__c - b.Sort_Order__c)[0];
             assert.ok(milestone, 'the demo plan has an open milestone');
             const stageBefore = deal.StageName;
-            // The demo's plan as if drafted from the Enterprise template, the milestone made from its security
-            // review step; and an admin's gate on the next stage.
-            preview.org.update('Mutual_Action_Plan__c', { Id: plan.Id, Template__c: 'Enterprise' });
-            preview.org.update('Plan_Milestone__c', { Id: milestone.Id, Template_Step__c: STEP });
+            // The demo drafted the plan from a template: the milestone records its step. An admin's gate on the
+            // next stage names that step.
+            assert.ok(plan.Template__c, 'the demo plan records its template');
+            assert.ok(milestone.Template_Step__c, 'and each milestone its step');
             preview.org.setCustomMetadata(
                 GATE,
                 {
                     Stage__c: gated,
-                    Template_Step__c: STEP,
+                    Template_Step__c: milestone.Template_Step__c,
                     Message__c: 'Security signs off before we go further.',
                     Is_Active__c: true
                 },
