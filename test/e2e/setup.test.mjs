@@ -112,6 +112,26 @@ async function addMilestoneGate(page, { stage, template, step, message }) {
     await row.getByRole('button', { name: 'Add milestone gate' }).click();
 }
 
+const OFFER = 'Offer it to the account executive';
+const AUTOMATIC = 'Start it automatically (owned by the account owner)';
+const ONBOARDING = 'Plan_Template__mdt.Enterprise_Onboarding';
+
+/** The Success plans section: the way a success plan starts (radio group) and its template (combobox). */
+function successPlans(page) {
+    const section = page.getByRole('region', { name: 'Success plans' });
+    return {
+        section,
+        radio: (label) => section.getByRole('radio', { name: label, exact: true }),
+        // SLDS hides the native radio behind its styled circle: a user clicks the option's label.
+        choose: (label) =>
+            section
+                .locator('label')
+                .filter({ has: page.getByText(label, { exact: true }) })
+                .click(),
+        template: section.getByRole('combobox', { name: 'Success template', exact: true })
+    };
+}
+
 describe('Tandem Setup', () => {
     scenario(
         'the account executive sees the gates read-only, told which permission set changes them',
@@ -296,6 +316,87 @@ describe('Tandem Setup', () => {
             );
             assert.equal(milestoneGateRecords(org)[0].name, saved.name, 'the same record, not a new one');
             assert.deepEqual(await problems(), []);
+        }
+    );
+
+    scenario(
+        'the admin starts success plans automatically from another template, saves, and sees it after a reload',
+        async ({ page, problems, visit }) => {
+            const { org } = preview;
+            // A second Success template, as an admin adds one in Setup; the shipped Customer Success is the other.
+            org.setCustomMetadata(
+                ONBOARDING,
+                { Is_Active__c: true, Plan_Type__c: 'Success', Sort_Order__c: 20 },
+                { create: { label: 'Enterprise Onboarding' } }
+            );
+            const before = planSetting(org);
+            try {
+                assert.equal(before.Success_Plan_Start__c, 'Offer', 'the shipped mode');
+                assert.equal(before.Success_Template__c, 'Customer_Success', 'the shipped template');
+                await visit('setup');
+                await viewAs(page, ADMIN);
+                const success = successPlans(page);
+                await success.section.getByText('When a deal is won, its close plan is completed.').waitFor();
+                assert.equal(await success.radio(OFFER).isChecked(), true);
+                assert.equal(await success.template.innerText(), 'Customer Success');
+                await success.section
+                    .getByText('The plan workspace of a won deal offers the account executive')
+                    .waitFor();
+
+                // Off: nothing starts, and the template waits, disabled, for success plans to be turned on again.
+                await success.choose('Off');
+                assert.equal(await success.radio('Off').isChecked(), true);
+                assert.equal(await success.template.isDisabled(), true);
+                await success.section.getByText('No success plan starts and none is offered.').waitFor();
+
+                await success.choose(AUTOMATIC);
+                assert.equal(await success.template.isDisabled(), false);
+                await chooseOption(success.section, 'Success template', 'Enterprise Onboarding');
+                // A close template is never offered for a success plan.
+                await success.template.click();
+                const offered = await success.section.getByRole('option').allInnerTexts();
+                assert.deepEqual(
+                    offered.map((text) => text.trim()),
+                    ['The first active one (now Customer Success)', 'Customer Success', 'Enterprise Onboarding']
+                );
+                await page.keyboard.press('Escape');
+                await success.section.getByText('owned by the account owner. It starts as a draft').waitFor();
+                await success.section.scrollIntoViewIfNeeded();
+                await screenshot(page, 'setup-success-plans');
+
+                await page.getByRole('button', { name: 'Save' }).click();
+                await page.getByText('Succeeded', { exact: true }).waitFor();
+                await page.getByText(/Success plans: Offer → Automatic/).waitFor();
+                await page.getByText(/Success template: Customer Success → Enterprise Onboarding/).waitFor();
+                const setting = planSetting(org);
+                assert.equal(setting.Success_Plan_Start__c, 'Automatic');
+                assert.equal(setting.Success_Template__c, 'Enterprise_Onboarding');
+                assert.equal(Number(setting.Plan_Size_Limit__c), Number(before.Plan_Size_Limit__c), 'the rest kept');
+
+                // What was saved is what the page shows next time, on a narrow screen too.
+                await page.setViewportSize({ width: 400, height: 900 });
+                await page.reload();
+                const again = successPlans(page);
+                await eventually(
+                    () => again.radio(AUTOMATIC).isChecked(),
+                    (checked) => checked,
+                    'the saved mode'
+                );
+                assert.equal(await again.template.innerText(), 'Enterprise Onboarding');
+                for (const control of [again.template, again.section.locator('label').filter({ hasText: AUTOMATIC })]) {
+                    const box = await control.boundingBox();
+                    assert.ok(box && box.x >= 0 && box.x + box.width <= 400, `within 400 px: ${JSON.stringify(box)}`);
+                }
+                await again.section.scrollIntoViewIfNeeded();
+                await screenshot(page, 'setup-success-plans-narrow');
+                assert.deepEqual(await problems(), []);
+            } finally {
+                org.setCustomMetadata('Plan_Setting__mdt.Default', {
+                    Success_Plan_Start__c: before.Success_Plan_Start__c,
+                    Success_Template__c: before.Success_Template__c
+                });
+                org.setCustomMetadata(ONBOARDING, null);
+            }
         }
     );
 

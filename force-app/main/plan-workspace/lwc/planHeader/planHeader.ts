@@ -5,7 +5,7 @@ import { LightningElement, api } from 'lwc';
 import LOCALE from '@salesforce/i18n/locale';
 import { compareCloseDates, completionPercent, formatNumber, healthBadge, planSlip } from 'c/planHealth';
 import type { CloseDateComparison, HealthBadge } from 'c/planHealth';
-import { isOpenPlanStatus } from 'c/planWorkspaceModel';
+import { isOpenPlanStatus, isSuccessPlan } from 'c/planWorkspaceModel';
 import type { ImpliedCloseMessage, PlanInfo } from 'c/planWorkspaceModel';
 import {
     DETAIL_FIELDS,
@@ -145,6 +145,22 @@ export default class PlanHeader extends LightningElement {
 
     get hasPlan(): boolean {
         return Boolean(this.currentPlan);
+    }
+
+    /** A Success plan (the hand-off after the deal was won) says so next to its status. */
+    get isSuccessPlan(): boolean {
+        return isSuccessPlan(this.currentPlan);
+    }
+
+    /** When the deal closes is a close plan's question: a Success plan starts once it is won. */
+    get showsCloseFacts(): boolean {
+        return !this.isSuccessPlan;
+    }
+
+    /** "Owned by Priya Shah": a Success plan's customer success owner; blank when none is named. */
+    get successOwnerText(): string {
+        const owner = this.currentPlan?.successOwnerName;
+        return this.isSuccessPlan && owner ? `Owned by ${owner}` : '';
     }
 
     get badge(): HealthBadge {

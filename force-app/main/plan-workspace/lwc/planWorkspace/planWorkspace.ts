@@ -7,6 +7,7 @@ import saveMilestones from '@salesforce/apex/PlanWorkspaceController.saveMilesto
 import setPlanStatus from '@salesforce/apex/PlanWorkspaceController.setPlanStatus';
 import recordBuyerAcceptance from '@salesforce/apex/PlanWorkspaceController.recordBuyerAcceptance';
 import updatePlan from '@salesforce/apex/PlanWorkspaceController.updatePlan';
+import startSuccessPlan from '@salesforce/apex/PlanWorkspaceController.startSuccessPlan';
 // The user's locale, a BCP 47 tag ("en-US"): every date and number the workspace shows follows it ("Access
 // Internationalization Properties", LWC Developer Guide).
 import LOCALE from '@salesforce/i18n/locale';
@@ -36,6 +37,7 @@ import {
     isDirty,
     isHistoryStatus,
     isOpenPlanStatus,
+    isSuccessPlan,
     loadedRevisions,
     planChoices,
     PLAN_KEY,
@@ -52,6 +54,7 @@ import type {
     ListView,
     Loaded,
     SaveErrors,
+    StartSuccessPlanRequest,
     UiState,
     Workspace
 } from 'c/planWorkspaceModel';
@@ -66,7 +69,8 @@ const LOAD_FAILED = 'We could not load the plan.';
  * (PlanWorkspaceController.getWorkspace); every save returns the fresh workspace. The user's unsaved edits live in a
  * draft (planWorkspaceModel) that only a successful save clears, so they survive a failed one; its errors are placed
  * next to what caused them. Children: c-plan-header (summary, status, acceptance), c-plan-milestone-list (the
- * milestones) and c-plan-creator (a new plan from a template).
+ * milestones), c-plan-creator (a new plan from a template) and, on a won deal, c-plan-success-start (the hand-off to
+ * a success plan).
  */
 const SAVE_HINT = 'Fix what is marked below, then save again. Your changes are still here.';
 const DETAILS_HINT = 'Fix what is marked in the plan details, then save them again. Your changes are still here.';
@@ -108,6 +112,8 @@ export default class PlanWorkspace extends LightningElement {
     creating = false;
     /** The offer to move the open milestones with the buyer's new target date, after the details were saved. */
     replan: ReplanOffer | null = null;
+    /** Errors of the last refused success plan start: shown in its panel, not at the top of the workspace. */
+    successErrors: SaveErrors | null = null;
     /** The send form is open. */
     sending = false;
     replanReason: string | null = null;
@@ -117,7 +123,7 @@ export default class PlanWorkspace extends LightningElement {
     private chosenPlanId: string | null = null;
 
     /** Where the focus goes once the result of an action is on screen (see renderedCallback). */
-    private pendingFocus: 'errors' | 'conflict' | 'plan' | 'replan' | null = null;
+    private pendingFocus: 'errors' | 'conflict' | 'plan' | 'replan' | 'success-errors' | null = null;
 
     /**
      * After an action, the focus goes to what the user needs next: the plan's name once it is created; the first
@@ -136,6 +142,13 @@ export default class PlanWorkspace extends LightningElement {
         }
         if (target === 'replan') {
             this.template?.querySelector<HTMLElement>('[data-id="replan"]')?.focus();
+            return;
+        }
+        if (target === 'success-errors') {
+            const panel = this.template?.querySelector<HTMLElement & { focusFirstError(): void }>(
+                'c-plan-success-start'
+            );
+            panel?.focusFirstError();
             return;
         }
         if (target === 'plan') {
@@ -248,9 +261,57 @@ export default class PlanWorkspace extends LightningElement {
         return Boolean(this.permissions.canCreatePlan);
     }
 
-    /** Once the opportunity's current plan is finished (Completed or Cancelled), a new one can follow it. */
+    /**
+     * Once the opportunity's current plan is finished (Completed or Cancelled), a new one can follow it; not while the
+     * hand-off to a success plan is offered.
+     */
     get canStartNewPlan(): boolean {
-        return this.canCreatePlan && canFollowWithNewPlan(this.workspace?.plans ?? [], this.plan);
+        // On a won deal the next plan is the success plan, which its own panel starts.
+        return (
+            this.canCreatePlan &&
+            !this.showsSuccessStart &&
+            canFollowWithNewPlan(this.workspace?.plans ?? [], this.plan)
+        );
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // The hand-off to a success plan (a won deal)
+    // -----------------------------------------------------------------------------------------------------------
+
+    /** The templates and owners offered, on a won deal with no success plan yet; null when not offered. */
+    get successStart() {
+        return this.workspace?.successStart ?? null;
+    }
+
+    /** Shown above the plan (the close plan, now history), not while a new plan is being created. */
+    get showsSuccessStart(): boolean {
+        return Boolean(this.successStart) && !this.creating;
+    }
+
+    get isSuccessPlan(): boolean {
+        return isSuccessPlan(this.plan);
+    }
+
+    async handleStartSuccess(event: CustomEvent<{ request: StartSuccessPlanRequest }>): Promise<void> {
+        if (this.busy) {
+            return;
+        }
+        this.busy = true;
+        try {
+            const result = await startSuccessPlan({ opportunityId: this.recordId, request: event.detail.request });
+            this.succeeded(result, 'Success plan started', () => {
+                this.draft = EMPTY_DRAFT;
+                this.ui = EMPTY_UI;
+                this.successErrors = null;
+                this.pendingFocus = 'plan';
+            });
+        } catch (error) {
+            this.successErrors = parseServerError(error, 'The success plan was not started.');
+            this.pendingFocus = 'success-errors';
+        } finally {
+            this.busy = false;
+            this.updateView();
+        }
     }
 
     // -----------------------------------------------------------------------------------------------------------
@@ -678,12 +739,7 @@ export default class PlanWorkspace extends LightningElement {
         this.busy = true;
         try {
             const result = await call();
-            this.setWorkspace(result);
-            this.errors = null;
-            afterSuccess?.();
-            this.dispatchEvent(new ShowToastEvent({ title: success, message: '', variant: 'success' }));
-            this.dispatchEvent(new CustomEvent('planchange'));
-            this.notifyRecordPage();
+            this.succeeded(result, success, afterSuccess);
         } catch (error) {
             this.errors = parseServerError(error, failure);
             this.failedHint = hint;
@@ -695,6 +751,16 @@ export default class PlanWorkspace extends LightningElement {
             this.busy = false;
             this.updateView();
         }
+    }
+
+    /** A save succeeded: the workspace it returned, a toast, the record page told (its plan roll-ups changed). */
+    private succeeded(result: Workspace, toast: string, afterSuccess?: () => void): void {
+        this.setWorkspace(result);
+        this.errors = null;
+        afterSuccess?.();
+        this.dispatchEvent(new ShowToastEvent({ title: toast, message: '', variant: 'success' }));
+        this.dispatchEvent(new CustomEvent('planchange'));
+        this.notifyRecordPage();
     }
 
     private notifyRecordPage(): void {

@@ -8,8 +8,8 @@ import { formatDate } from './formatting';
 import type { Option, Person, PlanSummary, Workspace } from './workspaceTypes';
 
 /**
- * The plan switcher's choices, newest first: each plan by name, status and dates, in the user's locale ("Go-live
- * plan: Cancelled, started Mar 3, 2026, 4 of 12 milestones done"); the current plan says so.
+ * The plan switcher's choices, newest first: each plan by name, status, dates and type, in the user's locale
+ * ("Go-live plan: Cancelled, started Mar 3, 2026, Close plan, 4 of 12 milestones done"); the current plan says so.
  */
 export function planChoices(plans: PlanSummary[], locale?: string): { label: string; value: string }[] {
     return plans.map((plan) => {
@@ -17,6 +17,7 @@ export function planChoices(plans: PlanSummary[], locale?: string): { label: str
         if (plan.startedOn) {
             parts.push(`started ${formatDate(plan.startedOn, locale)}`);
         }
+        parts.push(plan.planType === 'Success' ? 'Success plan' : 'Close plan');
         if (plan.milestoneCount) {
             parts.push(
                 `${formatNumber(plan.completedMilestoneCount ?? 0, locale)} of ${formatNumber(plan.milestoneCount, locale)} milestones done`

@@ -24,6 +24,8 @@
  * - memo: a result computed again only when its inputs change
  * - reminders: when someone was last reminded of a milestone or the plan (the daily follow-up)
  * - timeline: where the timeline draws each milestone, arrow, day line and tick
+ * - successStart: the hand-off to a success plan once the deal is won (its form, checks, request and errors), and a
+ *   plan's type in words
  *
  * The workspace is what PlanWorkspaceController returns (one typed @AuraEnabled object per round-trip). The user's unsaved work
  * is a `Draft`: changed fields per milestone, new milestones, deleted ones, and an explicit order once the user
@@ -55,7 +57,9 @@ export type {
     Picklists,
     PlanInfo,
     PlanSummary,
+    PlanType,
     ReminderInfo,
+    SuccessStart,
     TemplateInfo,
     TemplateStepInfo,
     Thresholds,
@@ -138,3 +142,25 @@ export type { ImpliedCloseMessage } from './planFacts';
 export { rememberLast } from './memo';
 export { PLAN_SIZE_REASON, planSizeLimit, planSizeWarning } from './planSize';
 export type { PlanSizeWarning } from './planSize';
+export {
+    emptySuccessStartForm,
+    firstFieldInError,
+    isSuccessPlan,
+    planTypeLabel,
+    setSuccessStartField,
+    SUCCESS_START_FIELDS,
+    SUCCESS_START_KEY,
+    SUCCESS_START_SUMMARY,
+    successOwnerOptions,
+    successStartErrorView,
+    successStartRequest,
+    TARGET_NOT_AFTER_TODAY,
+    validateSuccessStart
+} from './successStart';
+export type {
+    StartSuccessPlanRequest,
+    SuccessStartErrors,
+    SuccessStartErrorView,
+    SuccessStartField,
+    SuccessStartForm
+} from './successStart';

@@ -25,10 +25,16 @@ export interface OpportunityInfo {
     accountName?: string | null;
 }
 
+/** Close (a sales plan, also one saved before plans had a type) or Success (the hand-off after the deal is won). */
+export type PlanType = 'Close' | 'Success';
+
 export interface PlanInfo {
     id: string;
     name: string;
     status: string;
+    planType?: PlanType | null;
+    /** A Success plan's customer success owner. */
+    successOwnerName?: string | null;
     health?: string | null;
     sharedObjective?: string | null;
     targetDate?: string | null;
@@ -190,6 +196,7 @@ export interface PlanSummary {
     id: string;
     name: string;
     status: string;
+    planType?: PlanType | null;
     targetDate?: string | null;
     startedOn?: string | null;
     milestoneCount?: number | null;
@@ -198,6 +205,19 @@ export interface PlanSummary {
     isCurrent: boolean;
     /** The plan shown now. */
     isShown: boolean;
+}
+
+/**
+ * The hand-off to a success plan (PlanWorkspace.SuccessStart): offered on a won deal with no success plan yet, when the
+ * admin's Success Plan Start is Offer and the user may create plans.
+ */
+export interface SuccessStart {
+    /** The Success templates (value: the DeveloperName). */
+    templates: Option[];
+    defaultTemplate?: string | null;
+    /** Who may own the plan (detail: Account owner, You, Tandem user). */
+    owners: Person[];
+    defaultOwnerId?: string | null;
 }
 
 export interface Workspace {
@@ -221,6 +241,8 @@ export interface Workspace {
     planSizeLimit?: number | null;
     /** The stages the gates guard (Plan_Setting__mdt), so the workspace can say what a change means for the deal. */
     gates: Gates;
+    /** The hand-off to a success plan, when the workspace offers it; else null. */
+    successStart: SuccessStart | null;
     today: string;
     /** The server's clock at load (ISO instant): when a reminder was sent is said from it. */
     now: string;
@@ -236,9 +258,9 @@ export interface Gates {
 export function normalizeWorkspace(raw: Partial<Workspace> & { opportunity: OpportunityInfo }): Workspace {
     return {
         opportunity: raw.opportunity,
-        plan: raw.plan ?? null,
+        plan: raw.plan ? { ...raw.plan, planType: raw.plan.planType ?? 'Close' } : null,
         otherPlanCount: raw.otherPlanCount ?? 0,
-        plans: raw.plans ?? [],
+        plans: (raw.plans ?? []).map((plan) => ({ ...plan, planType: plan.planType ?? 'Close' })),
         milestones: raw.milestones ?? [],
         dateChanges: raw.dateChanges ?? [],
         buyerContacts: raw.buyerContacts ?? [],
@@ -257,6 +279,14 @@ export function normalizeWorkspace(raw: Partial<Workspace> & { opportunity: Oppo
             activePlanStages: raw.gates?.activePlanStages ?? [],
             acceptedPlanStages: raw.gates?.acceptedPlanStages ?? []
         },
+        successStart: raw.successStart
+            ? {
+                  templates: raw.successStart.templates ?? [],
+                  defaultTemplate: raw.successStart.defaultTemplate ?? null,
+                  owners: raw.successStart.owners ?? [],
+                  defaultOwnerId: raw.successStart.defaultOwnerId ?? null
+              }
+            : null,
         today: raw.today ?? localToday(),
         now: raw.now ?? new Date().toISOString(),
         currentUserId: raw.currentUserId ?? ''

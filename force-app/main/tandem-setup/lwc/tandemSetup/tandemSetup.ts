@@ -16,6 +16,11 @@ import {
     PLAN_SIZE_KEY,
     PLAN_SIZE_LABEL,
     PLAN_SIZE_MESSAGE,
+    SUCCESS_PLANS_HELP,
+    SUCCESS_PLANS_KEY,
+    SUCCESS_START_LABEL,
+    SUCCESS_START_OPTIONS,
+    SUCCESS_TEMPLATE_LABEL,
     THRESHOLDS_KEY,
     THRESHOLD_FIELDS,
     addMilestoneGate,
@@ -37,10 +42,14 @@ import {
     setNewGateField,
     setPlanSizeLimit,
     setReminderSwitch,
+    setSuccessPlanStart,
+    setSuccessPlanTemplate,
     setThreshold,
     stageOptions,
     stageRows,
     stepOptions,
+    successPlansSection,
+    successPlansWarnings,
     templateOptions,
     toggleGate,
     unknownStageWarnings,
@@ -57,6 +66,7 @@ import type {
     SetupDraft,
     SetupView,
     StageRow,
+    SuccessPlansSection,
     ThresholdKey
 } from 'c/tandemSetupModel';
 import { REMINDERS_KEY } from 'c/tandemSetupFollowUpModel';
@@ -96,13 +106,14 @@ const VALIDATED_INPUTS: readonly { selector: string; key: (input: HTMLElement) =
         key: (input) => [THRESHOLDS_KEY, input.dataset.threshold ?? '']
     },
     { selector: 'lightning-input[data-plan-size]', key: () => [PLAN_SIZE_KEY, PLAN_SIZE_FIELD] },
-    { selector: '[data-new-gate]', key: (input) => [NEW_GATE_KEY, input.dataset.newGate ?? ''] }
+    { selector: '[data-new-gate]', key: (input) => [NEW_GATE_KEY, input.dataset.newGate ?? ''] },
+    { selector: '[data-success-plans]', key: (input) => [SUCCESS_PLANS_KEY, input.dataset.successPlans ?? ''] }
 ];
 
 /**
  * Tandem Setup: the admin picks which opportunity stages require an active (or buyer-accepted) plan and which need a
  * milestone of that plan Complete first (milestone gates), sets the plan health thresholds and the plan size limit,
- * and runs the daily follow-up (c-tandem-setup-follow-up: its schedule, changed at once, and
+ * chooses how a mutual success plan starts when a deal is won and from which template, and runs the daily follow-up (c-tandem-setup-follow-up: its schedule, changed at once, and
  * its switches, saved with the rest). TandemSetupController.getSetup() loads the view; saveSetup() queues a metadata
  * deployment, after which the page polls getSetup() until the change succeeded or failed. The rules live in
  * c/tandemSetupModel; this component holds the state and wires the events.
@@ -227,6 +238,29 @@ export default class TandemSetup extends LightningElement {
         return this.newGate.templateName ? 'Choose a milestone' : 'Choose a template first';
     }
 
+    /** The Success plans section; null (not shown) when the view does not carry its settings. */
+    get successPlans(): SuccessPlansSection | null {
+        return this.view && this.draft?.successPlans
+            ? successPlansSection(this.view, this.draft.successPlans, this.readOnly)
+            : null;
+    }
+
+    get successPlansHelp(): string {
+        return SUCCESS_PLANS_HELP;
+    }
+
+    get successStartLabel(): string {
+        return SUCCESS_START_LABEL;
+    }
+
+    get successStartOptions(): Option[] {
+        return [...SUCCESS_START_OPTIONS];
+    }
+
+    get successTemplateLabel(): string {
+        return SUCCESS_TEMPLATE_LABEL;
+    }
+
     get followUp(): FollowUpState | null {
         return this.view?.followUp ?? null;
     }
@@ -242,7 +276,9 @@ export default class TandemSetup extends LightningElement {
     }
 
     get warnings(): string[] {
-        return this.view ? [...unknownStageWarnings(this.view), ...gateWarnings(this.view)] : [];
+        return this.view
+            ? [...unknownStageWarnings(this.view), ...gateWarnings(this.view), ...successPlansWarnings(this.view)]
+            : [];
     }
 
     get hasWarnings(): boolean {
@@ -319,6 +355,18 @@ export default class TandemSetup extends LightningElement {
         }
         this.draft = setPlanSizeLimit(this.draft, event.detail?.value ?? '');
         this.clearFieldErrors(PLAN_SIZE_KEY);
+    }
+
+    /** How a success plan starts, or its template, chosen; saved with the page. */
+    handleSuccessPlansChange(event: CustomEvent<{ value?: string }>): void {
+        const field = (event.target as HTMLElement).dataset.successPlans;
+        if (!this.draft || this.readOnly) {
+            return;
+        }
+        const value = event.detail?.value ?? '';
+        this.draft =
+            field === 'template' ? setSuccessPlanTemplate(this.draft, value) : setSuccessPlanStart(this.draft, value);
+        this.clearFieldErrors(SUCCESS_PLANS_KEY);
     }
 
     /** A field of the "Add a milestone gate" row changed: a message shown under the row is checked again. */

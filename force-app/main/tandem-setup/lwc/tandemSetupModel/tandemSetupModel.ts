@@ -1,7 +1,8 @@
 /**
  * The Tandem Setup page's presentation logic, DOM-free so every rule is tested on its own: the stage rows built from
  * TandemSetupController.getSetup()'s SetupView and the admin's draft, the coupling of the two gate checkboxes, the
- * milestone gates (./milestoneGates), the threshold and plan size limit checks, the follow-up switches in the draft
+ * milestone gates (./milestoneGates), the threshold and plan size limit checks, the success plan settings
+ * (./successPlans), the follow-up switches in the draft
  * (their rules are c/tandemSetupFollowUpModel's), the SetupRequest sent to saveSetup(), the last change and the
  * save's outcome as the page says them, and how long to wait before asking again whether the deployment finished. The server enforces the same
  * rules; checking them here puts the message next to the control before a round trip.
@@ -35,6 +36,17 @@ import {
     setNewGate,
     withNewGate
 } from './milestoneGates';
+import {
+    SUCCESS_PLANS_FIELDS,
+    SUCCESS_PLANS_KEY,
+    setSuccessStart,
+    setSuccessTemplate,
+    successPlansDirty,
+    successPlansErrors,
+    successPlansFromView,
+    successPlansRequest
+} from './successPlans';
+import type { SuccessPlansDraft, SuccessPlansRequest, SuccessTemplate } from './successPlans';
 import type {
     GateDraft,
     MilestoneGate,
@@ -45,6 +57,7 @@ import type {
 } from './milestoneGates';
 
 export * from './milestoneGates';
+export * from './successPlans';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The server contract (TandemSetupController).
@@ -102,6 +115,12 @@ export interface SetupView {
     templates?: PlanTemplate[] | null;
     /** The most milestones a plan should have before the workspace warns; null: no warning. */
     planSizeLimit?: number | null;
+    /** How a success plan starts when a deal is won: 'Offer' (also for blank), 'Automatic' or 'Off'. */
+    successPlanStart?: string | null;
+    /** The Success template a success plan starts from (DeveloperName); null for the first active one. */
+    successTemplate?: string | null;
+    /** The active Success templates, in order. */
+    successTemplates?: SuccessTemplate[] | null;
 }
 
 export interface SetupRequest {
@@ -112,6 +131,8 @@ export interface SetupRequest {
     thresholds: Thresholds;
     /** The plan size limit (its planSizeLimit null: no warning); null keeps the limit in force. */
     planSize: { planSizeLimit: number | null } | null;
+    /** How a success plan starts and from which template; null keeps them (a view without them has none to send). */
+    successPlans: SuccessPlansRequest | null;
     /** null keeps the switches in force (a view without them has nothing to send). */
     reminders: Reminders | null;
 }
@@ -140,6 +161,8 @@ export interface SetupDraft {
     newGate: NewGateDraft;
     /** As typed: '' is no warning. */
     planSizeLimit: string;
+    /** How a success plan starts and from which template; null when the view has neither. */
+    successPlans: SuccessPlansDraft | null;
 }
 
 /** The record key of the threshold errors, as the server reports them. */
@@ -218,7 +241,8 @@ export function draftFromView(view: SetupView): SetupDraft {
         reminders: view.reminders ? remindersDraft(view.reminders) : null,
         milestoneGates: gatesFromView(view),
         newGate: { ...NO_NEW_GATE },
-        planSizeLimit: thresholdText(view.planSizeLimit)
+        planSizeLimit: thresholdText(view.planSizeLimit),
+        successPlans: successPlansFromView(view)
     };
 }
 
@@ -267,6 +291,18 @@ export function setDueSoonDays(draft: SetupDraft, value: string | null | undefin
 export function setPlanSizeLimit(draft: SetupDraft, value: string | null | undefined): SetupDraft {
     const text = (value ?? '').trim();
     return draft.planSizeLimit === text ? draft : { ...draft, planSizeLimit: text };
+}
+
+/** How a success plan starts, chosen. */
+export function setSuccessPlanStart(draft: SetupDraft, value: string | null | undefined): SetupDraft {
+    const next = draft.successPlans ? setSuccessStart(draft.successPlans, value) : null;
+    return next === draft.successPlans ? draft : { ...draft, successPlans: next };
+}
+
+/** The success template chosen ('' for the first active one). */
+export function setSuccessPlanTemplate(draft: SetupDraft, value: string | null | undefined): SetupDraft {
+    const next = draft.successPlans ? setSuccessTemplate(draft.successPlans, value) : null;
+    return next === draft.successPlans ? draft : { ...draft, successPlans: next };
 }
 
 /** One field of the "Add a milestone gate" row changed (the step list follows the template). */
@@ -332,6 +368,9 @@ export function isDirty(view: SetupView, draft: SetupDraft): boolean {
         THRESHOLD_KEYS.some((key) => saved.thresholds[key] !== draft.thresholds[key]) ||
         Boolean(saved.reminders && draft.reminders && remindersDirty(saved.reminders, draft.reminders)) ||
         gatesDirty(saved.milestoneGates, draft.milestoneGates) ||
+        Boolean(
+            saved.successPlans && draft.successPlans && successPlansDirty(saved.successPlans, draft.successPlans)
+        ) ||
         !isNewGateEmpty(draft.newGate) ||
         Number.isNaN(planSize) ||
         planSize !== parsePlanSize(saved.planSizeLimit)
@@ -395,6 +434,8 @@ export function validateDraft(view: SetupView, draft: SetupDraft): ErrorReport |
     if (dueSoon) addFieldError(records, REMINDERS_KEY, DUE_SOON_FIELD, dueSoon);
     const planSize = planSizeMessage(draft.planSizeLimit);
     if (planSize) addFieldError(records, PLAN_SIZE_KEY, PLAN_SIZE_FIELD, planSize);
+    const successPlans = draft.successPlans ? successPlansErrors(view, draft.successPlans) : null;
+    if (successPlans) records[SUCCESS_PLANS_KEY] = successPlans;
     // A filled-in add row is saved with the rest (as if Add was pressed), so it is checked with the rest.
     const newGate = isNewGateEmpty(draft.newGate) ? null : newGateErrors(view, draft.milestoneGates, draft.newGate);
     if (newGate) records[NEW_GATE_KEY] = newGate;
@@ -422,6 +463,7 @@ export function alertMessages(errors: ErrorReport | null, view: SetupView | null
                   [THRESHOLDS_KEY, THRESHOLD_KEYS],
                   [REMINDERS_KEY, [DUE_SOON_FIELD]],
                   [PLAN_SIZE_KEY, [PLAN_SIZE_FIELD]],
+                  [SUCCESS_PLANS_KEY, SUCCESS_PLANS_FIELDS],
                   ...gateControls(draft ? withNewGate(view, draft.milestoneGates, draft.newGate) : []),
                   ...view.stages.map((stage): [string, string[]] => [stage.apiName, Object.values(GATE_FIELDS)])
               ]
@@ -435,7 +477,8 @@ export function alertMessages(errors: ErrorReport | null, view: SetupView | null
 
 /**
  * The SetupRequest for saveSetup(): gated stages in the view's (sales-process) order, the milestone gates listed
- * (with the add row's, when it is filled in), thresholds and the plan size limit as numbers.
+ * (with the add row's, when it is filled in), thresholds and the plan size limit as numbers, the success plan
+ * settings.
  */
 export function buildRequest(view: SetupView, draft: SetupDraft): SetupRequest {
     const gateable = view.stages.filter((stage) => stage.canGate && draft.gates[stage.apiName]);
@@ -459,6 +502,7 @@ export function buildRequest(view: SetupView, draft: SetupDraft): SetupRequest {
             : null,
         thresholds,
         planSize: { planSizeLimit },
+        successPlans: draft.successPlans ? successPlansRequest(draft.successPlans) : null,
         reminders: draft.reminders ? remindersRequest(draft.reminders) : null
     };
 }

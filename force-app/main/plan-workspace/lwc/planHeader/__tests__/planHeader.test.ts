@@ -20,6 +20,25 @@ describe('c-plan-header', () => {
         expect(text(element, 'buyer-lead')).toBe('Dana Buyer');
     });
 
+    it('reads a Success plan as one: a badge next to the status, and who owns it', () => {
+        const element = render({
+            ...ACTIVE_PLAN,
+            status: 'Draft',
+            planType: 'Success',
+            successOwnerName: 'Priya Shah'
+        });
+        expect(text(element, 'plan-type')).toBe('Success plan');
+        expect(text(element, 'success-owner')).toBe('Owned by Priya Shah');
+        // When the deal closes is a close plan's question: the deal is won.
+        expect(element.shadowRoot?.querySelector('[data-id="projected-close"]')).toBeNull();
+    });
+
+    it('says nothing of the type of a close plan', () => {
+        const element = render({ ...ACTIVE_PLAN, planType: 'Close', successOwnerName: 'Priya Shah' });
+        expect(element.shadowRoot?.querySelector('[data-id="plan-type"]')).toBeNull();
+        expect(element.shadowRoot?.querySelector('[data-id="success-owner"]')).toBeNull();
+    });
+
     it('shows the health badge with its theme', () => {
         const element = render(ACTIVE_PLAN);
         const badge = element.shadowRoot?.querySelector('[data-id="health"]');

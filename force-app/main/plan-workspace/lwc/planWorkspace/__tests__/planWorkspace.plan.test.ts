@@ -261,13 +261,13 @@ describe('c-plan-workspace', () => {
                 disabled: boolean;
             };
 
-        it('lists every plan of the opportunity by name, status and dates, the current one marked', async () => {
+        it('lists every plan of the opportunity by name, status, dates and type, the current one marked', async () => {
             mocked(getWorkspace).mockResolvedValue(withHistory('current'));
             const element = await render();
             expect(switcher(element).value).toBe(PLAN_ID);
             expect(switcher(element).options.map((option) => option.label)).toEqual([
-                'Acme go-live plan: Active (current plan), started Feb 2, 2026, 1,234 of 1,500 milestones done',
-                'First attempt: Completed, started Nov 3, 2025'
+                'Acme go-live plan: Active (current plan), started Feb 2, 2026, Close plan, 1,234 of 1,500 milestones done',
+                'First attempt: Completed, started Nov 3, 2025, Close plan'
             ]);
             expect($(element.shadowRoot, '[data-id="history-banner"]')).toBeNull();
         });

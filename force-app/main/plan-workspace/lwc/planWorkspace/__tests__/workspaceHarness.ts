@@ -10,6 +10,7 @@ import saveMilestones from '@salesforce/apex/PlanWorkspaceController.saveMilesto
 import setPlanStatus from '@salesforce/apex/PlanWorkspaceController.setPlanStatus';
 import recordBuyerAcceptance from '@salesforce/apex/PlanWorkspaceController.recordBuyerAcceptance';
 import updatePlan from '@salesforce/apex/PlanWorkspaceController.updatePlan';
+import startSuccessPlan from '@salesforce/apex/PlanWorkspaceController.startSuccessPlan';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import type { ListView, Workspace } from 'c/planWorkspaceModel';
 
@@ -21,6 +22,9 @@ jest.mock('@salesforce/apex/PlanWorkspaceController.recordBuyerAcceptance', () =
     virtual: true
 });
 jest.mock('@salesforce/apex/PlanWorkspaceController.updatePlan', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/PlanWorkspaceController.startSuccessPlan', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 
 export const WORKSPACE = jest.requireActual<Workspace>('../../planWorkspaceModel/__tests__/data/workspace.json');
 export const NO_PLAN = jest.requireActual<Workspace>('../../planWorkspaceModel/__tests__/data/noPlan.json');
@@ -103,6 +107,7 @@ export {
     recordBuyerAcceptance,
     saveMilestones,
     setPlanStatus,
+    startSuccessPlan,
     updatePlan
 };
 export type { ListView, Workspace };

@@ -13,6 +13,7 @@ describe('normalizeWorkspace', () => {
         expect(normalized.picklists).toEqual({ milestoneStatuses: [], phases: [], sides: [], slipReasons: [] });
         expect(normalized.permissions).toEqual({});
         expect(normalized.planSizeLimit).toBeNull();
+        expect(normalized.successStart).toBeNull();
         expect(normalized.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         expect(normalized.currentUserId).toBe('');
     });
@@ -23,6 +24,19 @@ describe('normalizeWorkspace', () => {
             templates: [{ developerName: 'T', label: 'T' } as never]
         });
         expect(normalized.templates[0].steps).toEqual([]);
+    });
+
+    it('fills what a partial hand-off offer leaves out', () => {
+        const normalized = normalizeWorkspace({
+            opportunity: { id: '006', name: 'Deal' },
+            successStart: { templates: [{ label: 'Customer Success', value: 'Customer_Success' }] } as never
+        });
+        expect(normalized.successStart).toEqual({
+            templates: [{ label: 'Customer Success', value: 'Customer_Success' }],
+            defaultTemplate: null,
+            owners: [],
+            defaultOwnerId: null
+        });
     });
 
     it('keeps what the server sent', () => {

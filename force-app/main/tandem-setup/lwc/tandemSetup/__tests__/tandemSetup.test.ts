@@ -355,6 +355,7 @@ describe('c-tandem-setup', () => {
                 ],
                 thresholds: { atRiskOverdueDays: 3, offTrackOverdueDays: 10, atRiskSlipDays: 14, stalePlanDays: 21 },
                 planSize: { planSizeLimit: 20 },
+                successPlans: { start: 'Offer', template: 'Customer_Success' },
                 reminders: {
                     dueSoonDays: 2,
                     sellerRemindersOn: true,

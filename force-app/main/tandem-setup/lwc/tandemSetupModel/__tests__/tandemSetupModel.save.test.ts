@@ -100,6 +100,7 @@ describe('the save request', () => {
             ],
             thresholds: { atRiskOverdueDays: 3, offTrackOverdueDays: 10, atRiskSlipDays: null, stalePlanDays: 21 },
             planSize: { planSizeLimit: 20 },
+            successPlans: { start: 'Offer', template: 'Customer_Success' },
             reminders: {
                 dueSoonDays: 2,
                 sellerRemindersOn: true,
