@@ -440,7 +440,11 @@ describe('the plan roll-ups the gates read', () => {
         }));
     const rollup = (field) => fieldXml('Opportunity', field);
 
-    test('Active_Plan_Count__c counts the opportunity’s plans whose status is Active', () => {
+    // A Success plan (Plan_Type__c) is the hand-off after the deal is won: no gate counts it. "Not equal to Success"
+    // keeps the plans saved before types were kept (blank) counted as close plans.
+    const closePlansOnly = { field: 'Mutual_Action_Plan__c.Plan_Type__c', operation: 'notEqual', value: 'Success' };
+
+    test('Active_Plan_Count__c counts the opportunity’s close plans whose status is Active', () => {
         assert.equal(first(rollup('Active_Plan_Count__c'), 'type'), 'Summary');
         assert.equal(first(rollup('Active_Plan_Count__c'), 'summaryOperation'), 'count');
         assert.equal(
@@ -448,11 +452,12 @@ describe('the plan roll-ups the gates read', () => {
             'Mutual_Action_Plan__c.Opportunity__c'
         );
         assert.deepEqual(filters('Active_Plan_Count__c'), [
-            { field: 'Mutual_Action_Plan__c.Status__c', operation: 'equals', value: 'Active' }
+            { field: 'Mutual_Action_Plan__c.Status__c', operation: 'equals', value: 'Active' },
+            closePlansOnly
         ]);
     });
 
-    test('Accepted_Plan_Count__c counts Active plans the buyer accepted', () => {
+    test('Accepted_Plan_Count__c counts Active close plans the buyer accepted', () => {
         assert.equal(first(rollup('Accepted_Plan_Count__c'), 'type'), 'Summary');
         assert.equal(first(rollup('Accepted_Plan_Count__c'), 'summaryOperation'), 'count');
         assert.equal(
@@ -467,5 +472,6 @@ describe('the plan roll-ups the gates read', () => {
         });
         assert.equal(byField['Mutual_Action_Plan__c.Buyer_Accepted__c']?.operation, 'equals');
         assert.match(byField['Mutual_Action_Plan__c.Buyer_Accepted__c']?.value ?? '', /^(true|1)$/i);
+        assert.deepEqual(byField['Mutual_Action_Plan__c.Plan_Type__c'], closePlansOnly);
     });
 });
