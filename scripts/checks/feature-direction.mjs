@@ -27,7 +27,7 @@ export const FEATURES_DIR = 'force-app/main';
 export const FEATURE_USES = {
     'plan-workspace': ['plan-templates', 'buyer-page', 'plan-data', 'app'],
     'pipeline-review': ['plan-data', 'app'],
-    'tandem-setup': ['follow-up', 'stage-gates', 'buyer-page', 'app'],
+    'tandem-setup': ['plan-templates', 'follow-up', 'stage-gates', 'buyer-page', 'app'],
     'follow-up': ['buyer-page', 'plan-data', 'stage-gates', 'app'],
     'plan-templates': ['plan-data', 'app'],
     'buyer-page': ['plan-data', 'app'],
