@@ -3,7 +3,27 @@
  */
 import { epochDay } from 'c/planHealth';
 
+/**
+ * Date formatters by use, locale and time zone: lists build their dates on every render, and an Intl formatter costs
+ * far more to make than to use. `use` names the options (one set of options per use).
+ */
 const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+export function dateFormat(
+    use: string,
+    locale: string | undefined,
+    timeZone: string | undefined,
+    options: Intl.DateTimeFormatOptions
+): Intl.DateTimeFormat {
+    const key = `${use}|${locale ?? ''}|${timeZone ?? ''}`;
+    let format = DATE_FORMATS.get(key);
+    if (!format) {
+        format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+        DATE_FORMATS.set(key, format);
+    }
+    return format;
+}
+
 /** Dates already formatted, per locale: a plan shows the same few dates on every render. */
 const DATE_TEXTS = new Map<string, string>();
 const DATE_TEXTS_KEPT = 2000;
@@ -22,11 +42,7 @@ export function formatDate(iso: string | null | undefined, locale?: string): str
     if (known !== undefined) {
         return known;
     }
-    let format = DATE_FORMATS.get(cacheKey);
-    if (!format) {
-        format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-        DATE_FORMATS.set(cacheKey, format);
-    }
+    const format = dateFormat('date', locale, 'UTC', { year: 'numeric', month: 'short', day: 'numeric' });
     const text = format.format(new Date(epochDay(iso) * 86_400_000));
     if (DATE_TEXTS.size >= DATE_TEXTS_KEPT) {
         DATE_TEXTS.clear();

@@ -4,6 +4,7 @@
  * "Reminded yesterday", "Reminded Tuesday" within the week, "Reminded Mar 3" before; the full sentence (what, to
  * whom, how, when) for the hover text and screen readers.
  */
+import { dateFormat } from './formatting';
 import type { ReminderInfo } from './workspaceTypes';
 
 const KIND_WORDS: Readonly<Record<string, string>> = {
@@ -21,27 +22,8 @@ export interface ReminderText {
     full: string;
 }
 
-/**
- * Formatters by use, locale and time zone: the list builds every row's reminder text on each render, and an Intl
- * formatter costs far more to make than to use.
- */
-const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+/** Relative-time formatters by locale: made once, as the date formatters (formatting.ts, dateFormat) are. */
 const RELATIVE_FORMATS = new Map<string, Intl.RelativeTimeFormat>();
-
-function dateFormat(
-    use: string,
-    locale: string | undefined,
-    timeZone: string | undefined,
-    options: Intl.DateTimeFormatOptions
-): Intl.DateTimeFormat {
-    const key = `${use}|${locale ?? ''}|${timeZone ?? ''}`;
-    let format = DATE_FORMATS.get(key);
-    if (!format) {
-        format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
-        DATE_FORMATS.set(key, format);
-    }
-    return format;
-}
 
 function relativeFormat(locale: string | undefined): Intl.RelativeTimeFormat {
     let format = RELATIVE_FORMATS.get(locale ?? '');

@@ -11,7 +11,7 @@
 import { epochDay } from 'c/planHealth';
 import { isoDate, stepStart } from 'c/planScheduler';
 import type { EffectiveMilestone } from './effectiveMilestones';
-import { formatDate, plural } from './formatting';
+import { dateFormat, formatDate, plural } from './formatting';
 import { isOpen, isOverdue } from './milestoneStatus';
 import { groupByPhase } from './phaseGroups';
 import type { Option } from './workspaceTypes';
@@ -116,15 +116,10 @@ function fitted(text: string, width: number): string {
     return text.length <= chars ? text : `${text.slice(0, chars - 1).trimEnd()}…`;
 }
 
-const SHORT_DATES = new Map<string, Intl.DateTimeFormat>();
 function shortDate(iso: string, locale?: string): string {
-    const key = locale ?? '';
-    let format = SHORT_DATES.get(key);
-    if (!format) {
-        format = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
-        SHORT_DATES.set(key, format);
-    }
-    return format.format(new Date(`${iso}T00:00:00Z`));
+    return dateFormat('month and day', locale, 'UTC', { month: 'short', day: 'numeric' }).format(
+        new Date(`${iso}T00:00:00Z`)
+    );
 }
 
 /** The timeline of the plan's milestones (those not removed and with a due date), `width` pixels wide. */
