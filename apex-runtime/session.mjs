@@ -6,6 +6,7 @@ import { loadProgram } from './interpreter/index.mjs';
 import { createTriggerRunner } from './platform/index.mjs';
 import { fireScheduledJobs } from './platform/async/schedule.mjs';
 import { runBatchClass } from './platform/async/batch.mjs';
+import { finishTransactionEvents } from './platform/events.mjs';
 
 /** The package's Apex, parsed once per process: every package directory of sfdx-project.json. */
 export function loadPackageProgram(root) {
@@ -46,19 +47,26 @@ export function createApexSession(program, orgOptions) {
                 while (atEnd.length) atEnd.shift()();
                 return value;
             };
+            let committed = false;
             try {
                 result = atomic ? session.org.transaction(run) : run();
+                committed = true;
             } finally {
                 session.current = previous;
+                // A transaction that threw publishes its Publish Immediately platform events all the same, and none
+                // of its Publish After Commit ones (platform/events.mjs).
+                if (!committed) finishTransactionEvents(session, rt, false);
             }
             // The transaction committed: its asynchronous work runs now, each job on its own (a metadata
             // deployment and its callback, platform/metadata.mjs; batch Apex, platform/async/). A transaction that
-            // threw queues nothing.
+            // threw queues nothing. Then its platform events are published and their triggers run.
             for (const job of rt.services.afterCommit ?? []) job(session);
+            finishTransactionEvents(session, rt, true);
             return result;
         },
         /**
-         * Asynchronous work that ran, oldest first: { type, id, status, error } per job; a batch job also has
+         * Asynchronous work that ran, oldest first: { type, id, status, error } per job (a platform event trigger's
+         * batch: { type: 'PlatformEventTrigger', trigger, sobject, userId, size, replayIds, status, error }); a batch job also has
          * { className, userId, totalJobItems, jobItemsProcessed, numberOfErrors, extendedStatus, chunks: [{ phase
          * ('start' | 'execute' | 'finish'), index, size, status, error, limits: { queries, queryRows, dmlStatements,
          * dmlRows, cpuMs } }] }; a scheduled job's run { cronTriggerId, className, firedAt, limits }.

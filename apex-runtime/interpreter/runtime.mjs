@@ -33,12 +33,23 @@ const LIMIT_MESSAGES = {
     queries: 'Too many SOQL queries',
     queryRows: 'Too many query rows',
     dmlStatements: 'Too many DML statements',
-    dmlRows: 'Too many DML rows'
+    dmlRows: 'Too many DML rows',
+    // EventBus.publish of Publish Immediately events (Winter '21 release notes, "Make Apex Callouts After Publishing
+    // Platform Event Messages": "a new, separate publishing limit of 150 EventBus.publish() calls"; wording of the
+    // exception reconstructed).
+    publishImmediateDml: 'Too many publish immediate DML'
 };
 // "Execution Governors and Limits", Per-Transaction Apex Limits: synchronous 100 SOQL queries, 50,000 query rows,
 // 150 DML statements, 10,000 DML rows, 10,000 ms of CPU; the asynchronous column: "Total number of SOQL queries
 // issued" 200, CPU time 60,000 ms; query rows, DML statements and DML rows are the same as synchronous.
-export const SYNC_LIMITS = { queries: 100, queryRows: 50000, dmlStatements: 150, dmlRows: 10000, cpuTime: 10000 };
+export const SYNC_LIMITS = {
+    queries: 100,
+    queryRows: 50000,
+    dmlStatements: 150,
+    dmlRows: 10000,
+    cpuTime: 10000,
+    publishImmediateDml: 150
+};
 export const ASYNC_LIMITS = { ...SYNC_LIMITS, queries: 200, cpuTime: 60000 };
 const CONVERTED = new Set(['Long', 'Decimal', 'Double', 'Id']);
 const WIDENING = {
@@ -62,7 +73,7 @@ export class Runtime {
         this.services = { startedAt: performance.now() };
         this.statics = new Map();
         this.stack = [];
-        this.limits = { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0 };
+        this.limits = { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0, publishImmediateDml: 0 };
     }
 
     // ---- call stack --------------------------------------------------------------------------------------
@@ -145,7 +156,7 @@ export class Runtime {
 
     /** Test.startTest: a fresh set of limits ("Understanding Testing in Apex"). */
     resetLimits() {
-        this.limits = { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0 };
+        this.limits = { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0, publishImmediateDml: 0 };
     }
 
     // ---- values ------------------------------------------------------------------------------------------

@@ -8,10 +8,13 @@ import { compileSoql, executeSoql } from '../soql/index.mjs';
 import { AccessLevelValue, isUserMode } from './access-level.mjs';
 import { SObjectFieldToken } from './schema.mjs';
 import { dml } from './dml.mjs';
+import { discardEventsAfter, eventMark } from './events.mjs';
 
 export class SavepointValue {
-    constructor(token) {
+    /** `events`: where the transaction's published platform events stood (platform/events.mjs, eventMark). */
+    constructor(token, events = 0) {
         this.token = token;
+        this.events = events;
     }
 }
 
@@ -170,12 +173,17 @@ defineNative({
         // getQueryLocator and executeBatch: async/batch.mjs.
         setsavepoint: (rt) => {
             rt.checkLimit('dmlStatements', 1);
-            return new SavepointValue(orgCall(rt, 'savepoint', () => rt.org.savepoint()));
+            return new SavepointValue(
+                orgCall(rt, 'savepoint', () => rt.org.savepoint()),
+                eventMark(rt)
+            );
         },
         rollback: (rt, [savepoint]) => {
             const token = savepointOf(rt, savepoint);
             rt.checkLimit('dmlStatements', 1);
             orgCall(rt, 'rollbackTo', () => rt.org.rollbackTo(token));
+            // Publish After Commit platform events published after the savepoint are discarded (platform/events.mjs).
+            discardEventsAfter(rt, savepoint.events);
             return null;
         },
         releasesavepoint: (rt, [savepoint]) => {

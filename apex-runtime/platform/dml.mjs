@@ -12,6 +12,7 @@ import { isUserMode } from './access-level.mjs';
 import { accessProblem } from './dml-access.mjs';
 import { DatabaseError, DmlResult, resultValue } from './dml-results.mjs';
 import { recordErrors } from './sobject-methods.mjs';
+import { discardEventsAfter, eventMark } from './events.mjs';
 
 const VERB = { insert: 'Insert', update: 'Update', upsert: 'Upsert', delete: 'Delete' };
 const KIND = { insert: 'save', update: 'save', upsert: 'upsert', delete: 'delete' };
@@ -49,6 +50,11 @@ export function dml(rt, { operation, records, accessLevel = null, externalIdFiel
         if (object?.readOnlyDml) {
             rt.throw('System.TypeException', `DML operation ${VERB[op]} not allowed on ${object.name}`);
         }
+        // Apex publishes a platform event with EventBus.publish ("Publish Event Messages with Apex"); the guides
+        // document no DML statement on an event (events are "only inserted (published)"), so none is guessed.
+        if (object?.platformEvent) {
+            rt.unsupported(`DML ${op} on platform event ${object.name} (publish it with EventBus.publish)`);
+        }
     }
 
     const userMode = isUserMode(accessLevel);
@@ -59,10 +65,13 @@ export function dml(rt, { operation, records, accessLevel = null, externalIdFiel
     if (allOrNone) {
         const failed = entries.filter((entry) => entry.error);
         if (failed.length) throw dmlException(rt, op, failed);
+        const events = eventMark(rt);
         try {
             rt.org.transaction(run);
         } catch (error) {
             if (!(error instanceof DmlError)) throw error;
+            // The statement is rolled back whole: so are the Publish After Commit events its triggers published.
+            discardEventsAfter(rt, events);
             throw dmlException(
                 rt,
                 op,

@@ -125,6 +125,7 @@ export const StatusCode = defineNativeEnum({
         'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
         'INVALID_TYPE',
         'INVALID_TYPE_ON_FIELD_IN_RECORD',
+        'LIMIT_EXCEEDED',
         'MALFORMED_ID',
         'MISSING_ARGUMENT',
         'MIXED_DML_OPERATION',

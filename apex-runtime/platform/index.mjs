@@ -1,7 +1,7 @@
 // The platform layer of the offline Apex runtime (../README.md, "platform"): DML, System.runAs, Schema tokens and
 // the trigger runner, plus the native classes of this area (Database, AccessLevel, System, Assert, Test, Limits,
 // UserInfo, FeatureManagement, Schema.*, Trigger, SObject methods, the platform enums, the Metadata namespace's
-// deployment, email and custom notifications, batch and scheduled Apex), which register
+// deployment, email and custom notifications, platform events (EventBus), batch and scheduled Apex), which register
 // themselves when their modules load.
 import { toId18 } from '../values/ids.mjs';
 import { ApexList } from '../values/collections.mjs';
@@ -19,6 +19,7 @@ import './sobject-methods.mjs';
 import './metadata.mjs';
 import './email.mjs';
 import './notifications.mjs';
+import './events.mjs';
 import './async/batch.mjs';
 import './async/schedule.mjs';
 import { sobjectFieldToken, sobjectTypeToken } from './schema.mjs';

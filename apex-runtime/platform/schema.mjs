@@ -11,6 +11,7 @@ import { ApexList, ApexMap } from '../values/collections.mjs';
 import { toId18 } from '../values/ids.mjs';
 import { defineNative } from '../interpreter/natives.mjs';
 import { DisplayType } from './enums.mjs';
+import { newEventSObject } from './events.mjs';
 
 const lower = (name) => String(name).toLowerCase();
 const T_STRING = { name: 'String' };
@@ -195,9 +196,13 @@ defineNative({
         getdescribe: (rt, self) => describeOf(self),
         // Apex Reference, "SObjectType Class": newSObject(), newSObject(id), newSObject(recordTypeId, loadDefaults).
         newsobject: (rt, self, args) => {
+            const object = findObject(self.schema, self.name);
+            // "Publish Event Messages with Apex": newSObject(null, true) prepopulates a platform event's EventUuid.
+            if (args.length === 2 && args[1] === true && args[0] === null && object.platformEvent) {
+                return newEventSObject(rt, object);
+            }
             if (args.length === 2 && args[1] === true)
                 rt.unsupported('SObjectType.newSObject(recordTypeId, true) (loadDefaults)');
-            const object = findObject(self.schema, self.name);
             const sobject = new ApexSObject(self.name, { schema: object.fieldList ? object : null });
             if (args.length === 1 && args[0] !== null) sobject.put('Id', toId18(args[0]) ?? args[0], rt);
             if (args.length === 2 && args[0] !== null) rt.unsupported('SObjectType.newSObject(recordTypeId, false)');
@@ -255,10 +260,18 @@ defineNative({
         // Apex Reference, DescribeSObjectResult: isAccessible/isCreateable/isUpdateable/isDeletable/isQueryable are
         // the current user's object permissions.
         isaccessible: (rt, self) => objectAccess(rt, self.token.name).read,
-        isqueryable: (rt, self) => objectAccess(rt, self.token.name).read,
+        // An object the platform never queries, updates or deletes (a platform event) answers false whatever the
+        // permissions (preview/org/describe.mjs).
+        isqueryable: (rt, self) => objectAccess(rt, self.token.name).read && objectFacts(rt, self).queryable !== false,
         iscreateable: (rt, self) => objectAccess(rt, self.token.name).create && !objectFacts(rt, self).readOnly,
-        isupdateable: (rt, self) => objectAccess(rt, self.token.name).edit && !objectFacts(rt, self).readOnly,
-        isdeletable: (rt, self) => objectAccess(rt, self.token.name).delete && !objectFacts(rt, self).readOnly,
+        isupdateable: (rt, self) =>
+            objectAccess(rt, self.token.name).edit &&
+            !objectFacts(rt, self).readOnly &&
+            objectFacts(rt, self).updateable !== false,
+        isdeletable: (rt, self) =>
+            objectAccess(rt, self.token.name).delete &&
+            !objectFacts(rt, self).readOnly &&
+            objectFacts(rt, self).deletable !== false,
         getchildrelationships: (rt) => rt.unsupported('DescribeSObjectResult.getChildRelationships'),
         getrecordtypeinfos: (rt) => rt.unsupported('DescribeSObjectResult.getRecordTypeInfos'),
         getrecordtypeinfosbydevelopername: (rt) =>

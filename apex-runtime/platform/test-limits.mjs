@@ -4,10 +4,11 @@
 // has a separate set of limits from the code between them"). Synchronous limits: "Execution Governors and Limits".
 import { defineNative } from '../interpreter/natives.mjs';
 import { setCurrentPage } from './pages.mjs';
+import { deliverTestEvents, testEventBus } from './events.mjs';
 
 import { SYNC_LIMITS } from '../interpreter/runtime.mjs';
 
-const COUNTERS = ['queries', 'queryRows', 'dmlStatements', 'dmlRows'];
+const COUNTERS = ['queries', 'queryRows', 'dmlStatements', 'dmlRows', 'publishImmediateDml'];
 
 function testState(rt) {
     rt.services ??= {};
@@ -36,10 +37,15 @@ function stopTest(rt) {
     if (!state.started || state.stopped) rt.unsupported('Test.stopTest without a matching Test.startTest');
     state.stopped = true;
     const queue = asyncQueue(rt);
-    // Work the drained work queues in turn is collected too and runs in the same drain (async/jobs.mjs).
+    // Work the drained work queues in turn is collected too and runs in the same drain (async/jobs.mjs); so are the
+    // platform events on the test event bus ("The Test.stopTest() statement causes the event publishing to be
+    // carried out and event messages to be delivered", platform/events.mjs) and what their triggers queue.
     state.draining = true;
     try {
-        while (queue.length) queue.shift()();
+        do {
+            while (queue.length) queue.shift()();
+            deliverTestEvents(rt);
+        } while (queue.length);
     } finally {
         state.draining = false;
     }
@@ -68,7 +74,8 @@ defineNative({
         setcreateddate: unsupported('setCreatedDate'),
         setreadonlyapplicationmode: unsupported('setReadOnlyApplicationMode'),
         enqueuebatchjobs: unsupported('enqueueBatchJobs'),
-        geteventbus: unsupported('getEventBus'),
+        // Apex Reference, "Test Class": getEventBus() returns the test event bus, an EventBus.TestBroker.
+        geteventbus: testEventBus,
         createstub: unsupported('createStub'),
         testinstall: unsupported('testInstall'),
         testuninstall: unsupported('testUninstall')
@@ -91,6 +98,9 @@ defineNative({
         getlimitdmlstatements: limit('dmlStatements'),
         getdmlrows: used('dmlRows'),
         getlimitdmlrows: limit('dmlRows'),
+        // EventBus.publish of Publish Immediately events (platform/events.mjs).
+        getpublishimmediatedml: used('publishImmediateDml'),
+        getlimitpublishimmediatedml: limit('publishImmediateDml'),
         // CPU time is not measured like the platform's; the transaction's wall time since it started stands in.
         getcputime: (rt) =>
             rt.services?.startedAt ? Math.max(0, Math.round(performance.now() - rt.services.startedAt)) : 0,

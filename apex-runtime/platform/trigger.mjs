@@ -53,8 +53,10 @@ export function triggerContext(rt, event) {
         isExecuting: true,
         new: listOf(newRecords),
         old: listOf(oldRecords),
-        // Trigger.newMap: update triggers, after insert and after undelete (not before insert: no ids yet).
-        newMap: newRecords && (after || action === 'update') ? mapOf(newRecords) : null,
+        // Trigger.newMap: update triggers, after insert and after undelete (not before insert: no ids yet). A
+        // platform event's messages carry no Id (EventBus Class: "The Id field value is not included in the event
+        // message delivered to subscribers"): no map.
+        newMap: newRecords && (after || action === 'update') && !object.platformEvent ? mapOf(newRecords) : null,
         oldMap: mapOf(oldRecords),
         size: (newRecords ?? oldRecords ?? []).length
     };

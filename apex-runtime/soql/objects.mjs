@@ -47,6 +47,12 @@ export function objectNamed(schema, name) {
                 `the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`
         );
     }
+    if (object.platformEvent) {
+        // Platform Events Developer Guide, "Considerations for Defining and Publishing Platform Events": "No SOQL
+        // Support: You can't query event messages using SOQL". The platform answers INVALID_TYPE for the event as for
+        // an object the query cannot reach (wording reconstructed from platform output).
+        queryError(`sObject type '${object.name}' is not supported.`);
+    }
     return object;
 }
 

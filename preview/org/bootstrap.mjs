@@ -123,7 +123,8 @@ export function bootstrapOrg({ schema, dml, query, hasUser }, users, currentUser
     // code can find a profile by what it may do rather than by its name, which orgs translate.
     const objectNames = [...schema.objects.values()]
         // Objects no DML reaches (OpportunityHistory, say) take no object permissions of their own.
-        .filter((object) => !object.setup && !object.readOnlyDml && object.keyPrefix)
+        // Nor do platform events, which hold no records (schema.mjs, platformEvent).
+        .filter((object) => !object.setup && !object.readOnlyDml && !object.platformEvent && object.keyPrefix)
         .map((object) => object.name);
     const profileSets = STANDARD_PROFILES.map((name) => {
         const { userPermissions } = standardProfilePermissions(name, objectNames);

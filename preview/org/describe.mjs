@@ -110,6 +110,10 @@ function fieldDescribe(object, field) {
 export function addDescribeFacts(objects) {
     for (const object of objects.values()) {
         const nameField = object.nameFieldName ?? (object.field('Name') ? 'Name' : null);
+        // A platform event is created (published) only: never updated, deleted or queried ("Considerations for
+        // Defining and Publishing Platform Events": "No SOQL Support"; "Apex, API, and SOQL Considerations": "event
+        // notifications can't be updated. They're only inserted (published)").
+        const event = Boolean(object.platformEvent);
         object.describe = {
             name: object.name,
             label: object.label,
@@ -117,9 +121,9 @@ export function addDescribeFacts(objects) {
             keyPrefix: object.keyPrefix ?? null,
             custom: Boolean(object.custom),
             createable: !object.readOnlyDml,
-            updateable: !object.readOnlyDml,
-            deletable: !object.readOnlyDml,
-            queryable: true,
+            updateable: !object.readOnlyDml && !event,
+            deletable: !object.readOnlyDml && !event,
+            queryable: !event,
             nameField
         };
         for (const field of object.fieldList) field.describe = fieldDescribe(object, field);

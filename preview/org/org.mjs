@@ -55,6 +55,9 @@ class Org {
     #userMode;
     #outbox = [];
     #notifications = [];
+    /** Platform event messages published by committed transactions, oldest first; the last ReplayId per event. */
+    #publishedEvents = [];
+    #replayIds = new Map();
 
     constructor({
         root,
@@ -214,10 +217,12 @@ class Org {
         return out;
     }
 
-    /** How many records of each object the org holds. */
+    /** How many records of each object the org holds (platform events hold none: org.publishedEvents()). */
     counts() {
         const counts = {};
-        for (const object of this.#schema.objects.values()) counts[object.name] = this.#store.table(object.name).size;
+        for (const object of this.#schema.objects.values()) {
+            if (!object.platformEvent) counts[object.name] = this.#store.table(object.name).size;
+        }
         return counts;
     }
 
@@ -245,6 +250,43 @@ class Org {
      */
     outbox() {
         return this.#outbox.map((email) => structuredClone(email));
+    }
+
+    /**
+     * The platform event messages the org's event bus carries, oldest first (copies), optionally of one event
+     * (`'Plan_Event__e'`): each { sobject, ReplayId, EventUuid, CreatedDate, CreatedById, publishBehavior, fields:
+     * { Field__c: value } }. Apex's EventBus.publish adds to it when the message is published (Publish After Commit:
+     * once the transaction commits; Publish Immediately: at the call), never from a test (a test's messages go to
+     * the test event bus). Not kept in snapshots.
+     */
+    publishedEvents(sobject) {
+        const only = sobject === undefined ? null : lower(this.#schema.object(sobject).name);
+        return this.#publishedEvents
+            .filter((message) => !only || lower(message.sobject) === only)
+            .map((message) => structuredClone(message));
+    }
+
+    /**
+     * Puts messages on the event bus: each { sobject, EventUuid, CreatedDate, CreatedById, fields } gets the next
+     * ReplayId of its event (a string, "the position of the event in the event stream"). Returns the stored copies.
+     */
+    publishEvents(messages) {
+        const stored = [];
+        for (const message of messages) {
+            const object = this.#schema.object(message.sobject);
+            if (!object.platformEvent) throw new Error(`${object.name} is not a platform event`);
+            const replayId = (this.#replayIds.get(object.name) ?? 0) + 1;
+            this.#replayIds.set(object.name, replayId);
+            const entry = structuredClone({
+                ...message,
+                sobject: object.name,
+                publishBehavior: object.platformEvent.publishBehavior,
+                ReplayId: String(replayId)
+            });
+            this.#publishedEvents.push(entry);
+            stored.push(structuredClone(entry));
+        }
+        return stored;
     }
 
     /** Records an email as sent (the Apex runtime calls it after the sending transaction committed). */
@@ -299,6 +341,7 @@ class Org {
     writeAsPlatform(operation, sobject, records, { as } = {}) {
         const userId = this.#runningUser(as);
         const object = this.#schema.object(sobject);
+        this.#notAnEvent(object, operation);
         const list = [records].flat();
         const depth = this.#triggers.depth;
         if (operation === 'delete') {
@@ -332,6 +375,7 @@ class Org {
     remove(sobject, ids, { as } = {}) {
         const userId = this.#runningUser(as);
         const object = this.#schema.object(sobject);
+        this.#notAnEvent(object, 'delete');
         if (object.readOnlyDml) throw new DmlNotAllowedError('delete', object.name);
         return this.#store.unit(() => this.#saves.delete(object, [ids].flat(), userId, this.#triggers.depth));
     }
@@ -370,8 +414,18 @@ class Org {
         return this.#triggers.on(objectName);
     }
 
+    /** A platform event holds no records: its messages are published (publishEvents), never saved. */
+    #notAnEvent(object, operation) {
+        if (object.platformEvent) {
+            throw new Error(
+                `org.${operation} of ${object.name}: a platform event is published (org.publishEvents), not saved`
+            );
+        }
+    }
+
     #public(operation, sobject, records, { as, allOrNone = true } = {}) {
         const userId = this.#runningUser(as);
+        this.#notAnEvent(this.#schema.object(sobject), operation);
         const list = [records].flat();
         const ids = this.#store.unit(() =>
             this.#saves.dml(operation, sobject, list, { userId, allOrNone, depth: this.#triggers.depth })

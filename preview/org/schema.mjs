@@ -20,12 +20,12 @@ const DEFAULT_LENGTH = { TextArea: 255, Email: 80, Phone: 40, Url: 255, Picklist
 
 export { isCalculated };
 
-/** A stable three-character key prefix for a custom object, from its name, as `a` plus two base-36 digits. */
-function customPrefix(name, taken) {
+/** A stable three-character key prefix for a custom object, from its name, as `a` (an event: `e`) plus two base-36 digits. */
+function customPrefix(name, taken, first = 'a') {
     let hash = 0;
     for (const char of name) hash = (hash * 31 + char.charCodeAt(0)) % 1296;
     for (;;) {
-        const prefix = `a${hash.toString(36).toUpperCase().padStart(2, '0')}`;
+        const prefix = `${first}${hash.toString(36).toUpperCase().padStart(2, '0')}`;
         if (!taken.has(prefix)) {
             taken.add(prefix);
             return prefix;
@@ -172,6 +172,7 @@ function standardObject(entry) {
 
 function customObject(entry, keyPrefix) {
     if (entry.customSettingsType) return customSetting(entry, keyPrefix);
+    if (/__e$/i.test(entry.name)) return platformEvent(entry, keyPrefix);
     const owned = entry.fields.has('ownerid');
     return orgObject(entry, {
         label: entry.label ?? entry.name,
@@ -200,6 +201,45 @@ function customSetting(entry, keyPrefix) {
         sharingModel: 'Setup'
     });
     if (entry.customSettingsType === 'Hierarchy') object.addField({ ...object.field('Name'), required: false });
+    return object;
+}
+
+// The standard fields of a platform event message (Platform Events Developer Guide, "Platform Event Fields" and the
+// standard event objects' field lists, e.g. "ObjectMilestoneCreatedDtlEvent": ReplayId "string ... populated by the
+// system and refers to the position of the event in the event stream", EventUuid "A universally unique identifier
+// (UUID) that identifies a platform event message" (API version 52.0 and later), CreatedDate, CreatedById). The
+// system sets them: Apex cannot write them (readOnly), a subscriber reads them.
+const EVENT_FIELDS = [
+    { name: 'ReplayId', label: 'Replay ID', type: 'Text', length: 1000, readOnly: true },
+    { name: 'CreatedDate', label: 'Created Date', type: 'DateTime', readOnly: true },
+    { name: 'CreatedById', label: 'Created By ID', type: 'Lookup', referenceTo: 'User', readOnly: true },
+    { name: 'EventUuid', label: 'Event UUID', type: 'Text', length: 36, readOnly: true }
+];
+
+/**
+ * A platform event (CustomObject whose name ends in __e, Metadata API: eventType HighVolume or StandardVolume,
+ * publishBehavior PublishAfterCommit or PublishImmediately): an sObject type Apex creates and publishes with
+ * EventBus.publish, never a table. "Considerations for Defining and Publishing Platform Events"
+ * (https://developer.salesforce.com/docs/atlas.en-us.platform_events.meta/platform_events/platform_events_considerations.htm):
+ * "No SOQL Support: You can't query event messages using SOQL"; the org stores no event record (the published
+ * messages are org.publishedEvents()). Its own fields keep their XML facts (required, length: "Enforcement of Field
+ * Attributes"). No Id is stored or delivered (EventBus Class: "The Id field value is not included in the event
+ * message delivered to subscribers"), no owner and no Name.
+ */
+function platformEvent(entry, keyPrefix) {
+    const object = newObject(entry.name, {
+        label: entry.label ?? entry.name,
+        pluralLabel: entry.pluralLabel ?? entry.name,
+        keyPrefix,
+        custom: true,
+        platformEvent: {
+            // Platform Events Developer Guide, "Platform Event Fields": "Publish Immediately ... is the default option".
+            publishBehavior: text(entry.xml, 'publishBehavior') ?? 'PublishImmediately',
+            eventType: text(entry.xml, 'eventType') ?? 'HighVolume'
+        }
+    });
+    for (const field of EVENT_FIELDS) object.addField(standardField({ custom: false, required: false, ...field }));
+    for (const field of [...entry.fields.values()].filter((f) => !f.standard)) object.addField(projectField(field));
     return object;
 }
 
@@ -385,7 +425,9 @@ export function loadOrgSchema(root, { fresh = false } = {}) {
         .map((entry) => entry.name)
         .sort();
     for (const name of customNames) {
-        objects.set(lower(name), customObject(model.objects.get(lower(name)), customPrefix(name, taken)));
+        // A platform event's key prefix starts with "e" (the Id of its SaveResult, "not always unique").
+        const prefix = /__e$/i.test(name) ? customPrefix(name, taken, 'e') : customPrefix(name, taken);
+        objects.set(lower(name), customObject(model.objects.get(lower(name)), prefix));
     }
     for (const entry of entries) {
         if (!objects.has(lower(entry.name)) && !entry.custom && [...entry.fields.values()].some((f) => !f.standard)) {

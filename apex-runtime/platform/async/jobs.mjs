@@ -24,7 +24,7 @@ import { ApexSObject } from '../../values/sobject.mjs';
 import { ApexObject } from '../../values/values.mjs';
 
 const lower = (text) => String(text ?? '').toLowerCase();
-const FRESH_LIMITS = () => ({ queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0 });
+const FRESH_LIMITS = () => ({ queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0, publishImmediateDml: 0 });
 
 // ---- job records ---------------------------------------------------------------------------------------------
 
