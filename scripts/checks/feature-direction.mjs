@@ -25,6 +25,7 @@ export const FEATURES_DIR = 'force-app/main';
 
 /** What each feature uses directly (an arrow of the picture reads "uses"); every feature uses app. */
 export const FEATURE_USES = {
+    automation: ['plan-workspace', 'plan-templates', 'plan-data', 'app'],
     'plan-workspace': ['plan-templates', 'buyer-page', 'plan-data', 'app'],
     'pipeline-review': ['plan-data', 'app'],
     'tandem-setup': ['plan-templates', 'follow-up', 'stage-gates', 'buyer-page', 'app'],
