@@ -42,6 +42,10 @@ const STEPS = [
     ['package feature folders use each other one way only', () => checks('feature-direction')],
     ['formula scenarios', () => node('--test', ...testFiles('test/formulas'))],
     [
+        'automation: agent actions and template flows against the Apex actions',
+        () => node('--test', ...testFiles('test/automation'))
+    ],
+    [
         'Apex runtime: its own tests (semantics from the Apex guides)',
         () => node('--test', ...testFiles('apex-runtime/test'))
     ],
