@@ -129,7 +129,16 @@ function runAccessor(rt, field, self, body, which, value) {
 
 // ---- overloads ---------------------------------------------------------------------------------------------
 
-const WIDENING = { integer: ['long', 'decimal', 'double'], long: ['decimal', 'double'] };
+// Apex Developer Guide, "Rules of Conversion": numbers widen Integer → Long → Double → Decimal without a cast, an Id
+// is always assignable to a String and a String to an Id (checked at run time); nothing else converts implicitly.
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_rules_of_conversion.htm
+const WIDENING = {
+    integer: ['long', 'decimal', 'double'],
+    long: ['decimal', 'double'],
+    double: ['decimal'],
+    id: ['string'],
+    string: ['id']
+};
 
 /** How well a runtime value fits a parameter type: exact 4, widening 3, subtype 2, null or Object 1, no -1. */
 function fit(rt, value, type) {
@@ -142,7 +151,10 @@ function fit(rt, value, type) {
     return rt.isInstanceOf(value, type) ? 2 : -1;
 }
 
-/** The best candidate for these arguments (Apex resolves by count, then by type), or undefined. */
+/**
+ * The best candidate for these arguments (Apex resolves by count, then by type), or undefined when no method of that
+ * count takes them: even the only one, as the compiler refuses a call whose argument fits no parameter.
+ */
 export function selectOverload(rt, candidates, args) {
     let best;
     let bestScore = -1;
@@ -150,7 +162,6 @@ export function selectOverload(rt, candidates, args) {
     for (const method of candidates) if (method.params.length === args.length) count++;
     for (const method of candidates) {
         if (method.params.length !== args.length) continue;
-        if (count === 1) return method;
         let score = 0;
         for (let i = 0; i < args.length && score >= 0; i++) {
             const s = fit(rt, args[i], resolveType(rt, method.params[i].type, method.cls));

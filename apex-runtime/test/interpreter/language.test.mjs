@@ -49,6 +49,8 @@ const program = programOf({
             public static String pick(Object o) { return 'Object'; }
             public static String pick(Integer a, Integer b) { return 'two'; }
             public static String widen(Decimal d) { return 'Decimal ' + d; }
+            public static String only(String s, Decimal d) { return s + ' ' + d; }
+            public static String anId(Id i) { return 'Id ' + i; }
         }`,
     'Fail.cls': `
         public class Fail {
@@ -194,6 +196,14 @@ const cases = [
     ['overload falls back to Object', 'return Over.pick(true);', 'Object'],
     ['overload by argument count', 'return Over.pick(1, 2);', 'two'],
     ['Integer widens to a Decimal parameter', 'return Over.widen(2);', 'Decimal 2'],
+    ['the one method of that name: its arguments still fit', "return Over.only('x', 2);", 'x 2'],
+    ['null fits any parameter', 'return Over.only(null, null);', 'null null'],
+    ['a Double widens to a Decimal parameter', "return Over.only('d', 1.5d);", 'd 1.5'],
+    [
+        'an Id is assignable to a String parameter, a String to an Id one ("Rules of Conversion")',
+        "Id i = '001000000000001AAA'; return Over.only(i, 1) + ' / ' + Over.anId('001000000000001AAA');",
+        '001000000000001AAA 1 / Id 001000000000001AAA'
+    ],
     // Exceptions
     ['custom exception caught by type', 'return Fail.run(1);', 'caught bad Fail.BadException'],
     ['Exception catches the rest, with a cause', 'return Fail.run(2);', 'generic worse cause inner'],
@@ -250,6 +260,20 @@ test('an uncaught exception carries the Apex stack', () => {
         assert.equal(error.typeName, 'System.ListException');
         assert.equal(error.apexMessage, 'List index out of bounds: 1');
         assert.equal(error.apexStack[0].line, 2);
+    }
+});
+
+test('an argument that fits no parameter is a compile error, even for the only method of that name', () => {
+    // A call compiles only when each argument is assignable to its parameter's type ("Method does not exist or
+    // incorrect signature"); a Boolean is not a String, nor a String a Decimal: "Apex requires you to explicitly
+    // convert one data type to another" (Apex Developer Guide, "Rules of Conversion").
+    for (const call of ['Over.only(true, 2)', "Over.only('x', 'y')", 'Over.widen(true)']) {
+        const rt = program.transaction({});
+        assert.throws(
+            () => rt.runAnonymous(`return ${call};`),
+            (error) => /Method does not exist or incorrect signature/.test(error.message),
+            call
+        );
     }
 });
 
