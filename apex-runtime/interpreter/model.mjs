@@ -2,6 +2,7 @@
 // constructors and initialisers, built from the declarations of ast-declarations.mjs. Class models are shared by
 // every transaction; static state lives in the transaction (runtime.mjs).
 import { ApexEnumValue } from '../values/values.mjs';
+import { ApexCompileError } from './errors.mjs';
 
 const SHARING = { 'with sharing': 'with', 'without sharing': 'without', 'inherited sharing': 'inherited' };
 
@@ -101,7 +102,7 @@ export class ClassModel {
                         owner: this,
                         prop: null
                     };
-                    this.fields.set(d.lname, field);
+                    this.declareField(field);
                     (field.isStatic ? this.staticInits : this.instanceInits).push({ field });
                 }
                 break;
@@ -122,7 +123,7 @@ export class ClassModel {
                     owner: this,
                     prop: { getter: member.getter, setter: member.setter }
                 };
-                this.fields.set(member.lname, field);
+                this.declareField(field);
                 (field.isStatic ? this.staticInits : this.instanceInits).push({ field });
                 break;
             }
@@ -141,6 +142,17 @@ export class ClassModel {
             default:
                 throw new Error(`class model: unknown member ${member.kind}`);
         }
+    }
+
+    /**
+     * A member variable or property. Names are case-insensitive ("Expressions and Operators": identifiers ignore
+     * case), so `blocked` and `BLOCKED` in one class are one name declared twice, which the compiler refuses.
+     */
+    declareField(field) {
+        if (this.fields.has(field.lname)) {
+            throw new ApexCompileError(`Duplicate field: ${field.name}`, this.file, field.line);
+        }
+        this.fields.set(field.lname, field);
     }
 
     hasAnnotation(name) {

@@ -297,3 +297,19 @@ test('rt.checkLimit throws LimitException at the 101st query', () => {
     rt.resetLimits();
     rt.checkLimit('queries', 1);
 });
+
+test('two member variables whose names differ only in case are one name declared twice: a compile error', () => {
+    // Identifiers ignore case (Apex Developer Guide, "Expressions and Operators"), so the compiler refuses the second
+    // declaration ("Duplicate field"); a constant BLOCKED beside a list `blocked` must not silently replace it.
+    const load = () =>
+        programOf({
+            'Twice.cls': `
+                public class Twice {
+                    private static final String BLOCKED = 'Blocked';
+                    public List<String> blocked = new List<String>();
+                }`
+        })
+            .transaction({})
+            .runAnonymous('return new Twice().blocked;');
+    assert.throws(load, (error) => error.name === 'ApexCompileError' && /Duplicate field: blocked/.test(error.message));
+});
