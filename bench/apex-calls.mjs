@@ -4,8 +4,7 @@
 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rollup } from 'rollup';
-import ts from 'typescript';
+import { importComponentModules } from '../scripts/lib/component-modules.mjs';
 import { benchReviewRequest } from './review-request.mjs';
 
 /** The counters a transaction keeps (apex-runtime/interpreter/runtime.mjs, rt.limits). */
@@ -41,54 +40,23 @@ export function statusEdits(milestoneIds, status) {
     };
 }
 
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
 /** The pipeline review's model bundle, where the review's default state and its request are defined. */
-const REVIEW_MODEL = join(
-    dirname(fileURLToPath(import.meta.url)),
-    '..',
-    'force-app',
-    'main',
-    'pipeline-review',
-    'lwc',
-    'pipelineReviewModel'
-);
-const ENTRY = 'review-model-entry';
+const REVIEW_MODEL = join(ROOT, 'force-app', 'main', 'pipeline-review', 'lwc', 'pipelineReviewModel');
 
 /**
  * The model's default state (reviewState.ts, DEFAULT_STATE) and the request it builds from a state
- * (reviewRequest.ts, buildRequest), compiled as the preview compiles the components (preview/build.mjs: TypeScript
- * stripped, the modules bundled with rollup) and loaded once.
+ * (reviewRequest.ts, buildRequest), compiled as the preview compiles the components and loaded once.
  */
-async function loadReviewModel() {
-    const bundle = await rollup({
-        input: ENTRY,
-        plugins: [
-            {
-                name: 'review-model',
-                resolveId(source, importer) {
-                    if (source === ENTRY) return `\0${ENTRY}`;
-                    // The bundle's modules import each other without an extension ('./filters').
-                    if (importer && source.startsWith('.')) return join(dirname(importer), `${source}.ts`);
-                    return null;
-                },
-                load(id) {
-                    if (id !== `\0${ENTRY}`) return null;
-                    return [
-                        `export { DEFAULT_STATE } from ${JSON.stringify(join(REVIEW_MODEL, 'reviewState.ts'))};`,
-                        `export { buildRequest } from ${JSON.stringify(join(REVIEW_MODEL, 'reviewRequest.ts'))};`
-                    ].join('\n');
-                },
-                transform(code, id) {
-                    if (!id.endsWith('.ts')) return null;
-                    const compilerOptions = { target: ts.ScriptTarget.ESNext, module: ts.ModuleKind.ESNext };
-                    return { code: ts.transpileModule(code, { fileName: id, compilerOptions }).outputText, map: null };
-                }
-            }
-        ]
-    });
-    const { output } = await bundle.generate({ format: 'esm' });
-    await bundle.close();
-    return import(`data:text/javascript;base64,${Buffer.from(output[0].code).toString('base64')}`);
-}
+const loadReviewModel = () =>
+    importComponentModules(
+        ROOT,
+        [
+            `export { DEFAULT_STATE } from ${JSON.stringify(join(REVIEW_MODEL, 'reviewState.ts'))};`,
+            `export { buildRequest } from ${JSON.stringify(join(REVIEW_MODEL, 'reviewRequest.ts'))};`
+        ].join('\n')
+    );
 
 const reviewModel = await loadReviewModel();
 

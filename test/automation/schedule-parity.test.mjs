@@ -11,61 +11,17 @@
 // planWorkspaceModel.previewMove (the row's date move: reproject, no holidays).
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { basename, dirname, join } from 'node:path';
-import { rollup } from 'rollup';
-import ts from 'typescript';
-import { sourceFiles } from '../../scripts/lib/sfdx.mjs';
+import { importComponentModules } from '../../scripts/lib/component-modules.mjs';
 import { ROOT, deal, newApexOrg } from '../preview/support.mjs';
 
-const ENTRY = '\0schedule-parity-entry';
-
 /** The workspace's model modules, compiled and bundled once: { creation, model }. */
-async function loadWorkspaceModules() {
-    const bundles = new Map(
-        sourceFiles(ROOT, '.ts')
-            .filter((file) => /\/lwc\/([^/]+)\/\1\.ts$/.test(file))
-            .map((file) => [`c/${basename(file, '.ts')}`, file])
+const loadWorkspaceModules = () =>
+    importComponentModules(
+        ROOT,
+        ["export * as creation from 'c/planCreationModel';", "export * as model from 'c/planWorkspaceModel';"].join(
+            '\n'
+        )
     );
-    const entryOf = (name) => {
-        const file = bundles.get(name);
-        if (!file) throw new Error(`no component bundle ${name} in the package`);
-        return JSON.stringify(file);
-    };
-    const bundle = await rollup({
-        input: ENTRY,
-        onwarn(warning) {
-            // An import left unresolved would fail only when the bundle is imported: fail here, saying which.
-            throw new Error(`bundling the workspace modules: ${warning.message}`);
-        },
-        plugins: [
-            {
-                name: 'workspace-modules',
-                resolveId(source, importer) {
-                    if (source === ENTRY) return ENTRY;
-                    if (bundles.has(source)) return bundles.get(source);
-                    // The bundles' modules import each other without an extension ('./workingDays').
-                    if (importer && source.startsWith('.')) return join(dirname(importer), `${source}.ts`);
-                    return null;
-                },
-                load(id) {
-                    if (id !== ENTRY) return null;
-                    return [
-                        `export * as creation from ${entryOf('c/planCreationModel')};`,
-                        `export * as model from ${entryOf('c/planWorkspaceModel')};`
-                    ].join('\n');
-                },
-                transform(code, id) {
-                    if (!id.endsWith('.ts')) return null;
-                    const compilerOptions = { target: ts.ScriptTarget.ESNext, module: ts.ModuleKind.ESNext };
-                    return { code: ts.transpileModule(code, { fileName: id, compilerOptions }).outputText, map: null };
-                }
-            }
-        ]
-    });
-    const { output } = await bundle.generate({ format: 'esm' });
-    await bundle.close();
-    return import(`data:text/javascript;base64,${Buffer.from(output[0].code).toString('base64')}`);
-}
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const named = (iso) => `${WEEKDAYS[new Date(`${iso}T00:00:00Z`).getUTCDay()]} ${iso}`;
