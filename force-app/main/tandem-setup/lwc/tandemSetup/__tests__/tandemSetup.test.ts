@@ -1,24 +1,27 @@
+import {
+    $,
+    $$,
+    VIEW,
+    click,
+    lastRequest,
+    mockGetSetup,
+    mockSaveSetup,
+    render as renderSetup,
+    reported,
+    resetSetupTests,
+    serverError,
+    settle,
+    text
+} from './setupHarness';
+import type { Control } from './setupHarness';
 import { createElement } from 'lwc';
 import TandemSetup from 'c/tandemSetup';
-import getSetup from '@salesforce/apex/TandemSetupController.getSetup';
-import saveSetup from '@salesforce/apex/TandemSetupController.saveSetup';
-import type { SetupChange, SetupRequest, SetupView } from 'c/tandemSetupModel';
+import type { SetupChange, SetupView } from 'c/tandemSetupModel';
 
-jest.mock('@salesforce/apex/TandemSetupController.getSetup', () => ({ __esModule: true, default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/TandemSetupController.saveSetup', () => ({ __esModule: true, default: jest.fn() }), {
-    virtual: true
-});
-
-const VIEW = jest.requireActual<SetupView>('./data/setupView.json');
 const PROPOSAL = 'Proposal/Price Quote';
 const NEGOTIATION = 'Negotiation/Review';
 const PROSPECTING = 'Prospecting';
 const LOST = 'Closed Lost';
-
-const mockGetSetup = getSetup as unknown as jest.Mock<Promise<SetupView>, []>;
-const mockSaveSetup = saveSetup as unknown as jest.Mock<Promise<SetupView>, [{ request: SetupRequest }]>;
 
 function change(overrides: Partial<SetupChange>): SetupChange {
     return { ...(VIEW.lastChange as SetupChange), ...overrides };
@@ -28,84 +31,19 @@ function withChange(overrides: Partial<SetupChange>, view: SetupView = VIEW): Se
     return { ...view, lastChange: change(overrides) };
 }
 
-/** Lets pending Apex promises and the re-renders that follow settle (a few microtask turns). */
-function settle(): Promise<void> {
-    return Promise.resolve()
-        .then(() => undefined)
-        .then(() => undefined)
-        .then(() => undefined)
-        .then(() => undefined)
-        .then(() => undefined);
-}
-
-type ThresholdInput = HTMLElement & {
-    value: string;
-    disabled: boolean;
-    setCustomValidity(message: string): void;
-    reportValidity(): boolean;
-};
-
-/** What the component last asked each threshold input to show under it (setCustomValidity, then reportValidity). */
-const reported = new Map<HTMLElement, string>();
-
-/**
- * Records the messages the component gives the threshold inputs. The lightning-input stub's methods do nothing and
- * its prototype is frozen, so each rendered input gets its own recorder.
- */
-function recordValidity(element: HTMLElement): void {
-    for (const input of $$(element, 'lightning-input[data-threshold]') as ThresholdInput[]) {
-        let pending = '';
-        input.setCustomValidity = (message: string) => {
-            pending = message;
-        };
-        input.reportValidity = () => {
-            reported.set(input, pending);
-            return pending === '';
-        };
-    }
-}
-
-async function render(view: SetupView = VIEW): Promise<HTMLElement> {
-    mockGetSetup.mockResolvedValue(view);
-    const element = createElement('c-tandem-setup', { is: TandemSetup });
-    document.body.appendChild(element);
-    await settle();
-    recordValidity(element);
-    return element;
-}
+const render = (view: SetupView = VIEW) => renderSetup(view, 'lightning-input[data-threshold]');
 
 /** The message shown under a threshold input, or undefined if none was ever reported. */
 function validityOf(element: HTMLElement, key: string): string | undefined {
     return reported.get(threshold(element, key));
 }
 
-function $(element: HTMLElement, selector: string): HTMLElement | null {
-    return element.shadowRoot?.querySelector(selector) ?? null;
-}
-
-function $$(element: HTMLElement, selector: string): HTMLElement[] {
-    return Array.from(element.shadowRoot?.querySelectorAll(selector) ?? []) as HTMLElement[];
-}
-
-/** The text a reader meets in an element: its text nodes in order, separated by single spaces. */
-function text(element: Element | null): string {
-    if (!element) {
-        return '';
-    }
-    const parts: string[] = [];
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        parts.push(node.textContent ?? '');
-    }
-    return parts.join(' ').replace(/\s+/g, ' ').trim();
-}
-
 function checkbox(element: HTMLElement, stage: string, gate: 'active' | 'accepted'): HTMLInputElement {
     return $(element, `input[data-stage="${stage}"][data-gate="${gate}"]`) as HTMLInputElement;
 }
 
-function threshold(element: HTMLElement, key: string): ThresholdInput {
-    return $(element, `lightning-input[data-threshold="${key}"]`) as ThresholdInput;
+function threshold(element: HTMLElement, key: string): Control {
+    return $(element, `lightning-input[data-threshold="${key}"]`) as Control;
 }
 
 async function type(element: HTMLElement, key: string, value: string): Promise<void> {
@@ -113,37 +51,14 @@ async function type(element: HTMLElement, key: string, value: string): Promise<v
     await settle();
 }
 
-async function click(target: HTMLElement | null): Promise<void> {
-    target?.click();
-    await settle();
-}
-
 function button(element: HTMLElement, id: string): HTMLElement & { disabled: boolean; label: string } {
     return $(element, `lightning-button[data-id="${id}"]`) as HTMLElement & { disabled: boolean; label: string };
 }
 
-function lastRequest(): SetupRequest {
-    const calls = mockSaveSetup.mock.calls;
-    return calls[calls.length - 1][0].request;
-}
-
-/** The JSON error the controller reports, as the platform delivers an AuraHandledException's message. */
-function serverError(report: object): { body: { message: string } } {
-    return { body: { message: JSON.stringify(report) } };
-}
-
 describe('c-tandem-setup', () => {
-    beforeEach(() => {
-        mockGetSetup.mockReset();
-        mockSaveSetup.mockReset();
-    });
-
     afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
+        resetSetupTests();
         jest.useRealTimers();
-        reported.clear();
     });
 
     describe('loading', () => {

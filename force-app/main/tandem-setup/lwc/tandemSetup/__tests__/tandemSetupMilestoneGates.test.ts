@@ -1,101 +1,32 @@
-import { createElement } from 'lwc';
-import TandemSetup from 'c/tandemSetup';
-import getSetup from '@salesforce/apex/TandemSetupController.getSetup';
-import saveSetup from '@salesforce/apex/TandemSetupController.saveSetup';
-import type { SetupRequest, SetupView } from 'c/tandemSetupModel';
+import {
+    $,
+    $$,
+    VIEW,
+    click,
+    lastRequest,
+    mockSaveSetup,
+    render as renderSetup,
+    reported,
+    resetSetupTests,
+    settle,
+    text
+} from './setupHarness';
+import type { Control } from './setupHarness';
+import type { SetupView } from 'c/tandemSetupModel';
 
-jest.mock('@salesforce/apex/TandemSetupController.getSetup', () => ({ __esModule: true, default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/TandemSetupController.saveSetup', () => ({ __esModule: true, default: jest.fn() }), {
-    virtual: true
-});
-
-const VIEW = jest.requireActual<SetupView>('./data/setupView.json');
 const NEGOTIATION = 'Negotiation/Review';
 const SECURITY = 'Enterprise_05_Security_Review';
 const SECURITY_TITLE = 'Buyer security team completes the security review';
 const SECURITY_MESSAGE = 'Security signs off before we negotiate terms.';
 
-const mockGetSetup = getSetup as unknown as jest.Mock<Promise<SetupView>, []>;
-const mockSaveSetup = saveSetup as unknown as jest.Mock<Promise<SetupView>, [{ request: SetupRequest }]>;
+const render = (view: SetupView = VIEW) => renderSetup(view, '[data-new-gate], [data-plan-size]');
 
-/** Lets pending Apex promises and the re-renders that follow settle. */
-function settle(): Promise<void> {
-    return Promise.resolve()
-        .then(() => undefined)
-        .then(() => undefined)
-        .then(() => undefined)
-        .then(() => undefined)
-        .then(() => undefined);
-}
-
-type Validated = HTMLElement & {
-    value: string;
-    disabled: boolean;
-    options: { label: string; value: string }[];
-    setCustomValidity(message: string): void;
-    reportValidity(): boolean;
-};
-
-/** What the component last asked each input to show under it (setCustomValidity, then reportValidity). */
-const reported = new Map<HTMLElement, string>();
-
-/** Records the messages the component gives its inputs (the base component stubs' methods do nothing). */
-function recordValidity(element: HTMLElement): void {
-    for (const input of $$(element, '[data-new-gate], [data-plan-size]') as Validated[]) {
-        let pending = '';
-        input.setCustomValidity = (message: string) => {
-            pending = message;
-        };
-        input.reportValidity = () => {
-            reported.set(input, pending);
-            return pending === '';
-        };
-    }
-}
-
-function $(element: HTMLElement, selector: string): HTMLElement | null {
-    return element.shadowRoot?.querySelector(selector) ?? null;
-}
-
-function $$(element: HTMLElement, selector: string): HTMLElement[] {
-    return Array.from(element.shadowRoot?.querySelectorAll(selector) ?? []) as HTMLElement[];
-}
-
-/** The text a reader meets in an element, separated by single spaces. */
-function text(element: Element | null): string {
-    if (!element) {
-        return '';
-    }
-    const parts: string[] = [];
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        parts.push(node.textContent ?? '');
-    }
-    return parts.join(' ').replace(/\s+/g, ' ').trim();
-}
-
-async function render(view: SetupView = VIEW): Promise<HTMLElement> {
-    mockGetSetup.mockResolvedValue(view);
-    const element = createElement('c-tandem-setup', { is: TandemSetup });
-    document.body.appendChild(element);
-    await settle();
-    recordValidity(element);
-    return element;
-}
-
-function field(element: HTMLElement, name: string): Validated {
-    return $(element, `[data-new-gate="${name}"]`) as Validated;
+function field(element: HTMLElement, name: string): Control {
+    return $(element, `[data-new-gate="${name}"]`) as Control;
 }
 
 async function choose(element: HTMLElement, name: string, value: string): Promise<void> {
     field(element, name).dispatchEvent(new CustomEvent('change', { detail: { value } }));
-    await settle();
-}
-
-async function click(target: HTMLElement | null): Promise<void> {
-    target?.click();
     await settle();
 }
 
@@ -119,23 +50,8 @@ function removeButton(element: HTMLElement, name: string): HTMLElement | undefin
     );
 }
 
-function lastRequest(): SetupRequest {
-    const calls = mockSaveSetup.mock.calls;
-    return calls[calls.length - 1][0].request;
-}
-
 describe('c-tandem-setup: milestone gates and the plan size limit', () => {
-    beforeEach(() => {
-        mockGetSetup.mockReset();
-        mockSaveSetup.mockReset();
-    });
-
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-        reported.clear();
-    });
+    afterEach(resetSetupTests);
 
     it('lists the gates in force: stage, template and step, message', async () => {
         const element = await render();
@@ -288,11 +204,8 @@ describe('c-tandem-setup: milestone gates and the plan size limit', () => {
     });
 
     describe('the plan size limit', () => {
-        function planSize(element: HTMLElement): Validated & { fieldLevelHelp: string; label: string } {
-            return $(element, 'lightning-input[data-plan-size]') as Validated & {
-                fieldLevelHelp: string;
-                label: string;
-            };
+        function planSize(element: HTMLElement): Control {
+            return $(element, 'lightning-input[data-plan-size]') as Control;
         }
 
         it('shows the limit in force with the thresholds, with help', async () => {
@@ -329,7 +242,7 @@ describe('c-tandem-setup: milestone gates and the plan size limit', () => {
         expect(listed(element)).toHaveLength(1);
         expect($(element, '[data-id="add-gate"]')).toBeNull();
         expect($$(element, 'lightning-button-icon')).toEqual([]);
-        expect(($(element, 'lightning-input[data-plan-size]') as Validated).disabled).toBe(true);
+        expect(($(element, 'lightning-input[data-plan-size]') as Control).disabled).toBe(true);
     });
 
     it('is accessible with gates listed and the add row marked', async () => {

@@ -1,76 +1,22 @@
-import { createElement } from 'lwc';
-import TandemSetup from 'c/tandemSetup';
-import getSetup from '@salesforce/apex/TandemSetupController.getSetup';
-import saveSetup from '@salesforce/apex/TandemSetupController.saveSetup';
-import type { SetupRequest, SetupView } from 'c/tandemSetupModel';
+import {
+    $,
+    VIEW,
+    lastRequest,
+    mockSaveSetup,
+    render as renderSetup,
+    reported,
+    resetSetupTests,
+    serverError,
+    settle,
+    text
+} from './setupHarness';
+import type { Control } from './setupHarness';
+import type { SetupView } from 'c/tandemSetupModel';
 
-jest.mock('@salesforce/apex/TandemSetupController.getSetup', () => ({ __esModule: true, default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/TandemSetupController.saveSetup', () => ({ __esModule: true, default: jest.fn() }), {
-    virtual: true
-});
-
-const VIEW = jest.requireActual<SetupView>('./data/setupView.json');
 const CUSTOMER_SUCCESS = 'Customer_Success';
 const ONBOARDING = 'Enterprise_Onboarding';
 
-const mockGetSetup = getSetup as unknown as jest.Mock<Promise<SetupView>, []>;
-const mockSaveSetup = saveSetup as unknown as jest.Mock<Promise<SetupView>, [{ request: SetupRequest }]>;
-
-function settle(): Promise<void> {
-    return Promise.resolve()
-        .then(() => undefined)
-        .then(() => undefined)
-        .then(() => undefined)
-        .then(() => undefined)
-        .then(() => undefined);
-}
-
-type Control = HTMLElement & {
-    value: string;
-    label: string;
-    disabled: boolean;
-    placeholder: string;
-    fieldLevelHelp: string;
-    options: { label: string; value: string }[];
-    setCustomValidity(message: string): void;
-    reportValidity(): boolean;
-};
-
-/** What the component last asked each control to show under it (setCustomValidity, then reportValidity). */
-const reported = new Map<HTMLElement, string>();
-
-function $(element: HTMLElement, selector: string): HTMLElement | null {
-    return element.shadowRoot?.querySelector(selector) ?? null;
-}
-
-function text(element: Element | null): string {
-    return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** Records the messages the component gives the section's controls (the base component stubs' do nothing). */
-function recordValidity(element: HTMLElement): void {
-    for (const control of Array.from(element.shadowRoot?.querySelectorAll('[data-success-plans]') ?? []) as Control[]) {
-        let pending = '';
-        control.setCustomValidity = (message: string) => {
-            pending = message;
-        };
-        control.reportValidity = () => {
-            reported.set(control, pending);
-            return pending === '';
-        };
-    }
-}
-
-async function render(view: SetupView = VIEW): Promise<HTMLElement> {
-    mockGetSetup.mockResolvedValue(view);
-    const element = createElement('c-tandem-setup', { is: TandemSetup });
-    document.body.appendChild(element);
-    await settle();
-    recordValidity(element);
-    return element;
-}
+const render = (view: SetupView = VIEW) => renderSetup(view, '[data-success-plans]');
 
 function start(element: HTMLElement): Control {
     return $(element, 'lightning-radio-group[data-success-plans="start"]') as Control;
@@ -90,27 +36,8 @@ async function save(element: HTMLElement): Promise<void> {
     await settle();
 }
 
-function lastRequest(): SetupRequest {
-    const calls = mockSaveSetup.mock.calls;
-    return calls[calls.length - 1][0].request;
-}
-
-function serverError(report: object): { body: { message: string } } {
-    return { body: { message: JSON.stringify(report) } };
-}
-
 describe('c-tandem-setup: success plans', () => {
-    beforeEach(() => {
-        mockGetSetup.mockReset();
-        mockSaveSetup.mockReset();
-    });
-
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-        reported.clear();
-    });
+    afterEach(resetSetupTests);
 
     it('shows how a success plan starts and its template as saved, with a line of help', async () => {
         const element = await render();
