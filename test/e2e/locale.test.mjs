@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { localeTag, userI18n } from '../../preview/app/shims/i18n.js';
-import { TODAY, addDays, eventually, mediumDate, screenshot, e2eFile, milestoneRow } from './support.mjs';
+import { TODAY, addDays, eventually, mediumDate, screenshot, e2eFile, milestoneRow, shownText } from './support.mjs';
 
 let preview;
 const scenario = e2eFile('locale', (ready) => ({ preview } = ready));
@@ -48,9 +48,9 @@ function leaks(text) {
     ];
 }
 
-/** The app's visible text (what page.innerText reads: no hidden elements, no input values). */
+/** The app's text as a user reads it (innerText: no hidden elements, no input values), every milestone row included. */
 function appText(page) {
-    return page.locator('#root').innerText();
+    return shownText(page.locator('#root'));
 }
 
 async function assertNoLeaks(page, where) {
@@ -267,7 +267,7 @@ describe("a German user reads German dates and numbers (the browser's own locale
         const milestones = preview.org.query('Plan_Milestone__c', { Plan__c: plan.Id });
         for (const m of milestones) {
             assert.match(
-                await milestoneRow(page, m.Name).innerText(),
+                await shownText(milestoneRow(page, m.Name)),
                 new RegExp(germanDate(m.Due_Date__c).replace(/\./g, '\\.'))
             );
         }

@@ -275,3 +275,22 @@ export function milestoneRow(page, name) {
     const shown = page.getByText(name, { exact: true }).and(page.locator(':not(option)'));
     return page.getByRole('listitem').filter({ has: shown });
 }
+
+/**
+ * The text a user reads in `locator` (its innerText), milestone rows included wherever they are on the page. A row
+ * is `content-visibility: auto`: while it is off screen the browser skips rendering its content, and innerText then
+ * reads nothing of it, though a user who scrolls to it reads it all. So the rows are rendered for the read: the text
+ * is what the user reads scrolling through, not only what fits in the viewport.
+ */
+export function shownText(locator) {
+    return locator.evaluate((element) => {
+        const style = element.ownerDocument.createElement('style');
+        style.textContent = 'c-plan-milestone-row { content-visibility: visible !important; }';
+        element.ownerDocument.head.append(style);
+        try {
+            return element.innerText;
+        } finally {
+            style.remove();
+        }
+    });
+}

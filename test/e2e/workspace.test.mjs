@@ -19,6 +19,7 @@ import {
     newPage,
     readmeImage,
     screenshot,
+    shownText,
     TODAY,
     e2eFile
 } from './support.mjs';
@@ -101,6 +102,25 @@ describe('plan workspace on the opportunity record page', () => {
             await screenshot(page, 'edit-milestones-before');
             await readmeImage(page, 'record-page', 1280);
 
+            // Each row action is a button named for what it does to which milestone, drawing its own glyph (the row's
+            // stylesheet draws it from the action; there is no icon element): every one visible and a tap target.
+            const actions = await record
+                .milestone(terms.Name)
+                .getByRole('button', { name: new RegExp(terms.Name) })
+                .evaluateAll((buttons) =>
+                    buttons.map((button) => ({
+                        name: button.getAttribute('aria-label'),
+                        glyph: button.ownerDocument.defaultView.getComputedStyle(button, '::before').content,
+                        width: button.getBoundingClientRect().width
+                    }))
+                );
+            assert.equal(actions.length, 4, JSON.stringify(actions));
+            for (const action of actions) {
+                assert.match(action.glyph, /^".\uFE0E?"$/u, `${action.name} draws a glyph`);
+                assert.ok(action.width >= 24, `${action.name} is at least 24 px wide`);
+            }
+            assert.equal(new Set(actions.map((action) => action.glyph)).size, 4, 'each action its own glyph');
+
             // Complete one milestone.
             const first = await record.edit(budget.Name);
             await first.getByLabel('Status').selectOption('Complete');
@@ -125,8 +145,8 @@ describe('plan workspace on the opportunity record page', () => {
             await record.summary.getByText(`${done + 1} of ${milestones.length} milestones complete`).waitFor();
             await saveBar.waitFor({ state: 'detached' });
             assert.equal(await record.progress(), `Progress ${percent(done + 1)}%`, 'the completion bar moved');
-            assert.match(await record.milestone(budget.Name).innerText(), /Complete/);
-            const termsRow = await record.milestone(terms.Name).innerText();
+            assert.match(await shownText(record.milestone(budget.Name)), /Complete/);
+            const termsRow = await shownText(record.milestone(terms.Name));
             assert.match(termsRow, /In Progress/);
             assert.match(termsRow, new RegExp(newOwner));
             assert.match(termsRow, new RegExp(mediumDate(earlier)));
@@ -180,7 +200,7 @@ describe('plan workspace on the opportunity record page', () => {
             const entry = await history.getByRole('listitem').first().innerText();
             assert.match(entry, /Legal review/);
             assert.match(entry, new RegExp(note));
-            assert.match(await saved.innerText(), new RegExp(mediumDate(later)));
+            assert.match(await shownText(saved), new RegExp(mediumDate(later)));
 
             const [change] = preview.org.query('Milestone_Date_Change__c', { Milestone__c: milestone.Id });
             assert.ok(change, 'the org recorded the move');
@@ -224,7 +244,7 @@ describe('plan workspace on the opportunity record page', () => {
                 // Reload keeps the edit on top of the plan as it is now; saving again goes through.
                 await page.getByRole('button', { name: 'Reload the plan, keep my edits' }).click();
                 await refusal.waitFor({ state: 'detached' });
-                assert.match(await mine.milestone(first.Name).innerText(), /Blocked/, "the other tab's change shows");
+                assert.match(await shownText(mine.milestone(first.Name)), /Blocked/, "the other tab's change shows");
                 await page
                     .getByRole('region', { name: 'Unsaved changes' })
                     .getByText(/1 unsaved change/)
