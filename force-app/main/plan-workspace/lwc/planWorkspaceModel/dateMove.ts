@@ -8,6 +8,7 @@ import { earliestDueAfter, reproject, ScheduleError, subtractWorkingDays, workin
 import type { PlannedMilestone } from 'c/planScheduler';
 import type { EffectiveMilestone } from './effectiveMilestones';
 import { formatDate, plural, truncate } from './formatting';
+import { rememberLast } from './memo';
 import { setField, setFields } from './milestoneDraft';
 import type { Draft } from './milestoneDraft';
 import { isOpen } from './milestoneStatus';
@@ -304,6 +305,81 @@ export interface PullInOffer {
     closeChange: string | null;
 }
 
+interface PullInDates {
+    done: EffectiveMilestone;
+    earlyDays: number;
+    moves: { milestone: EffectiveMilestone; to: string }[];
+    closeBefore: string | null;
+    closeAfter: string | null;
+}
+
+/**
+ * The dates of a pull-in offer, before any wording. Remembered for the last milestones, key and day: completing a
+ * milestone asks once whether there is an offer and once more to show it, with the same (remembered) milestones.
+ */
+const pullInDates = rememberLast(
+    (milestones: readonly EffectiveMilestone[], key: string, today: string): PullInDates | null => {
+        const done = milestones.find((milestone) => milestone.key === key);
+        if (
+            !done ||
+            done.isDeleted ||
+            done.status !== 'Complete' ||
+            done.saved?.status === 'Complete' ||
+            !done.dueDate
+        ) {
+            return null;
+        }
+        const earlyDays = done.dueDate > today ? workingDaysBetween(today, done.dueDate) : 0;
+        if (earlyDays <= 0) {
+            return null;
+        }
+        const waiting = new Map<string, EffectiveMilestone[]>();
+        for (const milestone of milestones) {
+            if (milestone.isDeleted || !milestone.dependsOnId) continue;
+            waiting.set(milestone.dependsOnId, [...(waiting.get(milestone.dependsOnId) ?? []), milestone]);
+        }
+        // The day each milestone of the chain is done, as far as its successors are concerned: today for the one
+        // just completed, the new due date of one pulled in, the date of a Skipped one's own predecessor.
+        const readyOn = new Map<string, string>([[key, today]]);
+        const moves: { milestone: EffectiveMilestone; to: string }[] = [];
+        const queue = [key];
+        const seen = new Set(queue);
+        while (queue.length) {
+            const before = queue.shift() as string;
+            for (const next of waiting.get(before) ?? []) {
+                if (seen.has(next.key) || next.status === 'Complete') continue;
+                seen.add(next.key);
+                const ready = readyOn.get(before) as string;
+                if (next.status === 'Skipped' || !next.dueDate) {
+                    readyOn.set(next.key, next.dueDate && next.status !== 'Skipped' ? next.dueDate : ready);
+                    queue.push(next.key);
+                    continue;
+                }
+                const days = next.durationDays ?? 0;
+                const allowed = earliestDueAfter(ready, Number.isInteger(days) && days > 0 ? days : 0);
+                const sooner = subtractWorkingDays(next.dueDate, earlyDays);
+                let to = sooner > allowed ? sooner : allowed;
+                if (to < today) to = today;
+                if (to > next.dueDate) to = next.dueDate;
+                readyOn.set(next.key, to);
+                queue.push(next.key);
+                if (to !== next.dueDate) {
+                    moves.push({ milestone: next, to });
+                }
+            }
+        }
+        if (!moves.length) {
+            return null;
+        }
+        const newDates = new Map(moves.map(({ milestone, to }) => [milestone.key, to]));
+        const closeBefore = projectedClose(milestones);
+        const closeAfter = projectedClose(
+            milestones.map((m) => (newDates.has(m.key) ? { ...m, dueDate: newDates.get(m.key) as string } : m))
+        );
+        return { done, earlyDays, moves, closeBefore, closeAfter };
+    }
+);
+
 /**
  * Completing a milestone before its due date frees the working days it was given: each open milestone that waits on
  * it, directly or through others (through Skipped ones, not past Complete ones), can be due that many working days
@@ -318,75 +394,31 @@ export function pullInOffer(
     today: string,
     locale?: string
 ): PullInOffer | null {
-    const done = milestones.find((milestone) => milestone.key === key);
-    if (!done || done.isDeleted || done.status !== 'Complete' || done.saved?.status === 'Complete' || !done.dueDate) {
+    const pull = pullInDates(milestones, key, today);
+    if (!pull) {
         return null;
     }
-    const earlyDays = done.dueDate > today ? workingDaysBetween(today, done.dueDate) : 0;
-    if (earlyDays <= 0) {
-        return null;
-    }
-    const waiting = new Map<string, EffectiveMilestone[]>();
-    for (const milestone of milestones) {
-        if (milestone.isDeleted || !milestone.dependsOnId) continue;
-        waiting.set(milestone.dependsOnId, [...(waiting.get(milestone.dependsOnId) ?? []), milestone]);
-    }
-    // The day each milestone of the chain is done, as far as its successors are concerned: today for the one just
-    // completed, the new due date of one pulled in, the date of a Skipped one's own predecessor.
-    const readyOn = new Map<string, string>([[key, today]]);
-    const dependents: MovedMilestone[] = [];
-    const queue = [key];
-    const seen = new Set(queue);
-    while (queue.length) {
-        const before = queue.shift() as string;
-        for (const next of waiting.get(before) ?? []) {
-            if (seen.has(next.key) || next.status === 'Complete') continue;
-            seen.add(next.key);
-            const ready = readyOn.get(before) as string;
-            if (next.status === 'Skipped' || !next.dueDate) {
-                readyOn.set(next.key, next.dueDate && next.status !== 'Skipped' ? next.dueDate : ready);
-                queue.push(next.key);
-                continue;
-            }
-            const days = next.durationDays ?? 0;
-            const allowed = earliestDueAfter(ready, Number.isInteger(days) && days > 0 ? days : 0);
-            const sooner = subtractWorkingDays(next.dueDate, earlyDays);
-            let to = sooner > allowed ? sooner : allowed;
-            if (to < today) to = today;
-            if (to > next.dueDate) to = next.dueDate;
-            readyOn.set(next.key, to);
-            queue.push(next.key);
-            if (to !== next.dueDate) {
-                dependents.push({
-                    key: next.key,
-                    name: next.name,
-                    from: next.dueDate,
-                    to,
-                    fromLabel: formatDate(next.dueDate, locale),
-                    toLabel: formatDate(to, locale),
-                    days: daysBetween(next.dueDate, to),
-                    daysLabel: movedByLabel(next.dueDate, to, locale),
-                    needsReason: false
-                });
-            }
-        }
-    }
-    if (!dependents.length) {
-        return null;
-    }
-    const newDates = new Map(dependents.map((dependent) => [dependent.key, dependent.to]));
-    const before = projectedClose(milestones);
-    const after = projectedClose(
-        milestones.map((m) => (newDates.has(m.key) ? { ...m, dueDate: newDates.get(m.key) as string } : m))
-    );
+    const { done, earlyDays, moves, closeBefore, closeAfter } = pull;
     return {
         key,
         name: done.name,
         earlyDays,
         title: `Done ${plural(earlyDays, 'working day', undefined, locale)} early: pull in what waits on it?`,
-        dependents,
+        dependents: moves.map(({ milestone, to }) => ({
+            key: milestone.key,
+            name: milestone.name,
+            from: milestone.dueDate as string,
+            to,
+            fromLabel: formatDate(milestone.dueDate, locale),
+            toLabel: formatDate(to, locale),
+            days: daysBetween(milestone.dueDate as string, to),
+            daysLabel: movedByLabel(milestone.dueDate as string, to, locale),
+            needsReason: false
+        })),
         closeChange:
-            before && after && before !== after ? `${formatDate(before, locale)} → ${formatDate(after, locale)}` : null
+            closeBefore && closeAfter && closeBefore !== closeAfter
+                ? `${formatDate(closeBefore, locale)} → ${formatDate(closeAfter, locale)}`
+                : null
     };
 }
 

@@ -3,6 +3,7 @@
  * the draft is saved; and which milestones wait on which.
  */
 import { workingDaysBetween } from 'c/planScheduler';
+import { rememberLast } from './memo';
 import { savedValues, setField } from './milestoneDraft';
 import type { Draft, EditableField, MilestoneValues } from './milestoneDraft';
 import type { MilestoneInfo, Workspace } from './workspaceTypes';
@@ -19,8 +20,15 @@ export interface EffectiveMilestone extends MilestoneValues {
     slipDays: number | null;
 }
 
-/** The milestones as they will be once the draft is saved, in the order the user sees (see `groupByPhase`). */
-export function effectiveMilestones(workspace: Workspace, draft: Draft): EffectiveMilestone[] {
+/**
+ * The milestones as they will be once the draft is saved, in the order the user sees (see `groupByPhase`). An edit
+ * asks for them several times (its own rule, the list, the header's facts) with the same workspace and draft: the
+ * last result is remembered, and is read-only for that reason.
+ */
+export const effectiveMilestones: (workspace: Workspace, draft: Draft) => readonly EffectiveMilestone[] =
+    rememberLast(milestonesAfterDraft);
+
+function milestonesAfterDraft(workspace: Workspace, draft: Draft): readonly EffectiveMilestone[] {
     const deleted = new Set(draft.deleted);
     const all: EffectiveMilestone[] = [];
     for (const saved of workspace.milestones) {
