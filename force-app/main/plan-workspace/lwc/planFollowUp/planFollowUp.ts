@@ -56,13 +56,13 @@ export default class PlanFollowUp extends LightningElement {
         return text ? `Last reminder about the plan: ${text.full}` : '';
     }
 
-    handleRemindersChange(event: CustomEvent<{ checked: boolean }>): void {
-        const muted = !event.detail.checked;
+    handleRemindersChange(event: Event): void {
+        const muted = !(event.target as HTMLInputElement).checked;
         this.send('remindersMuted', muted, muted ? 'Reminders muted for this plan' : 'Reminders on for this plan');
     }
 
-    handleBuyerRemindersChange(event: CustomEvent<{ checked: boolean }>): void {
-        const on = event.detail.checked;
+    handleBuyerRemindersChange(event: Event): void {
+        const on = (event.target as HTMLInputElement).checked;
         this.send('buyerReminders', on, on ? 'Buyer owners will get reminder emails' : 'Buyer reminder emails off');
     }
 

@@ -16,7 +16,9 @@ const text = (element: HTMLElement, id: string) =>
     element.shadowRoot?.querySelector(`[data-id="${id}"]`)?.textContent ?? '';
 
 function toggle(element: HTMLElement, id: string, checked: boolean): void {
-    input(element, id).dispatchEvent(new CustomEvent('change', { detail: { checked } }));
+    const box = input(element, id);
+    box.checked = checked;
+    box.dispatchEvent(new Event('change'));
 }
 
 describe('c-plan-follow-up', () => {
