@@ -11,6 +11,11 @@ export interface HealthBadge {
     /** SLDS badge theme class. */
     themeClass: string;
     iconName: string;
+    /**
+     * The same sign as a text character, for a badge drawn without an icon component (the plan workspace's header,
+     * where an icon component's styles cost its first render more than the rest of the header).
+     */
+    glyph: string;
     /** Sentence read by screen readers and shown as the badge's title. */
     description: string;
 }
@@ -20,36 +25,42 @@ const BADGES: Record<PlanHealth, HealthBadge> = {
         label: 'On Track',
         themeClass: 'slds-badge slds-theme_success',
         iconName: 'utility:success',
+        glyph: '\u2713',
         description: 'Plan health: on track'
     },
     'At Risk': {
         label: 'At Risk',
         themeClass: 'slds-badge slds-theme_warning',
         iconName: 'utility:warning',
+        glyph: '!',
         description: 'Plan health: at risk'
     },
     'Off Track': {
         label: 'Off Track',
         themeClass: 'slds-badge slds-theme_error',
         iconName: 'utility:error',
+        glyph: '\u2715',
         description: 'Plan health: off track'
     },
     Draft: {
         label: 'Draft',
         themeClass: 'slds-badge',
         iconName: 'utility:edit',
+        glyph: '\u270E\uFE0E',
         description: 'Plan is a draft: health is measured once it is active'
     },
     Completed: {
         label: 'Completed',
         themeClass: 'slds-badge slds-badge_inverse',
         iconName: 'utility:check',
+        glyph: '\u2713',
         description: 'Plan completed'
     },
     Cancelled: {
         label: 'Cancelled',
         themeClass: 'slds-badge slds-badge_lightest',
         iconName: 'utility:close',
+        glyph: '\u2715',
         description: 'Plan cancelled'
     }
 };
@@ -58,6 +69,7 @@ const UNKNOWN_BADGE: HealthBadge = {
     label: 'Unknown',
     themeClass: 'slds-badge slds-badge_lightest',
     iconName: 'utility:question',
+    glyph: '?',
     description: 'Plan health is not available'
 };
 

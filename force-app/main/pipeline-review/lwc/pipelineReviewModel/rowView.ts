@@ -59,6 +59,7 @@ const NO_PLAN_BADGE: HealthBadge = {
     label: 'No plan',
     themeClass: 'slds-badge slds-badge_lightest',
     iconName: 'utility:ban',
+    glyph: '\u2298',
     description: 'No mutual action plan yet'
 };
 

@@ -11,17 +11,18 @@ import {
 
 describe('healthBadge', () => {
     it.each([
-        ['On Track', 'slds-theme_success', 'utility:success'],
-        ['At Risk', 'slds-theme_warning', 'utility:warning'],
-        ['Off Track', 'slds-theme_error', 'utility:error'],
-        ['Draft', 'slds-badge', 'utility:edit'],
-        ['Completed', 'slds-badge_inverse', 'utility:check'],
-        ['Cancelled', 'slds-badge_lightest', 'utility:close']
-    ])('shows %s with theme %s and icon %s', (health, theme, icon) => {
+        ['On Track', 'slds-theme_success', 'utility:success', '\u2713'],
+        ['At Risk', 'slds-theme_warning', 'utility:warning', '!'],
+        ['Off Track', 'slds-theme_error', 'utility:error', '\u2715'],
+        ['Draft', 'slds-badge', 'utility:edit', '\u270E\uFE0E'],
+        ['Completed', 'slds-badge_inverse', 'utility:check', '\u2713'],
+        ['Cancelled', 'slds-badge_lightest', 'utility:close', '\u2715']
+    ])('shows %s with theme %s, icon %s and the glyph %s', (health, theme, icon, glyph) => {
         const badge = healthBadge(health);
         expect(badge.label).toBe(health);
         expect(badge.themeClass).toContain(theme);
         expect(badge.iconName).toBe(icon);
+        expect(badge.glyph).toBe(glyph);
         expect(badge.description).not.toBe('');
     });
 

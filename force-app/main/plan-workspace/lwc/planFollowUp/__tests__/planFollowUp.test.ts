@@ -18,7 +18,7 @@ const text = (element: HTMLElement, id: string) =>
 function toggle(element: HTMLElement, id: string, checked: boolean): void {
     const box = input(element, id);
     box.checked = checked;
-    box.dispatchEvent(new Event('change'));
+    box.dispatchEvent(new CustomEvent('change'));
 }
 
 describe('c-plan-follow-up', () => {

@@ -39,11 +39,12 @@ describe('c-plan-header', () => {
         expect(element.shadowRoot?.querySelector('[data-id="success-owner"]')).toBeNull();
     });
 
-    it('shows the health badge with its theme', () => {
+    it('shows the health badge with its theme and its sign, the sign hidden from screen readers', () => {
         const element = render(ACTIVE_PLAN);
         const badge = element.shadowRoot?.querySelector('[data-id="health"]');
         expect(badge?.className).toContain('slds-theme_warning');
         expect(badge?.textContent).toContain('At Risk');
+        expect(badge?.querySelector('[aria-hidden="true"]')?.textContent).toBe('!');
     });
 
     it('falls back to the status badge when health is blank', () => {

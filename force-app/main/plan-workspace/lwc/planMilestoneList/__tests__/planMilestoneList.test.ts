@@ -225,10 +225,12 @@ describe('c-plan-milestone-list', () => {
             const w = limited(8);
             const { element } = render({ w, draft: oneMore(w) });
             const status = $(element.shadowRoot, '[role="status"][data-id="size-status"]');
-            expect(text(status, '[data-id="size-warning"]')).toBe(
+            // What is read: the message (the warning sign beside it is hidden from screen readers).
+            expect(text(status, '[data-id="size-warning"] p')).toBe(
                 `This plan has 9 milestones, more than the 8 your admin set as the limit. ${REASON}`
             );
             expect($(status, '[data-id="size-warning"]')?.className).toContain('slds-theme_warning');
+            expect(text(status, '[data-id="size-warning"] [aria-hidden="true"]')).toBe('\u26A0\uFE0E');
             expect(text(element.shadowRoot as unknown as Element, '[data-id="size-note"]')).toBe(
                 '9 milestones, more than the limit of 8'
             );
@@ -243,7 +245,7 @@ describe('c-plan-milestone-list', () => {
 
         it('warns of a saved plan over the limit without a save bar', () => {
             const { element } = render({ w: limited(7) });
-            expect(text(element.shadowRoot as unknown as Element, '[data-id="size-warning"]')).toMatch(
+            expect(text(element.shadowRoot as unknown as Element, '[data-id="size-warning"] p')).toMatch(
                 /^This plan has 8 milestones, more than the 7 /
             );
             expect($(element.shadowRoot, '[data-id="save-bar"]')).toBeNull();

@@ -435,7 +435,7 @@ describe('c-plan-workspace', () => {
         // The fixture's plan has 8 milestones; the admin's limit is 9.
         mocked(getWorkspace).mockResolvedValue(served((w) => (w.planSizeLimit = 9)));
         const element = await render();
-        const warning = () => $(list(element).shadowRoot, '[data-id="size-warning"]')?.textContent?.trim() ?? null;
+        const warning = () => $(list(element).shadowRoot, '[data-id="size-warning"] p')?.textContent?.trim() ?? null;
         emit(list(element), 'add', {});
         await flush();
         expect(warning()).toBeNull();
