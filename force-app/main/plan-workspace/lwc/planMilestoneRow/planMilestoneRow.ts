@@ -1,6 +1,14 @@
 import { LightningElement, api } from 'lwc';
-import { NO_LIST_OPTIONS, rowActions } from 'c/planWorkspaceModel';
-import type { ListOptions, RowActionView, RowView } from 'c/planWorkspaceModel';
+import { MOVED_SHOWN_FIRST, NO_LIST_OPTIONS, rowActions } from 'c/planWorkspaceModel';
+import type { ListOptions, MovedMilestone, RowActionView, RowView } from 'c/planWorkspaceModel';
+
+/** The first MOVED_SHOWN_FIRST of a list of moved milestones, or all of them once the user asked. */
+function firstOrAll(moved: MovedMilestone[] | undefined, all: boolean): MovedMilestone[] {
+    if (!moved) {
+        return [];
+    }
+    return all || moved.length <= MOVED_SHOWN_FIRST ? moved : moved.slice(0, MOVED_SHOWN_FIRST);
+}
 
 /**
  * One milestone of the list: its side, owners, due date, status, buyer confirmation and slip; its actions; inline
@@ -14,8 +22,58 @@ import type { ListOptions, RowActionView, RowView } from 'c/planWorkspaceModel';
  * Escape cancels it), pullinconfirm, pullincancel (with { key } when Escape cancels it).
  */
 export default class PlanMilestoneRow extends LightningElement {
-    @api row?: RowView;
     @api options: ListOptions = NO_LIST_OPTIONS;
+
+    private shown?: RowView;
+    /**
+     * Whether the user asked to see every milestone the date move, or the pull-in, moves (see MOVED_SHOWN_FIRST).
+     * A panel that closes forgets it: the next one opens short again.
+     */
+    allMoved = false;
+    allPulledIn = false;
+
+    @api
+    get row(): RowView | undefined {
+        return this.shown;
+    }
+    set row(row: RowView | undefined) {
+        if (!row?.move) this.allMoved = false;
+        if (!row?.pullIn) this.allPulledIn = false;
+        this.shown = row;
+    }
+
+    get moveDependents(): MovedMilestone[] {
+        return firstOrAll(this.shown?.move?.dependents, this.allMoved);
+    }
+
+    get pullInDependents(): MovedMilestone[] {
+        return firstOrAll(this.shown?.pullIn?.dependents, this.allPulledIn);
+    }
+
+    get moveToggleLabel(): string {
+        return this.allMoved ? 'Show fewer' : (this.shown?.move?.showAllLabel ?? '');
+    }
+
+    get pullInToggleLabel(): string {
+        return this.allPulledIn ? 'Show fewer' : (this.shown?.pullIn?.showAllLabel ?? '');
+    }
+
+    /** aria-expanded is a string attribute: "true" or "false". */
+    get movedExpanded(): string {
+        return String(this.allMoved);
+    }
+
+    get pulledInExpanded(): string {
+        return String(this.allPulledIn);
+    }
+
+    toggleAllMoved(): void {
+        this.allMoved = !this.allMoved;
+    }
+
+    toggleAllPulledIn(): void {
+        this.allPulledIn = !this.allPulledIn;
+    }
 
     get actions(): RowActionView[] {
         return this.row ? rowActions(this.row) : [];

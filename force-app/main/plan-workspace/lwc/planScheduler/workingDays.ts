@@ -123,6 +123,13 @@ export class WorkingCalendar {
     }
 }
 
+/** The calendar of weekdays alone, made once: most plans have no holidays, and a calendar is made per call. */
+const WEEKDAYS = new WorkingCalendar();
+
+function calendar(options: WorkingDayOptions): WorkingCalendar {
+    return options.holidays?.length ? new WorkingCalendar(options.holidays) : WEEKDAYS;
+}
+
 function wholeNumber(n: number, what: string): number {
     if (!Number.isInteger(n)) {
         throw new RangeError(`${what} must be a whole number of working days: ${n}`);
@@ -132,7 +139,7 @@ function wholeNumber(n: number, what: string): number {
 
 /** True for Monday to Friday, unless the date is one of the holidays. */
 export function isWorkingDay(date: string, options: WorkingDayOptions = {}): boolean {
-    return new WorkingCalendar(options.holidays).isWorkingDay(epochDay(date));
+    return calendar(options).isWorkingDay(epochDay(date));
 }
 
 /**
@@ -141,12 +148,12 @@ export function isWorkingDay(date: string, options: WorkingDayOptions = {}): boo
  * With n = 0 the date itself comes back unchanged, working day or not.
  */
 export function addWorkingDays(date: string, n: number, options: WorkingDayOptions = {}): string {
-    return isoDate(new WorkingCalendar(options.holidays).add(epochDay(date), wholeNumber(n, 'n')));
+    return isoDate(calendar(options).add(epochDay(date), wholeNumber(n, 'n')));
 }
 
 /** The date `n` working days before `date`: 1 working day before a Monday or a Sunday is the Friday. */
 export function subtractWorkingDays(date: string, n: number, options: WorkingDayOptions = {}): string {
-    return isoDate(new WorkingCalendar(options.holidays).add(epochDay(date), -wholeNumber(n, 'n')));
+    return isoDate(calendar(options).add(epochDay(date), -wholeNumber(n, 'n')));
 }
 
 /**
@@ -154,12 +161,12 @@ export function subtractWorkingDays(date: string, n: number, options: WorkingDay
  * workingDaysBetween(d, addWorkingDays(d, n)) is n for any working day d. Friday to Monday is 1; Saturday to Sunday 0.
  */
 export function workingDaysBetween(from: string, to: string, options: WorkingDayOptions = {}): number {
-    return new WorkingCalendar(options.holidays).between(epochDay(from), epochDay(to));
+    return calendar(options).between(epochDay(from), epochDay(to));
 }
 
 /** The first working day of a step of `duration` working days due on `due` (the scheduler's "Effort" convention). */
 export function stepStart(due: string, duration: number, options: WorkingDayOptions = {}): string {
-    return isoDate(new WorkingCalendar(options.holidays).startOf(epochDay(due), wholeNumber(duration, 'duration')));
+    return isoDate(calendar(options).startOf(epochDay(due), wholeNumber(duration, 'duration')));
 }
 
 /**
@@ -167,17 +174,15 @@ export function stepStart(due: string, duration: number, options: WorkingDayOpti
  * scheduler's "Predecessors" convention: a checkpoint may fall on that day, if it is a working day).
  */
 export function earliestDueAfter(predecessorDue: string, duration: number, options: WorkingDayOptions = {}): string {
-    return isoDate(
-        new WorkingCalendar(options.holidays).earliestDue(epochDay(predecessorDue), wholeNumber(duration, 'duration'))
-    );
+    return isoDate(calendar(options).earliestDue(epochDay(predecessorDue), wholeNumber(duration, 'duration')));
 }
 
 /** `date` if it is a working day, otherwise the last working day before it. */
 export function lastWorkingDayOnOrBefore(date: string, options: WorkingDayOptions = {}): string {
-    return isoDate(new WorkingCalendar(options.holidays).onOrBefore(epochDay(date)));
+    return isoDate(calendar(options).onOrBefore(epochDay(date)));
 }
 
 /** `date` if it is a working day, otherwise the first working day after it. */
 export function nextWorkingDayOnOrAfter(date: string, options: WorkingDayOptions = {}): string {
-    return isoDate(new WorkingCalendar(options.holidays).onOrAfter(epochDay(date)));
+    return isoDate(calendar(options).onOrAfter(epochDay(date)));
 }

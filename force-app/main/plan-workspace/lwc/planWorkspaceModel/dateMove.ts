@@ -40,6 +40,17 @@ export interface MovedMilestone extends DateMove {
     needsReason: boolean;
 }
 
+/**
+ * How many of the milestones a change moves its preview lists until the user asks for all of them: a long chain is
+ * read as its first steps and a count, and the panel stays short enough to keep the row's own fields in view.
+ */
+export const MOVED_SHOWN_FIRST = 5;
+
+/** "Show all 35 milestones", for a list of moved milestones longer than MOVED_SHOWN_FIRST; null for a shorter one. */
+export function showAllMovedLabel(count: number, locale?: string): string | null {
+    return count > MOVED_SHOWN_FIRST ? `Show all ${plural(count, 'milestone', undefined, locale)}` : null;
+}
+
 export interface MovePreview extends DateMove {
     /** Later than the date shown before this move. */
     isLater: boolean;
@@ -50,6 +61,8 @@ export interface MovePreview extends DateMove {
     savedNote: string | null;
     /** The milestones that move with it (not the moved one itself). */
     dependents: MovedMilestone[];
+    /** The toggle under a list of more than MOVED_SHOWN_FIRST dependents ("Show all 12 milestones"), else null. */
+    showAllLabel: string | null;
     projectedCloseDate: string | null;
     projectedCloseLabel: string;
     previousProjectedCloseDate: string | null;
@@ -224,6 +237,7 @@ export function previewMove(
         savedReason: moved.saved?.slipReason ?? null,
         savedNote: moved.saved?.slipNote ?? null,
         dependents,
+        showAllLabel: showAllMovedLabel(dependents.length, context.locale),
         projectedCloseDate,
         projectedCloseLabel: projectedCloseDate ? formatDate(projectedCloseDate, context.locale) : 'none',
         previousProjectedCloseDate: projectedClose(milestones),
@@ -301,6 +315,8 @@ export interface PullInOffer {
     title: string;
     /** The open milestones that wait on it, directly or through others, each pulled in as far as allowed. */
     dependents: MovedMilestone[];
+    /** The toggle under a list of more than MOVED_SHOWN_FIRST dependents ("Show all 35 milestones"), else null. */
+    showAllLabel: string | null;
     /** Where the projected close lands if they are pulled in, when it moves: "Mar 19, 2026 → Mar 13, 2026". */
     closeChange: string | null;
 }
@@ -415,11 +431,17 @@ export function pullInOffer(
             daysLabel: movedByLabel(milestone.dueDate as string, to, locale),
             needsReason: false
         })),
+        showAllLabel: showAllMovedLabel(moves.length, locale),
         closeChange:
             closeBefore && closeAfter && closeBefore !== closeAfter
                 ? `${formatDate(closeBefore, locale)} → ${formatDate(closeAfter, locale)}`
                 : null
     };
+}
+
+/** Whether completing `key` in this draft makes an offer to pull dates in (as pullInOffer, without its wording). */
+export function offersPullIn(milestones: readonly EffectiveMilestone[], key: string, today: string): boolean {
+    return pullInDates(milestones, key, today) !== null;
 }
 
 /** Applies a pull-in offer to the draft: each dependent's earlier date (an earlier date needs no slip reason). */

@@ -8,6 +8,7 @@ import {
     applyPullIn,
     dueDateForSchedule,
     moveReasonProblem,
+    offersPullIn,
     pendingMove,
     previewMove,
     pullInOffer
@@ -91,8 +92,7 @@ export function fieldChange(
     if (field === 'status') {
         // Done before its due date: offer to pull in what waits on it (never done unasked); any other status
         // withdraws the offer.
-        const offer = pullInOffer(effectiveMilestones(workspace, draft), key, workspace.today);
-        if (offer) {
+        if (offersPullIn(effectiveMilestones(workspace, draft), key, workspace.today)) {
             return { draft, ui: { ...ui, pullIn: { key } } };
         }
         return { draft, ui: ui.pullIn?.key === key ? { ...ui, pullIn: null } : ui };

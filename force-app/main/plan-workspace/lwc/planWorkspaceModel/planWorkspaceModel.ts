@@ -94,12 +94,14 @@ export {
     dependentReason,
     dueDateForSchedule,
     movedByLabel,
+    MOVED_SHOWN_FIRST,
     moveNeedsReason,
     moveReasonProblem,
     pendingMove,
     previewMove,
     projectedClose,
-    pullInOffer
+    pullInOffer,
+    showAllMovedLabel
 } from './dateMove';
 export type { MovedMilestone, MovePreview, PendingMove, PullInOffer } from './dateMove';
 export { hasErrors, keysInError, parseServerError, PLAN_KEY } from './saveErrors';

@@ -105,6 +105,69 @@ describe('c-plan-milestone-row', () => {
         });
     });
 
+    it('lists the first five milestones a pull-in or a date move moves, and all of them on request', async () => {
+        const w = workspace();
+        // A sixth and a seventh step after first value, added in the draft: seven move with the business case.
+        const sixth = addMilestone(EMPTY_DRAFT, w, { dependsOnId: M(8), dueDate: '2026-04-07', durationDays: 3 });
+        const longer = addMilestone(sixth.draft, w, { dependsOnId: sixth.key, dueDate: '2026-04-14', durationDays: 3 });
+        const draft = setField(longer.draft, w, M(3), 'status', 'Complete');
+        const { element } = render({ w, draft, ui: { editing: [M(3)], pullIn: { key: M(3) } } });
+        const host = hostOf(element, 3) as RowElement;
+        const pullIn = () => $(rowOf(element, 3), '[data-id="pull-in-panel"]');
+        const listed = (panel: Element | null, list: string) => $$(panel, `[data-id="${list}"] li`).length;
+        const toggle = (panel: Element | null, id: string) => $<HTMLButtonElement>(panel, `[data-id="${id}"]`);
+
+        expect(listed(pullIn(), 'pull-in-dependents')).toBe(5);
+        expect(text(pullIn(), '[data-id="pull-in-dependents"] li:last-child')).toContain('Buyer reaches first value');
+        expect(toggle(pullIn(), 'pull-in-show-all')?.textContent?.trim()).toBe('Show all 7 milestones');
+        expect(toggle(pullIn(), 'pull-in-show-all')?.getAttribute('aria-expanded')).toBe('false');
+        expect(toggle(pullIn(), 'pull-in-show-all')?.getAttribute('aria-controls')).toBe(
+            $(pullIn(), '[data-id="pull-in-dependents"]')?.id
+        );
+        toggle(pullIn(), 'pull-in-show-all')?.click();
+        await Promise.resolve();
+        expect(listed(pullIn(), 'pull-in-dependents')).toBe(7);
+        expect(toggle(pullIn(), 'pull-in-show-all')?.textContent?.trim()).toBe('Show fewer');
+        expect(toggle(pullIn(), 'pull-in-show-all')?.getAttribute('aria-expanded')).toBe('true');
+        toggle(pullIn(), 'pull-in-show-all')?.click();
+        await Promise.resolve();
+        expect(listed(pullIn(), 'pull-in-dependents')).toBe(5);
+
+        // Expanded, then the offer is answered: the next offer opens short again.
+        toggle(pullIn(), 'pull-in-show-all')?.click();
+        await Promise.resolve();
+        const rowOfView = (ui: Partial<UiState>, shown: Draft = draft) =>
+            buildListView(w, shown, { ...EMPTY_UI, ...ui }, null, 'en-US')
+                .groups.flatMap((group) => group.rows)
+                .find((row) => row.key === M(3));
+        host.row = rowOfView({ editing: [M(3)] });
+        await Promise.resolve();
+        expect(pullIn()).toBeNull();
+        host.row = rowOfView({ editing: [M(3)], pullIn: { key: M(3) } });
+        await Promise.resolve();
+        expect(listed(pullIn(), 'pull-in-dependents')).toBe(5);
+
+        // A slip of the same milestone, still open, lists what it pushes the same way.
+        const pendingMove = { key: M(3), to: '2026-03-20', reason: null, note: null };
+        host.row = rowOfView({ editing: [M(3)], pendingMove }, longer.draft);
+        await Promise.resolve();
+        const move = $(rowOf(element, 3), '[data-id="move-panel"]');
+        expect(listed(move, 'dependents')).toBe(5);
+        expect(toggle(move, 'move-show-all')?.textContent?.trim()).toBe('Show all 7 milestones');
+        toggle(move, 'move-show-all')?.click();
+        await Promise.resolve();
+        expect(listed(move, 'dependents')).toBe(7);
+        expect(toggle(move, 'move-show-all')?.getAttribute('aria-expanded')).toBe('true');
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows no toggle under a list of five or fewer', () => {
+        const w = workspace();
+        const draft = setField(EMPTY_DRAFT, w, M(3), 'status', 'Complete');
+        const { element } = render({ w, draft, ui: { editing: [M(3)], pullIn: { key: M(3) } } });
+        expect($(rowOf(element, 3), '[data-id="pull-in-show-all"]')).toBeNull();
+    });
+
     it('marks the milestones that set the plan-implied close, and only them', () => {
         const w = workspace((x) => x.plan && (x.plan.criticalPathIds = [M(3), M(4)]));
         const { element } = render({ w });

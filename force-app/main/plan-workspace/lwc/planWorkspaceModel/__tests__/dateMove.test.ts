@@ -5,7 +5,8 @@ import {
     movedByLabel,
     moveReasonProblem,
     previewMove,
-    projectedClose
+    projectedClose,
+    showAllMovedLabel
 } from '../dateMove';
 import { effectiveMilestones } from '../effectiveMilestones';
 import type { EffectiveMilestone } from '../effectiveMilestones';
@@ -21,6 +22,15 @@ describe('small helpers', () => {
         ['2026-03-06', '2026-03-06', 'same day']
     ])('describes a move from %s to %s as %p', (from, to, label) => {
         expect(movedByLabel(from, to)).toBe(label);
+    });
+
+    it.each<[number, string | undefined, string | null]>([
+        [0, 'en-US', null],
+        [5, 'en-US', null],
+        [6, 'en-US', 'Show all 6 milestones'],
+        [1234, 'de-DE', 'Show all 1.234 milestones']
+    ])('offers to show all of %p moved milestones (%s) as %p', (count, locale, label) => {
+        expect(showAllMovedLabel(count, locale)).toBe(label);
     });
 });
 
@@ -69,6 +79,7 @@ describe('previewing a date move', () => {
             ['Buyer legal returns first redlines', '2026-03-17', '2026-03-20', true],
             ['Both sides sign the order form', '2026-03-19', '2026-03-20', true]
         ]);
+        expect(preview.showAllLabel).toBeNull();
         expect(preview.closeComparison.isLate).toBe(false);
     });
 

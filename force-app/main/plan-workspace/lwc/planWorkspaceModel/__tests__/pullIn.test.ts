@@ -1,8 +1,8 @@
-import { applyPullIn, pullInOffer } from '../dateMove';
+import { applyPullIn, offersPullIn, pullInOffer } from '../dateMove';
 import { effectiveMilestones } from '../effectiveMilestones';
 import { confirmPullIn, fieldChange, listEdit, rowAction } from '../milestoneEdits';
 import type { EditState } from '../milestoneEdits';
-import { EMPTY_DRAFT, setField } from '../milestoneDraft';
+import { addMilestone, EMPTY_DRAFT, setField } from '../milestoneDraft';
 import type { Draft } from '../milestoneDraft';
 import { EMPTY_UI } from '../uiState';
 import type { Workspace } from '../workspaceTypes';
@@ -34,6 +34,15 @@ describe('pulling in what waits on a milestone done early', () => {
         expect(offer?.dependents.every((d) => !d.needsReason)).toBe(true);
     });
 
+    it('offers a toggle to list them all only when more than five would move, counting them all', () => {
+        expect(offerFor(completed(M(3)), M(3))?.showAllLabel).toBeNull();
+        // A sixth step after first value, added in the draft.
+        const sixth = addMilestone(completed(M(3)), w, { dependsOnId: M(8), dueDate: '2026-04-07', durationDays: 3 });
+        const longer = offerFor(sixth.draft, M(3));
+        expect(longer?.dependents.map((d) => d.key)).toEqual([M(4), M(5), M(6), M(7), M(8), sixth.key]);
+        expect(longer?.showAllLabel).toBe('Show all 6 milestones');
+    });
+
     it('never pulls a step in sooner than the one it waits on allows', () => {
         // The review needs 8 working days from today: Mar 12, one day sooner than its date, not four.
         const longReview = setField(completed(M(3)), w, M(4), 'durationDays', 8 as never);
@@ -57,6 +66,25 @@ describe('pulling in what waits on a milestone done early', () => {
         expect(offerFor(EMPTY_DRAFT, M(1))).toBeNull();
         expect(offerFor(setField(EMPTY_DRAFT, w, M(3), 'status', 'In Progress'), M(3))).toBeNull();
         expect(offerFor(completed(M(8)), M(8))).toBeNull();
+    });
+
+    it('tells whether an offer is made without wording it, for the same cases', () => {
+        const late = workspace((x) => (x.today = '2026-03-10'));
+        const cases: [Draft, string, Workspace][] = [
+            [completed(M(3)), M(3), w],
+            [completed(M(8)), M(8), w],
+            [EMPTY_DRAFT, M(1), w],
+            [completed(M(3), EMPTY_DRAFT, late), M(3), late]
+        ];
+        expect(cases.map(([draft, key, on]) => offersPullIn(effectiveMilestones(on, draft), key, on.today))).toEqual([
+            true,
+            false,
+            false,
+            false
+        ]);
+        for (const [draft, key, on] of cases) {
+            expect(offersPullIn(effectiveMilestones(on, draft), key, on.today)).toBe(offerFor(draft, key, on) !== null);
+        }
     });
 
     it('applies the earlier dates to the draft, with no slip reason', () => {
