@@ -162,6 +162,78 @@ describe('plan workspace on the opportunity record page', () => {
     );
 
     scenario(
+        'a slip that pushes a long chain lists its first five steps and all of them on request; Escape keeps the date',
+        async ({ page, problems, visit }) => {
+            // Of the deals of the account executive the preview opens as: the open step with the longest open chain
+            // waiting on it. Nothing is saved, so the deal stays as the loader left it.
+            const viewer = preview.org.query('User', (u) => `${u.FirstName} ${u.LastName}` === 'Jonah Clarke')[0];
+            const open = (m) => m.Status__c === 'Not Started' || m.Status__c === 'In Progress';
+            const chainAfter = (step, milestones) =>
+                milestones
+                    .filter((m) => m.Depends_On__c === step.Id && open(m))
+                    .flatMap((m) => [m, ...chainAfter(m, milestones)]);
+            let chosen = null;
+            for (const plan of preview.org.query('Mutual_Action_Plan__c', (p) => p.Status__c === 'Active')) {
+                if (preview.org.get('Opportunity', plan.Opportunity__c).OwnerId !== viewer.Id) continue;
+                const milestones = milestonesOf(plan.Id);
+                for (const step of milestones.filter((m) => open(m) && m.Due_Date__c)) {
+                    const chain = chainAfter(step, milestones);
+                    if (!chosen || chain.length > chosen.chain.length) chosen = { plan, step, chain };
+                }
+            }
+            assert.ok(
+                chosen && chosen.chain.length > 5,
+                `a chain of more than five open steps (${chosen?.chain.length})`
+            );
+            const { plan, step, chain } = chosen;
+            const later = addDays(step.Due_Date__c, 60);
+
+            await visit(`opportunity/${plan.Opportunity__c}`);
+            const record = recordPage(page);
+            const row = await record.edit(step.Name);
+            await record.typeDate(row.getByLabel('Due date'), later);
+            const move = row.getByRole('group', { name: 'Date change before saving' });
+            await move.getByText(`${mediumDate(step.Due_Date__c)} → ${mediumDate(later)}`).waitFor();
+            const listed = move.getByRole('listitem');
+            assert.equal(await listed.count(), 5, 'the first five steps it pushes');
+            assert.match(await listed.first().innerText(), new RegExp(`^${chain[0].Name}: `));
+            const showAll = move.getByRole('button', { name: `Show all ${chain.length} milestones`, exact: true });
+            assert.equal(await showAll.getAttribute('aria-expanded'), 'false');
+            await screenshot(page, 'slip-long-chain');
+
+            await showAll.click();
+            await eventually(
+                () => listed.count(),
+                (n) => n === chain.length,
+                `all ${chain.length} steps listed`
+            );
+            for (const pushed of chain) {
+                await move
+                    .getByRole('listitem')
+                    .filter({ hasText: `${pushed.Name}: ` })
+                    .waitFor();
+            }
+            const showFewer = move.getByRole('button', { name: 'Show fewer', exact: true });
+            assert.equal(await showFewer.getAttribute('aria-expanded'), 'true');
+            await screenshot(page, 'slip-long-chain-all');
+            await showFewer.click();
+            await eventually(
+                () => listed.count(),
+                (n) => n === 5,
+                'the first five listed again'
+            );
+
+            // Escape cancels the preview: the date is back, and nothing waits to be saved.
+            await move.getByRole('button', { name: `Show all ${chain.length} milestones` }).focus();
+            await page.keyboard.press('Escape');
+            await move.waitFor({ state: 'detached' });
+            assert.equal(await row.getByLabel('Due date').inputValue(), mediumDate(step.Due_Date__c));
+            assert.equal(preview.org.get('Plan_Milestone__c', step.Id).Due_Date__c, step.Due_Date__c);
+            assert.deepEqual(await problems(), []);
+        }
+    );
+
+    scenario(
         'slip a date: moving it later asks why, and the history shows the move',
         async ({ page, problems, visit }) => {
             // The loader's late plan (active, off track): the legal redlines have not started and have no history yet.
