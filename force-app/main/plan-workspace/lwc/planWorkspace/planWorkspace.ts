@@ -17,7 +17,6 @@ import type { UpdatePlanRequest } from 'c/planDetailsModel';
 import { hasErrors, parseServerError } from 'c/serverErrors';
 import {
     addMilestone,
-    buildListView,
     canFollowWithNewPlan,
     canOpenCurrentPlan,
     effectiveMilestones,
@@ -30,6 +29,7 @@ import {
     lateLandingMessage,
     listEdit,
     listOptions,
+    listViewBuilder,
     normalizeWorkspace,
     openRowsInError,
     openMilestoneNames,
@@ -204,7 +204,7 @@ export default class PlanWorkspace extends LightningElement {
      */
     private updateView(): void {
         this.view = this.workspace?.plan
-            ? keepUnchangedRows(this.view, buildListView(this.workspace, this.draft, this.ui, this.errors, LOCALE))
+            ? keepUnchangedRows(this.view, this.listViewOf(this.workspace, this.draft, this.ui, this.errors, LOCALE))
             : null;
     }
 
@@ -214,6 +214,8 @@ export default class PlanWorkspace extends LightningElement {
         this.updateView();
     }
 
+    /** The list view, each row computed again only when what it comes from changed (listViewBuilder). */
+    private readonly listViewOf = listViewBuilder();
     /** What the list and the header are handed is computed again only when what it comes from changed. */
     private readonly lateLandingOf = rememberLast(lateLandingMessage);
     private readonly impliedCloseOf = rememberLast(impliedCloseMessage);

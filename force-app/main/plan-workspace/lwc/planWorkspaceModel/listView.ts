@@ -74,10 +74,49 @@ function matchesFilter(filter: Filter, milestone: EffectiveMilestone, overdue: b
     }
 }
 
+/** A row's view with what it was computed from (see buildListView): the same inputs give back the same view. */
+interface KeptRow {
+    inputs: readonly unknown[];
+    view: RowView;
+}
+
+/** The row views of the last list view, by milestone key (see `listViewBuilder`). */
+export type RowViewCache = Map<string, KeptRow>;
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+    if (a.length !== b.length) {
+        return false;
+    }
+    for (let i = 0; i < a.length; i++) {
+        if (a[i] !== b[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/**
+ * buildListView with the row views of its last call kept: a row whose inputs are all the same objects and values as
+ * last time is not computed again, so an edit computes the rows it touched, not the whole plan. The result is
+ * always what buildListView computes from scratch.
+ */
+export function listViewBuilder(): (
+    workspace: Workspace,
+    draft: Draft,
+    ui: UiState,
+    errors: SaveErrors | null,
+    locale?: string
+) => ListView {
+    const cache: RowViewCache = new Map();
+    return (workspace, draft, ui, errors, locale) =>
+        buildListView(workspace, draft, ui, errors, locale, new Date(workspace.now), cache);
+}
+
 /**
  * Everything the milestone list renders, in one pass: groups by phase with their rows, each row's flags (overdue,
  * buyer item, slipped, unsaved, in error), labels, classes and open panels; counts for the filters; errors that
- * belong to no visible row.
+ * belong to no visible row. Given a `cache` (see listViewBuilder), a row computed from the same inputs as in the
+ * cache is taken from it, and the cache then holds this view's rows.
  */
 export function buildListView(
     workspace: Workspace,
@@ -85,7 +124,8 @@ export function buildListView(
     ui: UiState,
     errors: SaveErrors | null,
     locale?: string,
-    now: Date = new Date(workspace.now)
+    now: Date = new Date(workspace.now),
+    cache?: RowViewCache
 ): ListView {
     const effective = effectiveMilestones(workspace, draft);
     const reminders = new Map<string, ReminderText>();
@@ -139,6 +179,8 @@ export function buildListView(
         });
     }
 
+    const addedValues = new Map(draft.added.map((added) => [added.key, added.values]));
+    const keptRows: RowViewCache = new Map();
     let overdueCount = 0;
     let buyerOpenCount = 0;
     let unconfirmedCount = 0;
@@ -163,30 +205,65 @@ export function buildListView(
                 return;
             }
             visibleKeys.add(milestone.key);
-            rows.push(
-                rowView(milestone, {
-                    index,
-                    count: group.milestones.length,
-                    overdue,
-                    today,
-                    people,
-                    names,
-                    statusLabels,
-                    sideLabels,
-                    history: historyByMilestone.get(milestone.key) ?? [],
-                    ui,
-                    editing,
-                    record,
-                    move: isMoving ? move : null,
-                    permissions,
-                    dependents: dependentNames.get(milestone.key) ?? [],
-                    reminder: reminders.get(milestone.key) ?? null,
-                    onCriticalPath: criticalPath.has(milestone.key),
-                    pullIn: pullIn?.key === milestone.key ? pullIn : null,
-                    effective,
-                    locale
-                })
-            );
+            const dependents = dependentNames.get(milestone.key) ?? [];
+            const rowPullIn = pullIn?.key === milestone.key ? pullIn : null;
+            // Everything rowView reads, as values or as the objects they come from: the workspace stands for what
+            // is derived from it alone (people, labels, history, reminders, permissions, critical path, today), and
+            // the draft's own entry for this milestone for its values (setField keeps the others' entries).
+            const inputs = cache
+                ? [
+                      workspace,
+                      locale,
+                      now.getTime(),
+                      milestone.saved,
+                      draft.changes[milestone.key] ?? null,
+                      addedValues.get(milestone.key) ?? null,
+                      milestone.isDeleted,
+                      index,
+                      group.milestones.length,
+                      overdue,
+                      editing.has(milestone.key),
+                      ui.historyKey === milestone.key,
+                      record ?? null,
+                      // A preview or an offer is made anew by each call: the row showing one is computed again.
+                      isMoving ? move : null,
+                      rowPullIn,
+                      dependents.join('\u0000'),
+                      milestone.dependsOnId ? (names.get(milestone.dependsOnId) ?? null) : null,
+                      // A row that may be in edit mode lists every milestone as what it can wait on.
+                      editing.has(milestone.key) || milestone.isNew || record ? effective : null
+                  ]
+                : null;
+            const kept = cache?.get(milestone.key);
+            const view =
+                kept && inputs && sameInputs(kept.inputs, inputs)
+                    ? kept.view
+                    : rowView(milestone, {
+                          index,
+                          count: group.milestones.length,
+                          overdue,
+                          today,
+                          people,
+                          names,
+                          statusLabels,
+                          sideLabels,
+                          history: historyByMilestone.get(milestone.key) ?? [],
+                          ui,
+                          editing,
+                          record,
+                          move: isMoving ? move : null,
+                          permissions,
+                          dependents,
+                          reminder: reminders.get(milestone.key) ?? null,
+                          onCriticalPath: criticalPath.has(milestone.key),
+                          pullIn: rowPullIn,
+                          effective,
+                          locale
+                      });
+            if (inputs) {
+                keptRows.set(milestone.key, { inputs, view });
+            }
+            rows.push(view);
         });
         if (rows.length === 0) {
             return;
@@ -200,6 +277,11 @@ export function buildListView(
             rows
         });
     });
+
+    if (cache) {
+        cache.clear();
+        for (const [key, kept] of keptRows) cache.set(key, kept);
+    }
 
     const orphanErrors: string[] = [];
     for (const [key, record] of Object.entries(records)) {

@@ -122,12 +122,12 @@ export type { HistoryRow } from './dateHistory';
 export type { FieldErrorView, RowView } from './milestoneRow';
 export { rowActions } from './rowActions';
 export type { ButtonAction, RowActionView } from './rowActions';
-export { buildListView } from './listView';
+export { buildListView, listViewBuilder } from './listView';
 export { reminderText } from './reminders';
 export { timelineView } from './timeline';
 export type { TimelineBar, TimelineInput, TimelineView } from './timeline';
 export type { ReminderText } from './reminders';
-export type { FilterView, GroupView, ListView } from './listView';
+export type { FilterView, GroupView, ListView, RowViewCache } from './listView';
 export { keepUnchangedRows, sameValue } from './rowReuse';
 export {
     confirmMove,
