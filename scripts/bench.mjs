@@ -2,8 +2,9 @@
 // npm run bench: how fast the two heavy screens render in headless Chromium, against a plain lightning-datatable
 // showing the same rows from the same Apex call (bench/modules/bench/*):
 //   (a) the plan workspace on a 60-milestone plan: first render (mount → every milestone painted), the switch to
-//       its timeline (every bar painted; no baseline), and the update after an edit (the row opened for editing and the browser idle, as a user reads the row; then a milestone's
-//       status changed → the unsaved change painted), also against a floor: the same
+//       its timeline (every bar painted; no baseline), and the update after an edit (the row opened for editing,
+//       then the same pause for every variant, half a second and the browser's next idle period, as a user reads the
+//       row; then a milestone's status changed → the unsaved change painted), also against a floor: the same
 //       milestones in a bare list of <li>/<div> with the same text, no base or SLDS components;
 //   (b) the pipeline review over 2,000 more opportunities, 200 a page (the review pages on the server): first render
 //       of the page with its summary, then the re-render after a sort and after a filter change.
