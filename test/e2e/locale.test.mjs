@@ -261,7 +261,7 @@ describe("a German user reads German dates and numbers (the browser's own locale
         assert.match(await appText(page), new RegExp(GERMAN_DOLLARS.format(deal.Amount).replace(/\$/, '\\$')));
         assert.equal(
             (await summary.locator('[data-id="target-date"]').innerText()).trim(),
-            germanNumericDate(plan.Target_Date__c)
+            germanDate(plan.Target_Date__c)
         );
         // Every milestone's due date.
         const milestones = preview.org.query('Plan_Milestone__c', { Plan__c: plan.Id });

@@ -75,12 +75,10 @@ export function recordPage(page) {
             await page.getByRole('listbox', { name: 'Stage' }).getByRole('option', { name: stage }).click();
             await page.getByRole('button', { name: 'Mark as Current Stage' }).click();
         },
-        /** What the header's completion bar tells a screen reader: "Progress 50%". */
-        progress() {
-            return summaryRegion
-                .getByText(/^Progress/)
-                .first()
-                .innerText();
+        /** How far the header's completion bar is filled, as drawn: "Progress 50%". */
+        async progress() {
+            const fill = summaryRegion.locator('[data-id="all-progress"] .slds-progress-bar__value');
+            return `Progress ${await fill.evaluate((element) => element.style.width)}`;
         },
         /** The text of the record page's Details card. */
         details() {

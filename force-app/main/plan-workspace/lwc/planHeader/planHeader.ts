@@ -1,11 +1,12 @@
 import { LightningElement, api } from 'lwc';
-// The user's locale, a BCP 47 tag ("en-US"): the header's numbers follow it; its dates are
-// lightning-formatted-date-time, which follows it by itself ("Access Internationalization Properties", LWC
+// The user's locale, a BCP 47 tag ("en-US"): the header's numbers and dates follow it, the dates written as the rows
+// write them (planWorkspaceModel's formatDate); the time of the buyer's acceptance is lightning-formatted-date-time,
+// which follows the locale and the user's time zone by itself ("Access Internationalization Properties", LWC
 // Developer Guide).
 import LOCALE from '@salesforce/i18n/locale';
 import { compareCloseDates, completionPercent, formatNumber, healthBadge, planSlip } from 'c/planHealth';
 import type { CloseDateComparison, HealthBadge } from 'c/planHealth';
-import { isOpenPlanStatus, isSuccessPlan } from 'c/planWorkspaceModel';
+import { formatDate, isOpenPlanStatus, isSuccessPlan } from 'c/planWorkspaceModel';
 import type { ImpliedCloseMessage, PlanInfo } from 'c/planWorkspaceModel';
 import {
     DETAIL_FIELDS,
@@ -176,6 +177,15 @@ export default class PlanHeader extends LightningElement {
         return `${done} of ${formatNumber(this.currentPlan?.milestoneCount ?? 0, LOCALE)} milestones complete`;
     }
 
+    /** The bars are SLDS's progress bar markup (what lightning-progress-bar renders), filled to the percentage. */
+    get completionStyle(): string {
+        return `width: ${this.completion}%`;
+    }
+
+    get buyerCompletionStyle(): string {
+        return `width: ${this.buyerCompletion}%`;
+    }
+
     get buyerCompletion(): number {
         return completionPercent(this.currentPlan?.buyerCompletedMilestoneCount, this.currentPlan?.buyerMilestoneCount);
     }
@@ -191,6 +201,15 @@ export default class PlanHeader extends LightningElement {
 
     get projectedCloseDate(): string | null | undefined {
         return this.unsavedProjectedCloseDate || this.currentPlan?.projectedCloseDate;
+    }
+
+    /** Dates as the rows write them, in the user's locale ("May 18, 2026"; "18. Mai 2026"). */
+    get targetDateLabel(): string {
+        return formatDate(this.currentPlan?.targetDate, LOCALE);
+    }
+
+    get projectedCloseLabel(): string {
+        return formatDate(this.projectedCloseDate, LOCALE);
     }
 
     get closeComparison(): CloseDateComparison {

@@ -80,10 +80,16 @@ describe('c-plan-header', () => {
 
     it('reports completion for all milestones and for buyer milestones separately', () => {
         const element = render(ACTIVE_PLAN);
-        const all = element.shadowRoot?.querySelector('[data-id="all-progress"]') as unknown as { value: number };
-        const buyer = element.shadowRoot?.querySelector('[data-id="buyer-progress"]') as unknown as { value: number };
-        expect(all.value).toBe(25);
-        expect(buyer.value).toBe(25);
+        const fill = (id: string) =>
+            element.shadowRoot?.querySelector<HTMLElement>(`[data-id="${id}"] .slds-progress-bar__value`)?.style.width;
+        expect(fill('all-progress')).toBe('25%');
+        expect(fill('buyer-progress')).toBe('25%');
+        const halfBuyer = render({ ...ACTIVE_PLAN, buyerCompletedMilestoneCount: 2 });
+        expect(
+            halfBuyer.shadowRoot?.querySelector<HTMLElement>('[data-id="buyer-progress"] .slds-progress-bar__value')
+                ?.style.width
+        ).toBe('50%');
+        expect(element.shadowRoot?.querySelector('[data-id="all-progress"]')?.getAttribute('aria-hidden')).toBe('true');
         expect(element.shadowRoot?.textContent).toContain('2 of 8 milestones complete');
         expect(element.shadowRoot?.textContent).toContain('1 of 4 buyer milestones complete');
     });
