@@ -91,6 +91,12 @@ const workspace = {
         list() {
             return inside(this.element, 'c-plan-milestone-list');
         },
+        /** The list items of the rows, in their phases (c-plan-milestone-group), each behind its own shadow root. */
+        rows() {
+            return allInside(this.list(), 'c-plan-milestone-group').flatMap((phase) =>
+                allInside(phase, 'li[data-row]')
+            );
+        },
         mount({ opportunityId, milestones }) {
             return measure(
                 () => {
@@ -100,7 +106,7 @@ const workspace = {
                     });
                 },
                 () =>
-                    allInside(this.list(), 'li[data-row]').length === milestones &&
+                    this.rows().length === milestones &&
                     Boolean(inside(inside(this.element, 'c-plan-header'), 'section')),
                 `${milestones} milestones`
             );
@@ -117,7 +123,12 @@ const workspace = {
         async edit({ milestoneId, status }) {
             // The row's content is its c-plan-milestone-row's, behind that component's shadow root.
             const row = () =>
-                inside(inside(this.list(), `li[data-row="${milestoneId}"] c-plan-milestone-row`), '[data-id="row"]');
+                inside(
+                    this.rows()
+                        .find((item) => item.dataset.row === milestoneId)
+                        ?.querySelector('c-plan-milestone-row'),
+                    '[data-id="row"]'
+                );
             const statusSelect = () => row()?.querySelector('c-plan-select[data-field="status"]');
             if (!statusSelect()) row().querySelector('button[data-action="edit"]').click();
             await settled(() => Boolean(statusSelect()), 'the row in edit mode');

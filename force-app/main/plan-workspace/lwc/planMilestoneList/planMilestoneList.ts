@@ -5,6 +5,7 @@ import LOCALE from '@salesforce/i18n/locale';
 import { formatNumber } from 'c/planHealth';
 import { NO_LIST_OPTIONS } from 'c/planWorkspaceModel';
 import type { ListOptions, ListView, MilestoneAction, Permissions } from 'c/planWorkspaceModel';
+import type { RowEventDetail } from 'c/planMilestoneGroup';
 
 /** The choices the list offers in its inputs, computed once per workspace load. */
 export type { ListOptions };
@@ -45,10 +46,11 @@ function focusAfter(type: string, detail: { action?: RowAction } | null): string
 /**
  * The milestones of a plan, grouped by phase: the filters, the counts, add, the warning when the plan has more
  * milestones than the admin's limit, the errors of milestones not shown, and the unsaved-changes bar docked at the
- * bottom; each milestone is a c-plan-milestone-row (its facts, inline edit, reordering, the preview of a date move
- * with its slip reason, its date history). Presentational: it renders the view computed by planWorkspaceModel and
- * reports what the user does in events, and the workspace decides. A row is handed the same `RowView` object while
- * its milestone is unchanged, so an edit re-renders only the rows it changed.
+ * bottom; each phase is a c-plan-milestone-group and each milestone a c-plan-milestone-row (its facts, inline edit,
+ * reordering, the preview of a date move with its slip reason, its date history). Presentational: it renders the view computed by planWorkspaceModel and
+ * reports what the user does in events, and the workspace decides. A phase is handed the same `GroupView` object while
+ * none of its rows changed, and a row the same `RowView` object while its milestone is unchanged, so an edit
+ * re-renders only the phase and the rows it changed.
  *
  * Events (detail): rowaction ({ key, action }), fieldchange ({ key, field, value }), datechange ({ key, value }),
  * moveinput ({ field: 'reason' | 'note', value }), moveconfirm, movecancel, pullinconfirm, pullincancel,
@@ -126,20 +128,17 @@ export default class PlanMilestoneList extends LightningElement {
         this.applyPendingFocus();
     }
 
-    private applyPendingFocus(): void {
+    /** Gives the pending focus to its row, in whichever phase shows it; false when no phase shows that row yet. */
+    private applyPendingFocus(): boolean {
         if (!this.pendingFocus) {
-            return;
+            return false;
         }
         const { key, target, scroll } = this.pendingFocus;
         this.pendingFocus = null;
-        const item = this.template?.querySelector(`[data-row="${key}"]`);
-        if (scroll) {
-            // Centred, so the row is not hidden under the save bar docked at the bottom.
-            item?.scrollIntoView?.({ block: 'center' });
-        }
-        item?.querySelector<HTMLElement & { focusControl(target: string): boolean }>(
-            'c-plan-milestone-row'
-        )?.focusControl(target);
+        const phases = this.template?.querySelectorAll<
+            HTMLElement & { focusRow(key: string, target: string, scroll?: boolean): boolean }
+        >('c-plan-milestone-group');
+        return [...(phases ?? [])].some((phase) => phase.focusRow(key, target, scroll));
     }
 
     private emit(name: string, detail?: unknown): void {
@@ -151,16 +150,17 @@ export default class PlanMilestoneList extends LightningElement {
     }
 
     /**
-     * What a row reports (c-plan-milestone-row), passed on as the list's own event with the same detail; an action
-     * that re-renders the row first notes which of its controls takes the focus once it has.
+     * What a row reports (c-plan-milestone-row, through its phase's c-plan-milestone-group), passed on as the list's
+     * own event with the same type and detail; an action that re-renders the row first notes which of its controls
+     * takes the focus once it has.
      */
-    handleRowEvent(event: CustomEvent): void {
-        const key = (event.currentTarget as HTMLElement).dataset.key;
-        const target = focusAfter(event.type, event.detail);
+    handleRowEvent(event: CustomEvent<RowEventDetail>): void {
+        const { key, type, detail } = event.detail;
+        const target = focusAfter(type, detail as { action?: RowAction } | null);
         if (key && target) {
             this.pendingFocus = { key, target };
         }
-        this.emit(event.type, event.detail);
+        this.emit(type, detail);
     }
 
     handleAdd(event: Event): void {
@@ -182,9 +182,10 @@ export default class PlanMilestoneList extends LightningElement {
      */
     @api
     focusRow(key: string, scroll = false): void {
-        this.pendingFocus = { key, target: 'first-input', scroll };
-        if (this.template?.querySelector(`[data-row="${key}"]`)) {
-            this.applyPendingFocus();
+        const pending = { key, target: 'first-input', scroll };
+        this.pendingFocus = pending;
+        if (!this.applyPendingFocus()) {
+            this.pendingFocus = pending;
         }
     }
 }

@@ -79,9 +79,14 @@ const $ = <T extends Element = HTMLElement>(root: Element | ShadowRoot | null | 
 const $$ = (root: Element | ShadowRoot | null | undefined, selector: string) => [
     ...(root?.querySelectorAll(selector) ?? [])
 ];
-/** A row's component (c-plan-milestone-row), in the list item the list keeps for it. */
+/** The phases the list shows, each a c-plan-milestone-group rendering its heading and its rows. */
+const phasesOf = (element: HTMLElement) => $$(element.shadowRoot, 'c-plan-milestone-group');
+/** The phase showing a row. */
+const phaseOf = (element: HTMLElement, n: number | string) =>
+    phasesOf(element).find((phase) => $(phase.shadowRoot, `[data-row="${typeof n === 'number' ? M(n) : n}"]`)) ?? null;
+/** A row's component (c-plan-milestone-row), in the list item its phase keeps for it. */
 const hostOf = (element: HTMLElement, n: number | string) =>
-    $(element.shadowRoot, `[data-row="${typeof n === 'number' ? M(n) : n}"] c-plan-milestone-row`);
+    $(phaseOf(element, n)?.shadowRoot, `[data-row="${typeof n === 'number' ? M(n) : n}"] c-plan-milestone-row`);
 /** The row as its component renders it: the element holding its class and content. */
 const rowOf = (element: HTMLElement, n: number | string) => $(hostOf(element, n)?.shadowRoot, '[data-id="row"]');
 const text = (root: Element | null, selector: string) => $(root, selector)?.textContent?.replace(/\s+/g, ' ').trim();
@@ -96,7 +101,7 @@ describe('c-plan-milestone-list', () => {
     describe('showing the plan', () => {
         it('lists the milestones in order, grouped by phase, with what each group has done', () => {
             const { element } = render();
-            const groups = $$(element.shadowRoot, 'section.phase');
+            const groups = phasesOf(element).map((phase) => $(phase.shadowRoot, 'section.phase') as HTMLElement);
             expect(groups.map((g) => text(g, 'h3'))).toEqual([
                 'Evaluation: 1 of 1 complete',
                 'Validation: 0 of 1 complete',
@@ -106,9 +111,9 @@ describe('c-plan-milestone-list', () => {
                 'Signature: 0 of 1 complete',
                 'Implementation: 0 of 2 complete'
             ]);
-            const names = $$(element.shadowRoot, 'c-plan-milestone-row').map((row) =>
-                $(row.shadowRoot, '[data-id="name"]')
-            );
+            const names = phasesOf(element)
+                .flatMap((phase) => $$(phase.shadowRoot, 'c-plan-milestone-row'))
+                .map((row) => $(row.shadowRoot, '[data-id="name"]'));
             expect(names.map((n) => n?.textContent)).toEqual([
                 'Buyer confirms success criteria',
                 'Buyer IT completes technical validation',
@@ -275,7 +280,8 @@ describe('c-plan-milestone-list', () => {
             const { element } = render();
             ($(rowOf(element, 3), '[data-action="edit"]') as HTMLElement).click();
             await rerender(element, { editing: [M(3)] });
-            expect(element.shadowRoot?.activeElement).toBe(hostOf(element, 3));
+            expect(element.shadowRoot?.activeElement).toBe(phaseOf(element, 3));
+            expect(phaseOf(element, 3)?.shadowRoot?.activeElement).toBe(hostOf(element, 3));
             expect(hostOf(element, 3)?.shadowRoot?.activeElement).toBe(
                 $(rowOf(element, 3), '[data-field="sellerOwnerId"]')
             );
@@ -310,7 +316,8 @@ describe('c-plan-milestone-list', () => {
                 editing: [M(4)],
                 pendingMove: { key: M(4), to: '2026-03-20', reason: null, note: null }
             });
-            expect(element.shadowRoot?.activeElement).toBe(hostOf(element, 4));
+            expect(element.shadowRoot?.activeElement).toBe(phaseOf(element, 4));
+            expect(phaseOf(element, 4)?.shadowRoot?.activeElement).toBe(hostOf(element, 4));
             expect(hostOf(element, 4)?.shadowRoot?.activeElement).toBe($(rowOf(element, 4), '[data-id="move-reason"]'));
             ($(rowOf(element, 4), '[data-id="move-cancel"]') as HTMLElement).click();
             await rerender(element, { editing: [M(4)] });
@@ -323,7 +330,7 @@ describe('c-plan-milestone-list', () => {
         it('renders nothing but an empty list before it has a view', () => {
             const element = createElement('c-plan-milestone-list', { is: PlanMilestoneList }) as ListElement;
             document.body.appendChild(element);
-            expect($$(element.shadowRoot, 'section.phase')).toEqual([]);
+            expect(phasesOf(element)).toEqual([]);
             expect(text(element.shadowRoot as unknown as Element, '[data-id="summary"]')).toBe('');
             expect($$(element.shadowRoot, '[data-id="filter"] button')).toEqual([]);
             expect($(element.shadowRoot, '[data-id="add"]')).toBeNull();

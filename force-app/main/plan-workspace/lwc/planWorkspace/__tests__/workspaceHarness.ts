@@ -66,16 +66,26 @@ export const $ = (root: Element | ShadowRoot | null | undefined, selector: strin
 export const list = (element: HTMLElement) => $(element.shadowRoot, 'c-plan-milestone-list') as HTMLElement;
 export const header = (element: HTMLElement) => $(element.shadowRoot, 'c-plan-header') as HTMLElement;
 export const creator = (element: HTMLElement) => $(element.shadowRoot, 'c-plan-creator') as HTMLElement;
-/** A milestone's row as its c-plan-milestone-row renders it (in the list item the list keeps for it). */
-export const row = (element: HTMLElement, key: string) =>
-    $($(list(element).shadowRoot, `[data-row="${key}"] c-plan-milestone-row`)?.shadowRoot, '[data-id="row"]') ?? null;
-/** The text the milestone list shows, its rows' included (each row renders behind its own shadow root). */
+/** The phases of the milestone list (c-plan-milestone-group), each rendering its heading and rows. */
+const phases = (element: HTMLElement) => [
+    ...(list(element).shadowRoot?.querySelectorAll<HTMLElement>('c-plan-milestone-group') ?? [])
+];
+/** A milestone's row as its c-plan-milestone-row renders it (in the list item its phase keeps for it). */
+export const row = (element: HTMLElement, key: string) => {
+    for (const phase of phases(element)) {
+        const host = $(phase.shadowRoot, `[data-row="${key}"] c-plan-milestone-row`);
+        if (host) return $(host.shadowRoot, '[data-id="row"]');
+    }
+    return null;
+};
+/** The text the milestone list shows, its phases' and rows' included (each behind its own shadow root). */
 export const listText = (element: HTMLElement) =>
     [
         list(element).shadowRoot,
-        ...[...(list(element).shadowRoot?.querySelectorAll('c-plan-milestone-row') ?? [])].map(
-            (host) => host.shadowRoot
-        )
+        ...phases(element).flatMap((phase) => [
+            phase.shadowRoot,
+            ...[...(phase.shadowRoot?.querySelectorAll('c-plan-milestone-row') ?? [])].map((host) => host.shadowRoot)
+        ])
     ]
         .map((root) => root?.textContent ?? '')
         .join(' ');
