@@ -58,33 +58,12 @@ function waitingOn(milestones: readonly EffectiveMilestone[], key: string): Set<
     return found;
 }
 
-/** The last choices offered to each milestone's "Waits on", by its key (see predecessorOptions). */
-const LAST_PREDECESSOR_OPTIONS = new Map<string, Option[]>();
-const PREDECESSOR_OPTIONS_KEPT = 1000;
-
-/**
- * What a milestone may wait on: any other milestone still in the plan that does not itself wait on it. The same
- * array as last time while the choices are the same, so an edit to the row (its status, its date) does not hand its
- * "Waits on" picker a new list of every milestone to render again.
- */
+/** What a milestone may wait on: any other milestone still in the plan that does not itself wait on it. */
 export function predecessorOptions(milestones: readonly EffectiveMilestone[], key: string): Option[] {
     const after = waitingOn(milestones, key);
-    const options = milestones
+    return milestones
         .filter((m) => m.key !== key && !m.isDeleted && !after.has(m.key))
         .map((m) => ({ label: m.name || 'New milestone', value: m.key }));
-    const last = LAST_PREDECESSOR_OPTIONS.get(key);
-    if (
-        last &&
-        last.length === options.length &&
-        last.every((option, i) => option.value === options[i].value && option.label === options[i].label)
-    ) {
-        return last;
-    }
-    if (LAST_PREDECESSOR_OPTIONS.size >= PREDECESSOR_OPTIONS_KEPT) {
-        LAST_PREDECESSOR_OPTIONS.clear();
-    }
-    LAST_PREDECESSOR_OPTIONS.set(key, options);
-    return options;
 }
 
 /** The choices the milestone list offers in its inputs, computed once per workspace load. */

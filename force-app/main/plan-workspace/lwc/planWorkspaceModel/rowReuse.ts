@@ -2,7 +2,9 @@
  * Rows that did not change keep their identity from one list view to the next. The list hands each row component
  * its `RowView` object in a public property, and a component rerenders when the value of a public property used in
  * its template changes ("Public Properties", LWC Developer Guide); handed the very object it had, a row is not
- * rendered again, so an edit re-renders the rows it changed, not the whole plan.
+ * rendered again, so an edit re-renders the rows it changed, not the whole plan. A row that changed keeps the parts
+ * that did not (its lists and objects): a child component handed the value it had is not rendered again either, so
+ * a row's status change does not render again the 59 milestones its "Waits on" picker offers.
  */
 import type { GroupView, ListView } from './listView';
 import type { RowView } from './milestoneRow';
@@ -46,8 +48,25 @@ export function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /**
- * `next` with each row that equals the row of the same key in `previous` replaced by that previous object (and a
- * group whose rows all stayed, by its previous group when it is otherwise equal too). Neither view is changed.
+ * `row` with each of its lists and objects that equals the same property of `old` replaced by that previous value;
+ * `row` itself when there is none. Neither row is changed.
+ */
+function keepUnchangedParts(old: RowView, row: RowView): RowView {
+    const before = old as unknown as Record<string, unknown>;
+    let kept: Record<string, unknown> | null = null;
+    for (const [key, value] of Object.entries(row)) {
+        if (typeof value === 'object' && value !== null && value !== before[key] && sameValue(before[key], value)) {
+            kept ??= { ...row };
+            kept[key] = before[key];
+        }
+    }
+    return kept ? (kept as unknown as RowView) : row;
+}
+
+/**
+ * `next` with each row that equals the row of the same key in `previous` replaced by that previous object, each row
+ * that changed keeping its unchanged parts (keepUnchangedParts), and a group whose rows all stayed, by its previous
+ * group when it is otherwise equal too. Neither view is changed.
  */
 export function keepUnchangedRows(previous: ListView | null | undefined, next: ListView): ListView {
     if (!previous) {
@@ -68,7 +87,7 @@ export function keepUnchangedRows(previous: ListView | null | undefined, next: L
                 return old;
             }
             kept = false;
-            return row;
+            return old ? keepUnchangedParts(old, row) : row;
         });
         const oldGroup = previousGroups.get(group.key);
         if (

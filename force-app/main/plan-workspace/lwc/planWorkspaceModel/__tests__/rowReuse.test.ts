@@ -31,18 +31,40 @@ describe('keepUnchangedRows', () => {
         buildListView(w, draft, { ...EMPTY_UI, ...ui }, null, 'en-US');
     const rows = (v: ReturnType<typeof view>) => v.groups.flatMap((group) => group.rows);
 
-    it('keeps the previous object of every row an edit did not change, and takes the changed one', () => {
+    it('keeps the previous object of every row an edit did not change, and takes the changed one as a copy', () => {
         const before = view(EMPTY_DRAFT, { editing: [M(3)] });
         const next = view(setField(EMPTY_DRAFT, w, M(3), 'status', 'Blocked'), { editing: [M(3)] });
         const kept = keepUnchangedRows(before, next);
         const origin = (row: ReturnType<typeof rows>[number], i: number) => {
             if (row === rows(before)[i]) return 'previous';
-            return row === rows(next)[i] ? 'new' : 'other';
+            if (row === rows(next)[i]) return 'new';
+            return sameValue(row, rows(next)[i]) ? 'copy of the new' : 'other';
         };
         const keptAs = rows(kept).map(origin);
-        expect(keptAs).toEqual(rows(next).map((row) => (row.key === M(3) ? 'new' : 'previous')));
+        // The changed row is a copy of the new one that keeps its unchanged parts (next test), equal to it.
+        expect(keptAs).toEqual(rows(next).map((row) => (row.key === M(3) ? 'copy of the new' : 'previous')));
         expect(rows(kept).find((row) => row.key === M(3))?.status).toBe('Blocked');
         expect(kept).toEqual(next);
+    });
+
+    it('keeps the unchanged lists of a changed row: its status changes, its "Waits on" choices stay the same array', () => {
+        const before = view(EMPTY_DRAFT, { editing: [M(3)] });
+        const blocked = setField(EMPTY_DRAFT, w, M(3), 'status', 'Blocked');
+        const next = view(blocked, { editing: [M(3)] });
+        const row = (v: ReturnType<typeof view>) => rows(v).find((r) => r.key === M(3));
+        const kept = row(keepUnchangedRows(before, next));
+        expect(kept).not.toBe(row(before));
+        expect(kept).toEqual(row(next));
+        expect(kept?.status).toBe('Blocked');
+        expect(row(next)?.predecessorOptions).not.toBe(row(before)?.predecessorOptions);
+        expect(kept?.predecessorOptions).toBe(row(before)?.predecessorOptions);
+        // Another milestone renamed: a new list, with the new name.
+        const renamed = view(setField(blocked, w, M(1), 'name', 'Security questionnaire, signed'), { editing: [M(3)] });
+        const afterRename = row(keepUnchangedRows(next, renamed))?.predecessorOptions;
+        expect(afterRename).toBe(row(renamed)?.predecessorOptions);
+        expect(afterRename?.find((option) => option.value === M(1))?.label).toBe('Security questionnaire, signed');
+        // Neither view is changed by it.
+        expect(row(next)?.predecessorOptions).not.toBe(row(before)?.predecessorOptions);
     });
 
     it('keeps a whole group whose rows and heading did not change, and renews one whose summary did', () => {
