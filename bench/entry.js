@@ -245,7 +245,8 @@ const review = {
                 'the first page and the summary'
             );
         },
-        sort(expected) {
+        async sort(expected) {
+            await userPause();
             const button = inside(this.element, `button[data-key="${expected.column}"]`);
             return measure(
                 () => button.click(),
@@ -253,7 +254,8 @@ const review = {
                 'the page in the new order'
             );
         },
-        filter(expected) {
+        async filter(expected) {
+            await userPause();
             const combobox = inside(this.element, `lightning-combobox[data-filter="${expected.filter}"]`);
             return measure(
                 () => combobox.dispatchEvent(new CustomEvent('change', { detail: { value: expected.value } })),
@@ -280,7 +282,8 @@ const review = {
                 'the first page'
             );
         },
-        sort(expected) {
+        async sort(expected) {
+            await userPause();
             // The event lightning-datatable fires when its column header is clicked.
             const detail = { fieldName: expected.baselineField, sortDirection: expected.direction };
             return measure(
@@ -289,7 +292,8 @@ const review = {
                 'the page in the new order'
             );
         },
-        filter(expected) {
+        async filter(expected) {
+            await userPause();
             const detail = { [expected.filter]: expected.value };
             return measure(
                 () => this.element.dispatchEvent(new CustomEvent('benchfilter', { detail })),

@@ -7,7 +7,8 @@
 //       row; then a milestone's status changed → the unsaved change painted), also against a floor: the same
 //       milestones in a bare list of <li>/<div> with the same text, no base or SLDS components;
 //   (b) the pipeline review over 2,000 more opportunities, 200 a page (the review pages on the server): first render
-//       of the page with its summary, then the re-render after a sort and after a filter change.
+//       of the page with its summary, then the re-render after a sort and after a filter change (each after the
+//       same pause as the edit's, for both variants).
 // The bundle is built in LWC production mode (preview/build.mjs), as an org serves the framework, with synthetic
 // shadow, as Lightning Experience runs components that do not opt into native shadow (ours do not).
 // Times are taken in the page (performance.now() around the mount or the action, ended once the frame showing the

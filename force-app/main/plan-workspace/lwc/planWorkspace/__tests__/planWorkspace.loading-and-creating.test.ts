@@ -46,6 +46,21 @@ describe('c-plan-workspace', () => {
             expect($(element.shadowRoot, 'lightning-spinner')).not.toBeNull();
         });
 
+        it('is a card titled "Mutual action plan" with its icon, while loading and once loaded', async () => {
+            mocked(getWorkspace).mockReturnValueOnce(new Promise(() => undefined));
+            const loading = createElement('c-plan-workspace', { is: PlanWorkspace });
+            document.body.appendChild(loading);
+            const element = await render();
+            for (const shown of [loading, element]) {
+                const card = $(shown.shadowRoot, 'article.slds-card');
+                expect($(card, 'h2.slds-card__header-title')?.textContent?.trim()).toBe('Mutual action plan');
+                const icon = $(card, '.slds-card__header lightning-icon') as unknown as { iconName: string } | null;
+                expect(icon?.iconName).toBe('standard:task');
+                expect($(card, '.slds-card__body')?.contains($(shown.shadowRoot, '.workspace'))).toBe(true);
+            }
+            expect($($(element.shadowRoot, '.slds-card__body'), 'c-plan-milestone-list')).not.toBeNull();
+        });
+
         it('takes the workspace as the object the controller returns', async () => {
             mocked(getWorkspace).mockResolvedValue(served());
             const element = await render();
