@@ -99,11 +99,23 @@ export function clearFailureScreenshots(prefix = 'failed-') {
     }
 }
 
-/** Saves a full-page screenshot under artifacts/screenshots/ (gitignored) and returns its path. */
+/** A rule that renders every milestone row, on screen or not (they are `content-visibility: auto`). */
+const ROWS_RENDERED = 'c-plan-milestone-row { content-visibility: visible !important; }';
+
+/**
+ * Saves a full-page screenshot under artifacts/screenshots/ (gitignored) and returns its path. Milestone rows off
+ * screen are rendered for it (as for shownText): a full page shows what a user sees scrolling through, where the
+ * browser would otherwise leave the skipped rows blank.
+ */
 export async function screenshot(page, name) {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const path = join(SCREENSHOTS, `${name}.png`);
-    await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+    const shown = await page.addStyleTag({ content: ROWS_RENDERED });
+    try {
+        await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+    } finally {
+        await shown.evaluate((style) => style.remove());
+    }
     return path;
 }
 
@@ -283,14 +295,14 @@ export function milestoneRow(page, name) {
  * is what the user reads scrolling through, not only what fits in the viewport.
  */
 export function shownText(locator) {
-    return locator.evaluate((element) => {
+    return locator.evaluate((element, rule) => {
         const style = element.ownerDocument.createElement('style');
-        style.textContent = 'c-plan-milestone-row { content-visibility: visible !important; }';
+        style.textContent = rule;
         element.ownerDocument.head.append(style);
         try {
             return element.innerText;
         } finally {
             style.remove();
         }
-    });
+    }, ROWS_RENDERED);
 }

@@ -10,7 +10,8 @@ function blankToNull(value: unknown): unknown {
     return value === '' || value === undefined ? null : value;
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
+/** Whether two values of one field are the same value to save: a blank text and no value are the same. */
+function sameFieldValue(a: unknown, b: unknown): boolean {
     return blankToNull(a) === blankToNull(b);
 }
 
@@ -134,7 +135,7 @@ export function setField<F extends EditableField>(
         return draft;
     }
     const current = { ...(draft.changes[key] ?? {}) } as Partial<MilestoneValues>;
-    if (sameValue(savedValues(saved)[field], normalized)) {
+    if (sameFieldValue(savedValues(saved)[field], normalized)) {
         delete current[field];
     } else {
         current[field] = normalized;

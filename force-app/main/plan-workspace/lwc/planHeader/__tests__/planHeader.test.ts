@@ -56,13 +56,16 @@ describe('c-plan-header', () => {
         const element = render(ACTIVE_PLAN);
         expect(text(element, 'close-message')).toBe("The plan closes 5 days after the opportunity's close date.");
         expect(element.shadowRoot?.querySelector('[data-id="projected-close"] .slds-text-color_error')).not.toBeNull();
-        expect(element.shadowRoot?.querySelector('[data-id="projected-close"] lightning-icon')).not.toBeNull();
+        const sign = element.shadowRoot?.querySelector('[data-id="projected-close"] [data-id="close-warning"]');
+        expect(sign?.textContent).toBe('⚠︎');
+        expect(sign?.getAttribute('aria-hidden')).toBe('true');
+        expect(element.shadowRoot?.querySelector('lightning-icon')).toBeNull();
     });
 
     it('shows no warning when the plan closes before the close date', () => {
         const element = render({ ...ACTIVE_PLAN, projectedCloseDate: '2026-03-10' });
         expect(text(element, 'close-message')).toBe("The plan closes 5 days before the opportunity's close date.");
-        expect(element.shadowRoot?.querySelector('[data-id="projected-close"] lightning-icon')).toBeNull();
+        expect(element.shadowRoot?.querySelector('[data-id="close-warning"]')).toBeNull();
     });
 
     it('says how far the close moved since both sides committed to it, in working days, and nothing when it did not', () => {
@@ -239,6 +242,22 @@ describe('c-plan-header', () => {
             '1 milestone is already overdue. Activating makes their dates the baseline, so move them first if the buyer agreed new dates:'
         );
         expect(text(element, 'open-milestones')).toBe('Technical validation');
+    });
+
+    it('marks what is overdue, late or closes late with a sign screen readers skip, and no icon component', async () => {
+        const element = renderWith({
+            plan: { ...ACTIVE_PLAN, daysOverdue: 3 },
+            lateLanding: "The plan no longer lands by the buyer's target date."
+        });
+        const signs = [...(element.shadowRoot?.querySelectorAll('.attention__glyph') ?? [])];
+        expect(signs.map((sign) => [sign.nextElementSibling?.getAttribute('data-id'), sign.textContent])).toEqual([
+            ['overdue', '◷'],
+            ['late-landing', '⚠︎'],
+            ['close-message', '⚠︎']
+        ]);
+        expect(signs.every((sign) => sign.getAttribute('aria-hidden') === 'true')).toBe(true);
+        expect(element.shadowRoot?.querySelector('lightning-icon')).toBeNull();
+        await expect(element).toBeAccessible();
     });
 
     it('says plainly when the plan no longer lands by the target date', () => {

@@ -140,6 +140,9 @@ describe('c-plan-milestone-list', () => {
             expect(text(element.shadowRoot as unknown as Element, '[data-id="summary"]')).toBe(
                 '1 overdue · 6 open buyer items · 6 not confirmed by the buyer'
             );
+            const sign = $(element.shadowRoot as unknown as Element, '[data-id="summary-warning"]');
+            expect(sign?.textContent).toBe('⚠︎');
+            expect(sign?.getAttribute('aria-hidden')).toBe('true');
         });
 
         it('shows the empty message of an empty plan', () => {

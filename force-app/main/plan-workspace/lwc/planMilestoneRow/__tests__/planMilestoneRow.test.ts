@@ -474,7 +474,10 @@ describe('c-plan-milestone-row', () => {
             expect(text(panel, '[data-id="move-close"]')).toBe(
                 "Projected close: Mar 24, 2026. The plan closes 4 days after the opportunity's close date."
             );
-            expect($(panel, '[data-id="move-close"] lightning-icon')).not.toBeNull();
+            const sign = $(panel, '[data-id="move-close-warning"]');
+            expect(sign?.textContent).toBe('⚠︎');
+            expect(sign?.getAttribute('aria-hidden')).toBe('true');
+            expect($(panel, 'lightning-icon')).toBeNull();
             expect(
                 ($(rowOf(element, 4), 'lightning-input[data-focus="date"]') as unknown as { value: string }).value
             ).toBe('2026-03-20');
@@ -510,7 +513,7 @@ describe('c-plan-milestone-row', () => {
             const panel = $(rowOf(element, 5), '[data-id="move-panel"]');
             expect($(panel, '[data-id="move-reason"]')).toBeNull();
             expect(text(panel, '[data-id="no-dependents"]')).toBe('No other milestone moves.');
-            expect($(panel, '[data-id="move-close"] lightning-icon')).toBeNull();
+            expect($(panel, '[data-id="move-close-warning"]')).toBeNull();
         });
     });
 
