@@ -99,8 +99,9 @@ export function clearFailureScreenshots(prefix = 'failed-') {
     }
 }
 
-/** A rule that renders every milestone row, on screen or not (they are `content-visibility: auto`). */
-const ROWS_RENDERED = 'c-plan-milestone-row { content-visibility: visible !important; }';
+/** A rule that renders every phase and milestone row, on screen or not (they are `content-visibility: auto`). */
+const ROWS_RENDERED =
+    'c-plan-milestone-group .phase, c-plan-milestone-group .phase__item { content-visibility: visible !important; }';
 
 /**
  * Saves a full-page screenshot under artifacts/screenshots/ (gitignored) and returns its path. Milestone rows off
@@ -289,10 +290,10 @@ export function milestoneRow(page, name) {
 }
 
 /**
- * The text a user reads in `locator` (its innerText), milestone rows included wherever they are on the page. A row
- * is `content-visibility: auto`: while it is off screen the browser skips rendering its content, and innerText then
- * reads nothing of it, though a user who scrolls to it reads it all. So the rows are rendered for the read: the text
- * is what the user reads scrolling through, not only what fits in the viewport.
+ * The text a user reads in `locator` (its innerText), milestone rows included wherever they are on the page. A phase
+ * and a row are `content-visibility: auto`: while one is off screen the browser skips rendering its content, and
+ * innerText then reads nothing of it, though a user who scrolls to it reads it all. So phases and rows are rendered
+ * for the read: the text is what the user reads scrolling through, not only what fits in the viewport.
  */
 export function shownText(locator) {
     return locator.evaluate((element, rule) => {

@@ -287,6 +287,38 @@ describe('plan workspace on the opportunity record page', () => {
     );
 
     scenario(
+        "pick a due date from the calendar: the month shows whole, its last week too, below the row's last field",
+        async ({ page, problems, visit }) => {
+            // Nothing is saved: the move is previewed, then cancelled (as the long chain's scenario does on this plan).
+            const deal = opportunityNamed('Northwind Logistics - Fleet visibility platform');
+            const [plan] = planOf(deal.Id).filter((p) => p.Status__c === 'Active');
+            const milestone = milestonesOf(plan.Id).find((m) => m.Name === 'Buyer legal returns first redlines');
+            const [year, month] = milestone.Due_Date__c.split('-').map(Number);
+            // The month's last day: the bottom of the calendar, which reaches past the row being edited.
+            const lastDay = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+            assert.ok(lastDay > milestone.Due_Date__c, 'the milestone is not due on the last day of its month');
+
+            await visit(`opportunity/${deal.Id}`);
+            const record = recordPage(page);
+            const row = await record.edit(milestone.Name);
+            await row.getByLabel('Due date').click();
+            const calendar = row.getByRole('grid');
+            await calendar.waitFor();
+            // A user clicks the day: the click lands on it only if it is shown, not cut off by the row's edge.
+            await calendar.getByRole('button', { name: String(Number(lastDay.slice(8))), exact: true }).click();
+            const move = row.getByRole('group', { name: 'Date change before saving' });
+            await move.getByText(`${mediumDate(milestone.Due_Date__c)} → ${mediumDate(lastDay)}`).waitFor();
+            await screenshot(page, 'calendar-last-week');
+
+            await move.getByRole('button', { name: 'Cancel' }).click();
+            await move.waitFor({ state: 'detached' });
+            assert.equal(await row.getByLabel('Due date').inputValue(), mediumDate(milestone.Due_Date__c));
+            assert.equal(preview.org.get('Plan_Milestone__c', milestone.Id).Due_Date__c, milestone.Due_Date__c);
+            assert.deepEqual(await problems(), []);
+        }
+    );
+
+    scenario(
         'two tabs: a save from the stale one is refused, says what changed, and keeps the edits to save again',
         async ({ page, problems, visit }) => {
             const deal = opportunityNamed('Helio Freight - Carrier network platform');

@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { NO_LIST_OPTIONS } from 'c/planWorkspaceModel';
-import type { GroupView, ListOptions } from 'c/planWorkspaceModel';
+import type { GroupView, ListOptions, RowView } from 'c/planWorkspaceModel';
 
 /** What a row reports, with the key of the row that reported it (see handleRowEvent). */
 export interface RowEventDetail {
@@ -21,6 +21,23 @@ export interface RowEventDetail {
 export default class PlanMilestoneGroup extends LightningElement {
     @api group?: GroupView;
     @api options: ListOptions = NO_LIST_OPTIONS;
+
+    /** How many rows the phase holds, for the height it is given until first rendered (see the stylesheet). */
+    get sizeStyle(): string {
+        return `--phase-rows: ${this.group?.rows.length ?? 0}`;
+    }
+
+    /** A phase with a row open for editing is not contained (see the stylesheet), nor is that row. */
+    get phaseClass(): string {
+        return this.group?.rows.some((row) => row.isEditing) ? 'phase phase_editing' : 'phase';
+    }
+
+    get items(): { row: RowView; className: string }[] {
+        return (this.group?.rows ?? []).map((row) => ({
+            row,
+            className: row.isEditing ? 'phase__item phase__item_editing' : 'phase__item'
+        }));
+    }
 
     handleRowEvent(event: CustomEvent): void {
         const key = (event.currentTarget as HTMLElement).dataset.key ?? '';

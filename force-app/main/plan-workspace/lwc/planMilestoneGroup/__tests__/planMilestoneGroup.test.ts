@@ -49,6 +49,28 @@ describe('c-plan-milestone-group', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('tells its stylesheet how many rows it holds, for the height it keeps while off screen', async () => {
+        const { element } = render();
+        const section = element.shadowRoot?.querySelector('section.phase') as HTMLElement;
+        expect(section.style.getPropertyValue('--phase-rows').trim()).toBe('2');
+        element.group = { ...(element.group as GroupView), rows: (element.group as GroupView).rows.slice(0, 1) };
+        await Promise.resolve();
+        expect(section.style.getPropertyValue('--phase-rows').trim()).toBe('1');
+    });
+
+    it('marks the row open for editing, and its phase, so that neither clips what reaches past the row', async () => {
+        const { element } = render();
+        const section = element.shadowRoot?.querySelector('section') as HTMLElement;
+        const item = (n: number) => element.shadowRoot?.querySelector(`li[data-row="${M(n)}"]`) as HTMLElement;
+        expect(section.className).toBe('phase phase_editing');
+        expect([item(7).className, item(8).className]).toEqual(['phase__item phase__item_editing', 'phase__item']);
+        const group = element.group as GroupView;
+        element.group = { ...group, rows: group.rows.map((row) => ({ ...row, isEditing: false })) };
+        await Promise.resolve();
+        expect(section.className).toBe('phase');
+        expect([item(7).className, item(8).className]).toEqual(['phase__item', 'phase__item']);
+    });
+
     it("passes on each row's event with its type, its detail and the row's key, even when the detail has none", () => {
         const { element, events } = render();
         rowHost(element, M(8))?.dispatchEvent(new CustomEvent('rowaction', { detail: { key: M(8), action: 'edit' } }));
