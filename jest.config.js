@@ -6,6 +6,12 @@ module.exports = {
     testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.ts'],
     testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/test/'],
     setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/jest.setup.js'],
+    // A CSS module (a component folder with only a stylesheet, "Share CSS Style Rules") that a stylesheet imports
+    // as `@import 'c/planAttention'`: Jest's LWC resolver finds only scripts, so it is mapped to its file, as the
+    // LWC Jest preset's README says to do for CSS imports.
+    moduleNameMapper: {
+        '^c/planAttention$': '<rootDir>/force-app/main/plan-workspace/lwc/planAttention/planAttention.css'
+    },
     collectCoverageFrom: ['force-app/**/*.ts', '!**/__tests__/**', '!**/*.d.ts'],
     coverageReporters: ['text-summary', 'lcov'],
     // The accessibility checks (axe over a whole workspace or setup page) take seconds each on a busy 2-core

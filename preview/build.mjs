@@ -13,11 +13,17 @@ import { ORG_DEFAULTS } from '../apex-runtime/platform/user-info.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Every component bundle in the package, as `c/<name>` module records pointing at its TypeScript entry. */
+/**
+ * Every component bundle in the package, as `c/<name>` module records pointing at its TypeScript entry, or at its
+ * stylesheet for a CSS module (a bundle with only a stylesheet, which other stylesheets `@import`: "Share CSS Style
+ * Rules", LWC Developer Guide).
+ */
 function componentModules() {
-    return sourceFiles(root, '.ts')
-        .filter((file) => /\/lwc\/([^/]+)\/\1\.ts$/.test(file))
-        .map((file) => ({ name: `c/${basename(file, '.ts')}`, path: file }));
+    const entries = sourceFiles(root, '.ts', '.css').filter((file) => /\/lwc\/([^/]+)\/\1\.(ts|css)$/.test(file));
+    const scripts = new Set(entries.filter((file) => file.endsWith('.ts')).map((file) => file.slice(0, -3)));
+    return entries
+        .filter((file) => file.endsWith('.ts') || !scripts.has(file.slice(0, -4)))
+        .map((file) => ({ name: `c/${basename(file).replace(/\.(ts|css)$/, '')}`, path: file }));
 }
 
 const require = createRequire(import.meta.url);
