@@ -319,6 +319,50 @@ describe('plan workspace on the opportunity record page', () => {
     );
 
     scenario(
+        'the sticky save bar covers the row scrolled under it: no field icon of the row shows through it',
+        async ({ page, problems, visit }) => {
+            // Nothing is saved: a status is changed, the page scrolled, then the change discarded.
+            const deal = opportunityNamed('Northwind Logistics - Fleet visibility platform');
+            const [plan] = planOf(deal.Id).filter((p) => p.Status__c === 'Active');
+            const milestone = milestonesOf(plan.Id).find((m) => m.Name === 'Buyer legal returns first redlines');
+
+            await visit(`opportunity/${deal.Id}`);
+            const record = recordPage(page);
+            const row = await record.edit(milestone.Name);
+            await row.getByLabel('Status').selectOption('In Progress');
+            const saveBar = page.getByRole('region', { name: 'Unsaved changes' });
+            await saveBar.getByText('1 unsaved change').waitFor();
+
+            // Scroll until the Due date field's calendar button is under the middle of the bar, stuck to the
+            // viewport's bottom edge.
+            const calendarButton = row.getByRole('button', { name: 'Select a date for Due date' });
+            const bar = await saveBar.boundingBox();
+            const before = await calendarButton.boundingBox();
+            await page.mouse.wheel(0, before.y + before.height / 2 - (bar.y + bar.height / 2));
+            const under = await calendarButton.boundingBox();
+            const stuck = await saveBar.boundingBox();
+            assert.ok(
+                under.y > stuck.y && under.y + under.height < stuck.y + stuck.height,
+                `the calendar button (y ${under.y}) is under the bar (y ${stuck.y}, ${stuck.height} high)`
+            );
+            await screenshot(page, 'save-bar-over-row');
+            // What a user sees there is the bar alone: hiding the button changes no pixel of the bar where it lies.
+            const clip = { x: under.x, y: under.y, width: under.width, height: under.height };
+            const shown = await page.screenshot({ clip });
+            const button = await calendarButton.elementHandle();
+            await button.evaluate((element) => (element.style.visibility = 'hidden'));
+            const hidden = await page.screenshot({ clip });
+            await button.evaluate((element) => (element.style.visibility = ''));
+            assert.ok(shown.equals(hidden), "the row's calendar button is drawn over the save bar");
+
+            await saveBar.getByRole('button', { name: 'Discard' }).click();
+            await saveBar.waitFor({ state: 'detached' });
+            assert.equal(preview.org.get('Plan_Milestone__c', milestone.Id).Status__c, milestone.Status__c);
+            assert.deepEqual(await problems(), []);
+        }
+    );
+
+    scenario(
         'two tabs: a save from the stale one is refused, says what changed, and keeps the edits to save again',
         async ({ page, problems, visit }) => {
             const deal = opportunityNamed('Helio Freight - Carrier network platform');
