@@ -41,6 +41,35 @@ export interface MovedMilestone extends DateMove {
 }
 
 /**
+ * A milestone a change moves, its labels worded when first read: a preview lists the first MOVED_SHOWN_FIRST of a
+ * long chain until the user asks for all of them, so the rest are never worded unless shown.
+ */
+function movedMilestone(
+    facts: Omit<MovedMilestone, 'fromLabel' | 'toLabel' | 'daysLabel'>,
+    locale: string | undefined
+): MovedMilestone {
+    let labels: Pick<MovedMilestone, 'fromLabel' | 'toLabel' | 'daysLabel'> | undefined;
+    const worded = () =>
+        (labels ??= {
+            fromLabel: formatDate(facts.from, locale),
+            toLabel: formatDate(facts.to, locale),
+            daysLabel: movedByLabel(facts.from, facts.to, locale)
+        });
+    return {
+        ...facts,
+        get fromLabel() {
+            return worded().fromLabel;
+        },
+        get toLabel() {
+            return worded().toLabel;
+        },
+        get daysLabel() {
+            return worded().daysLabel;
+        }
+    };
+}
+
+/**
  * How many of the milestones a change moves its preview lists until the user asks for all of them: a long chain is
  * read as its first steps and a count, and the panel stays short enough to keep the row's own fields in view.
  */
@@ -197,17 +226,17 @@ export function previewMove(
             .filter((move) => move.key !== key)
             .map((move) => {
                 const dependent = byKey.get(move.key) as EffectiveMilestone;
-                return {
-                    key: move.key,
-                    name: dependent.name,
-                    from: move.from,
-                    to: move.to,
-                    fromLabel: formatDate(move.from, context.locale),
-                    toLabel: formatDate(move.to, context.locale),
-                    days: move.days,
-                    daysLabel: movedByLabel(move.from, move.to, context.locale),
-                    needsReason: baselined(dependent, context.planStatus) && movesLaterThanSaved(dependent, move.to)
-                };
+                return movedMilestone(
+                    {
+                        key: move.key,
+                        name: dependent.name,
+                        from: move.from,
+                        to: move.to,
+                        days: move.days,
+                        needsReason: baselined(dependent, context.planStatus) && movesLaterThanSaved(dependent, move.to)
+                    },
+                    context.locale
+                );
             });
         after = milestones.map((milestone) => {
             const dueDate = newDates.get(milestone.key);
@@ -420,17 +449,19 @@ export function pullInOffer(
         name: done.name,
         earlyDays,
         title: `Done ${plural(earlyDays, 'working day', undefined, locale)} early: pull in what waits on it?`,
-        dependents: moves.map(({ milestone, to }) => ({
-            key: milestone.key,
-            name: milestone.name,
-            from: milestone.dueDate as string,
-            to,
-            fromLabel: formatDate(milestone.dueDate, locale),
-            toLabel: formatDate(to, locale),
-            days: daysBetween(milestone.dueDate as string, to),
-            daysLabel: movedByLabel(milestone.dueDate as string, to, locale),
-            needsReason: false
-        })),
+        dependents: moves.map(({ milestone, to }) =>
+            movedMilestone(
+                {
+                    key: milestone.key,
+                    name: milestone.name,
+                    from: milestone.dueDate as string,
+                    to,
+                    days: daysBetween(milestone.dueDate as string, to),
+                    needsReason: false
+                },
+                locale
+            )
+        ),
         showAllLabel: showAllMovedLabel(moves.length, locale),
         closeChange:
             closeBefore && closeAfter && closeBefore !== closeAfter

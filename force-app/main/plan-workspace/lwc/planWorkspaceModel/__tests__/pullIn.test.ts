@@ -4,6 +4,7 @@ import { confirmPullIn, fieldChange, listEdit, rowAction } from '../milestoneEdi
 import type { EditState } from '../milestoneEdits';
 import { addMilestone, EMPTY_DRAFT, setField } from '../milestoneDraft';
 import type { Draft } from '../milestoneDraft';
+import { sameValue } from '../rowReuse';
 import { EMPTY_UI } from '../uiState';
 import type { Workspace } from '../workspaceTypes';
 import { M, workspace } from './workspaceFixture';
@@ -41,6 +42,25 @@ describe('pulling in what waits on a milestone done early', () => {
         const longer = offerFor(sixth.draft, M(3));
         expect(longer?.dependents.map((d) => d.key)).toEqual([M(4), M(5), M(6), M(7), M(8), sixth.key]);
         expect(longer?.showAllLabel).toBe('Show all 6 milestones');
+    });
+
+    it('words each dependent when it is read, one past the first five as well, and reads as plain data', () => {
+        // The panel reads the first five until asked for all: a dependent's dates are worded when read.
+        const sixth = addMilestone(completed(M(3)), w, { dependsOnId: M(8), dueDate: '2026-04-07', durationDays: 3 });
+        const dependents = offerFor(sixth.draft, M(3))?.dependents ?? [];
+        expect(dependents[5]).toMatchObject({
+            key: sixth.key,
+            fromLabel: 'Apr 7, 2026',
+            toLabel: 'Apr 1, 2026',
+            daysLabel: '4 working days earlier'
+        });
+        expect(dependents[0]).toMatchObject({ fromLabel: 'Mar 13, 2026', toLabel: 'Mar 9, 2026' });
+        // What the list compares to keep an unchanged row (sameValue) sees the words, as a copy of plain data has them.
+        const copy = JSON.parse(JSON.stringify(dependents)) as unknown;
+        expect(sameValue(dependents, copy)).toBe(true);
+        expect(
+            sameValue(dependents, [{ ...(copy as object[])[0], daysLabel: 'same day' }, ...(copy as object[]).slice(1)])
+        ).toBe(false);
     });
 
     it('never pulls a step in sooner than the one it waits on allows', () => {
