@@ -74,6 +74,7 @@ export {
     nextWorkingDayOnOrAfter,
     stepStart,
     subtractWorkingDays,
+    WEEKDAYS,
     workingDaysBetween
 } from './workingDays';
 export { scheduleBackward } from './scheduleBackward';

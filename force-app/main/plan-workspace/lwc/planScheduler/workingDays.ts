@@ -123,8 +123,11 @@ export class WorkingCalendar {
     }
 }
 
-/** The calendar of weekdays alone, made once: most plans have no holidays, and a calendar is made per call. */
-const WEEKDAYS = new WorkingCalendar();
+/**
+ * The calendar of weekdays alone, made once: most plans have no holidays, and a calendar is made per call. Exported
+ * for a caller that walks a chain in days since the epoch (the workspace's pull-in offer).
+ */
+export const WEEKDAYS = new WorkingCalendar();
 
 function calendar(options: WorkingDayOptions): WorkingCalendar {
     return options.holidays?.length ? new WorkingCalendar(options.holidays) : WEEKDAYS;

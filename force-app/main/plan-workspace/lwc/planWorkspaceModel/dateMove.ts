@@ -4,7 +4,7 @@
  */
 import { compareCloseDates, daysBetween, epochDay } from 'c/planHealth';
 import type { CloseDateComparison } from 'c/planHealth';
-import { earliestDueAfter, reproject, ScheduleError, subtractWorkingDays, workingDaysBetween } from 'c/planScheduler';
+import { earliestDueAfter, isoDate, reproject, ScheduleError, WEEKDAYS, workingDaysBetween } from 'c/planScheduler';
 import type { PlannedMilestone } from 'c/planScheduler';
 import type { EffectiveMilestone } from './effectiveMilestones';
 import { formatDate, plural, truncate } from './formatting';
@@ -384,8 +384,10 @@ const pullInDates = rememberLast(
             waiting.set(milestone.dependsOnId, [...(waiting.get(milestone.dependsOnId) ?? []), milestone]);
         }
         // The day each milestone of the chain is done, as far as its successors are concerned: today for the one
-        // just completed, the new due date of one pulled in, the date of a Skipped one's own predecessor.
-        const readyOn = new Map<string, string>([[key, today]]);
+        // just completed, the new due date of one pulled in, the date of a Skipped one's own predecessor. In days
+        // since the epoch, on the calendar of weekdays.
+        const todayDay = epochDay(today);
+        const readyOn = new Map<string, number>([[key, todayDay]]);
         const moves: { milestone: EffectiveMilestone; to: string }[] = [];
         const queue = [key];
         const seen = new Set(queue);
@@ -394,22 +396,22 @@ const pullInDates = rememberLast(
             for (const next of waiting.get(before) ?? []) {
                 if (seen.has(next.key) || next.status === 'Complete') continue;
                 seen.add(next.key);
-                const ready = readyOn.get(before) as string;
+                const ready = readyOn.get(before) as number;
                 if (next.status === 'Skipped' || !next.dueDate) {
-                    readyOn.set(next.key, next.dueDate && next.status !== 'Skipped' ? next.dueDate : ready);
+                    readyOn.set(next.key, next.dueDate && next.status !== 'Skipped' ? epochDay(next.dueDate) : ready);
                     queue.push(next.key);
                     continue;
                 }
+                const due = epochDay(next.dueDate);
                 const days = next.durationDays ?? 0;
-                const allowed = earliestDueAfter(ready, Number.isInteger(days) && days > 0 ? days : 0);
-                const sooner = subtractWorkingDays(next.dueDate, earlyDays);
-                let to = sooner > allowed ? sooner : allowed;
-                if (to < today) to = today;
-                if (to > next.dueDate) to = next.dueDate;
+                const allowed = WEEKDAYS.earliestDue(ready, Number.isInteger(days) && days > 0 ? days : 0);
+                const sooner = WEEKDAYS.add(due, -earlyDays);
+                // As early as both allow, never before today, never later than it was.
+                const to = Math.min(due, Math.max(sooner, allowed, todayDay));
                 readyOn.set(next.key, to);
                 queue.push(next.key);
-                if (to !== next.dueDate) {
-                    moves.push({ milestone: next, to });
+                if (to !== due) {
+                    moves.push({ milestone: next, to: isoDate(to) });
                 }
             }
         }
