@@ -87,6 +87,11 @@ export default class PlanMilestoneList extends LightningElement {
         return Boolean(this.view?.isDirty);
     }
 
+    /** What the status region announces: the save bar's count of unsaved changes, nothing once none is left. */
+    get changeStatus(): string {
+        return this.isDirty ? (this.view?.changeLabel ?? '') : '';
+    }
+
     get hasOrphanErrors(): boolean {
         return (this.view?.orphanErrors.length ?? 0) > 0;
     }

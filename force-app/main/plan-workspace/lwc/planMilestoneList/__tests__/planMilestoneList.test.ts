@@ -208,6 +208,36 @@ describe('c-plan-milestone-list', () => {
             expect(events.map((e) => e.type)).toEqual(['save', 'discard']);
         });
 
+        it('announces the count of unsaved changes from a status region there before the first change', async () => {
+            const w = workspace();
+            const { element } = render({ w });
+            const status = () => $(element.shadowRoot, '[data-id="change-status"]');
+            // Present and empty before any change: a screen reader announces what is then written into it.
+            const region = status();
+            expect(region?.getAttribute('role')).toBe('status');
+            expect(region?.textContent).toBe('');
+
+            element.view = buildListView(
+                w,
+                setField(EMPTY_DRAFT, w, M(3), 'status', 'Blocked'),
+                EMPTY_UI,
+                null,
+                'en-US'
+            );
+            await Promise.resolve();
+            expect(status()).toBe(region);
+            expect(region?.textContent).toBe('1 unsaved change');
+            // The save bar shows the same count without being a live region itself: it is not announced twice.
+            const bar = $(element.shadowRoot, '[data-id="save-bar"]');
+            expect(bar?.textContent).toContain('1 unsaved change');
+            expect($$(bar, '[aria-live], [role="status"], [role="alert"]')).toEqual([]);
+
+            element.view = buildListView(w, EMPTY_DRAFT, EMPTY_UI, null, 'en-US');
+            await Promise.resolve();
+            expect(status()).toBe(region);
+            expect(region?.textContent).toBe('');
+        });
+
         it('has no save bar without changes, and disables saving while busy', () => {
             expect($(render().element.shadowRoot, '[data-id="save-bar"]')).toBeNull();
             const w = workspace();
