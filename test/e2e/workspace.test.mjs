@@ -30,6 +30,17 @@ let browser;
 const scenario = e2eFile('workspace', (ready) => ({ preview, browser } = ready), { shared: true });
 const { opportunityNamed, planOf, milestonesOf, contactName } = demoRecords(() => preview.org);
 
+/**
+ * Northwind's active plan and its legal redlines step, not due on the last day of its month: what the scenarios that
+ * open a row and leave nothing saved work on (the calendar, the save bar over the row).
+ */
+function northwindRedlines() {
+    const deal = opportunityNamed('Northwind Logistics - Fleet visibility platform');
+    const [plan] = planOf(deal.Id).filter((p) => p.Status__c === 'Active');
+    const milestone = milestonesOf(plan.Id).find((m) => m.Name === 'Buyer legal returns first redlines');
+    return { deal, plan, milestone };
+}
+
 describe('plan workspace on the opportunity record page', () => {
     scenario("create a plan from a template, working back from the buyer's date", async ({ page, problems, visit }) => {
         const deal = opportunityNamed('Quarry Labs - Sample tracking expansion');
@@ -290,9 +301,7 @@ describe('plan workspace on the opportunity record page', () => {
         "pick a due date from the calendar: the month shows whole, its last week too, below the row's last field",
         async ({ page, problems, visit }) => {
             // Nothing is saved: the move is previewed, then cancelled (as the long chain's scenario does on this plan).
-            const deal = opportunityNamed('Northwind Logistics - Fleet visibility platform');
-            const [plan] = planOf(deal.Id).filter((p) => p.Status__c === 'Active');
-            const milestone = milestonesOf(plan.Id).find((m) => m.Name === 'Buyer legal returns first redlines');
+            const { deal, milestone } = northwindRedlines();
             const [year, month] = milestone.Due_Date__c.split('-').map(Number);
             // The month's last day: the bottom of the calendar, which reaches past the row being edited.
             const lastDay = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
@@ -322,9 +331,7 @@ describe('plan workspace on the opportunity record page', () => {
         'the sticky save bar covers the row scrolled under it: no field icon of the row shows through it',
         async ({ page, problems, visit }) => {
             // Nothing is saved: a status is changed, the page scrolled, then the change discarded.
-            const deal = opportunityNamed('Northwind Logistics - Fleet visibility platform');
-            const [plan] = planOf(deal.Id).filter((p) => p.Status__c === 'Active');
-            const milestone = milestonesOf(plan.Id).find((m) => m.Name === 'Buyer legal returns first redlines');
+            const { deal, milestone } = northwindRedlines();
 
             await visit(`opportunity/${deal.Id}`);
             const record = recordPage(page);
