@@ -38,6 +38,46 @@ export function rowsOf(ex, object) {
 }
 
 /**
+ * The rows a plan's WHERE is applied to. When its first condition (the whole WHERE, or the first item of its
+ * top-level AND) compares Id or a lookup field with `=` or `IN` to ids, only the records those ids reach, read
+ * through the org's index, as an org reads a selective query through the indexes it keeps on Id and on lookup and
+ * master-detail fields (Apex Developer Guide, "Working with Very Large SOQL Queries", More Efficient SOQL Queries:
+ * fields indexed by default include primary keys and foreign keys); otherwise every row (rowsOf). The WHERE is then
+ * applied in full either way. The records left out are those the first condition refuses, which is the first thing
+ * the WHERE tests, so the result and any error a later condition raises are the same as over every row: this only
+ * spares reading, computing formula fields for and checking sharing on records that cannot match.
+ */
+export function candidateRows(ex, plan) {
+    const object = plan.object;
+    const key = lower(object.name);
+    const first = plan.where?.op === 'and' ? plan.where.items[0] : plan.where;
+    const indexable =
+        first &&
+        ['=', 'IN'].includes(first.op) &&
+        first.left?.kind === 'field' &&
+        first.left.ref.kind === 'id' &&
+        !first.left.ref.steps.length &&
+        !object.isMetadata &&
+        key !== 'userrecordaccess' &&
+        !ex.rows.has(key) &&
+        typeof ex.org.recordsReachedBy === 'function';
+    if (!indexable) return rowsOf(ex, object);
+    let resolved;
+    try {
+        resolved = right(ex, first, 'id');
+    } catch {
+        // A right side that cannot be compared with an id: every row, where the WHERE raises its error as before.
+        return rowsOf(ex, object);
+    }
+    const ids = (resolved.list ?? [resolved]).map((item) => item.value);
+    // An empty value (a lookup = null) or text that is no id is answered by reading every row, as before.
+    if (resolved.range || !ids.every((id) => typeof id === 'string' && toId18(id) === id)) return rowsOf(ex, object);
+    const reached = ex.org.recordsReachedBy(object.name, first.left.ref.field.name, ids);
+    if (!reached) return rowsOf(ex, object);
+    return ex.sharing ? reached.filter((row) => canRead(ex, object.name, row)) : reached;
+}
+
+/**
  * UserRecordAccess stores nothing: the platform answers it for one user and up to 200 records, and only when the
  * WHERE clause names both (Object Reference, "UserRecordAccess": "you must specify the UserId and RecordId").
  * The two conditions are read from the top-level AND of the query; everything else filters the rows as usual.
@@ -145,7 +185,7 @@ function resolveItem(ex, value, kind, op) {
 }
 
 function semiJoinValues(ex, semi) {
-    const rows = selectRows(ex, semi.plan, rowsOf(ex, semi.plan.object));
+    const rows = selectRows(ex, semi.plan, candidateRows(ex, semi.plan));
     return [...new Set(rows.map((row) => fromRow(rawPath(ex, row, semi.ref), 'id')).filter((id) => id !== null))];
 }
 

@@ -9,7 +9,7 @@ import { parseSoqlText, sourceText } from './tree.mjs';
 import { SoqlError, SoqlUnsupportedError, raise } from './errors.mjs';
 import { objectNamed } from './objects.mjs';
 import { checkAccess } from './access.mjs';
-import { aggregateRows, recordRows, rowsOf, selectRows } from './execute.mjs';
+import { aggregateRows, candidateRows, recordRows, selectRows } from './execute.mjs';
 import { aggregateList, recordList } from './records.mjs';
 
 export { SoqlError, SoqlUnsupportedError };
@@ -94,7 +94,7 @@ function run(plan, options) {
     if (userMode) checkAccess(ex, plan);
     else if (plan.mode === 'security_enforced') checkAccess(ex, plan, { securityEnforced: true });
 
-    const rows = rowsOf(ex, plan.object);
+    const rows = candidateRows(ex, plan);
     if (plan.countOnly) {
         const count = selectRows(ex, { ...plan, orderBy: [] }, rows).length;
         // Apex Developer Guide, "Working with SOQL Aggregate Functions": COUNT() uses one query row.

@@ -202,6 +202,32 @@ class Org {
         return out;
     }
 
+    /**
+     * The records of `sobject` that a filter on `field` equal to one of `ids` can match, formula fields computed, in
+     * insertion order (as query() lists them): through the Id itself or a lookup's parent index, no scan. Null when
+     * the store keeps no index of the field (not Id, not a lookup, or a lookup the platform sets, never indexed
+     * here), so the caller reads every record instead. `ids` are 18-character ids (no empty value).
+     */
+    recordsReachedBy(sobject, field, ids) {
+        const object = this.#schema.object(sobject);
+        const fieldDef = object.field(field);
+        const table = this.#store.table(object.name);
+        let wanted;
+        if (fieldDef?.name === 'Id') {
+            wanted = new Set(ids.filter((id) => table.has(id)));
+        } else if (Store.indexes(fieldDef)) {
+            wanted = new Set();
+            for (const parentId of ids) {
+                for (const id of this.#store.childIds(object.name, fieldDef.name, parentId)) wanted.add(id);
+            }
+        } else {
+            return null;
+        }
+        // Insertion order: a walk over the table's keys (no record read) when more than one record is reached.
+        const order = wanted.size > 1 ? [...table.keys()].filter((id) => wanted.has(id)) : [...wanted];
+        return order.map((id) => this.#formulas.withFormulas(object, table.get(id)));
+    }
+
     /** The child records that point at any of `parentIds` through `field` (from the index, no scan). */
     children(sobject, field, parentIds) {
         const object = this.#schema.object(sobject);

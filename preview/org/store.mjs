@@ -77,9 +77,14 @@ export class Store {
         this.#changed();
     }
 
+    /** Whether the store keeps a parent index of `field`: every lookup a record is saved with (not those the platform sets). */
+    static indexes(field) {
+        return Boolean(field?.referenceTo) && !field.readOnly;
+    }
+
     #reindex(object, id, before, after) {
         for (const field of object.fieldList) {
-            if (!field.referenceTo || field.readOnly) continue;
+            if (!Store.indexes(field)) continue;
             const from = before?.[field.name] ?? null;
             const to = after?.[field.name] ?? null;
             if (from === to) continue;
