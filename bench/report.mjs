@@ -7,9 +7,14 @@ export function median(values) {
     return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** A sample's time in the page: its time less the time it waited for Apex (what the browser itself spent). */
+const inPage = (sample) => sample.ms - sample.apexMs;
+
 /**
  * One row per measure: the median time of ours and of the baseline (each with its Apex share) and their ratio; when
- * the measure has a floor, its median time and ours / floor too.
+ * the measure has a floor, its median time and ours / floor too. The same ratios of the times in the page (each
+ * sample's time less its Apex wait) follow as inPage*: the Apex round trip is the same call for every variant, so it
+ * adds the same time to each and pulls every ratio towards 1× by however long the server takes.
  */
 export function summarize(measures) {
     return measures.map(({ name, ours, baseline, floor }) => {
@@ -22,13 +27,33 @@ export function summarize(measures) {
             runs: ours.length
         };
         row.ratio = row.oursMs / row.baselineMs;
+        row.inPageOursMs = median(ours.map(inPage));
+        row.inPageBaselineMs = median(baseline.map(inPage));
+        row.inPageRatio = row.inPageOursMs / row.inPageBaselineMs;
         if (floor?.length) {
             row.floorMs = median(floor.map((sample) => sample.ms));
             row.floorApexMs = median(floor.map((sample) => sample.apexMs));
             row.floorRatio = row.oursMs / row.floorMs;
+            row.inPageFloorMs = median(floor.map(inPage));
+            row.inPageFloorRatio = row.inPageOursMs / row.inPageFloorMs;
         }
         return row;
     });
+}
+
+/** For each measure with an Apex call: its times in the page (Apex wait left out), and the ratios of those. */
+export function formatInPage(rows) {
+    return rows
+        .filter((row) => row.oursApexMs > 0)
+        .map(
+            (row) =>
+                `  ${row.measure}: ours ${ms(row.inPageOursMs)}, datatable ${ms(row.inPageBaselineMs)} ` +
+                `(${row.inPageRatio.toFixed(2)}×)` +
+                (row.inPageFloorMs === undefined
+                    ? ''
+                    : `, floor ${ms(row.inPageFloorMs)} (${row.inPageFloorRatio.toFixed(2)}×)`)
+        )
+        .join('\n');
 }
 
 const ms = (value) => `${value.toFixed(0)} ms`;

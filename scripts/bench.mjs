@@ -29,7 +29,7 @@ import { join } from 'node:path';
 import { loadPackageProgram } from '../apex-runtime/session.mjs';
 import { createBenchOrg, BULK_OPPORTUNITIES, BULK_PLANS, LONG_PLAN_MILESTONES } from '../bench/org.mjs';
 import { startBenchServer } from '../bench/server.mjs';
-import { checkBudgets, formatBudgets, formatTable, summarize } from '../bench/report.mjs';
+import { checkBudgets, formatBudgets, formatInPage, formatTable, summarize } from '../bench/report.mjs';
 import { auraCall, reviewRequest } from '../bench/apex-calls.mjs';
 import { benchApex, writeApexReport, ROOT, TODAY } from './bench-apex.mjs';
 // The end-to-end tests' browser and bundle: the same Chromium flags, the same build with warnings counted.
@@ -231,6 +231,9 @@ log(
 const budgets = checkBudgets(rows, BUDGETS);
 log('\nThe plan workspace against its budgets (measured, not asserted):');
 log(formatBudgets(budgets));
+// The same Apex call adds the same server time to every variant: these are what the browser itself spends.
+log('\nIn the page (medians of each run less its Apex wait; ratios against the datatable, then the floor):');
+log(formatInPage(rows));
 
 log("\nThe server side: the preview's demo, its first opportunity, the governor limits");
 const apex = { ...benchApex({ runs: RUNS, program }), programSeconds };
