@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SoqlError } from '../../soql/index.mjs';
-import { ROOT, TODAY, DATA, tableOrg, run, names } from './support.mjs';
+import { ROOT, TODAY, DATA, tableOrg, run, names, adminAndSellerOrg } from './support.mjs';
 
 describe('security (Apex Developer Guide: Enforce User Mode for Database Operations)', () => {
     const hidden = { Account: ['AnnualRevenue'] };
@@ -94,18 +94,8 @@ describe('security (Apex Developer Guide: Enforce User Mode for Database Operati
 
 describe('UserRecordAccess (Object Reference: UserRecordAccess)', () => {
     test('answers HasEditAccess from the sharing model for the user and records the WHERE names', async () => {
-        const { createOrg } = await import('../../../preview/org/org.mjs');
-        // Without the project's triggers: the question is the sharing model, not what the package does on a save.
-        const org = createOrg({
-            root: ROOT,
-            today: TODAY,
-            triggers: 'off',
-            users: [
-                { FirstName: 'Ada', LastName: 'Admin', Username: 'ada@ura.example' },
-                { FirstName: 'Sam', LastName: 'Seller', Username: 'sam@ura.example', profile: 'Standard User' }
-            ]
-        });
-        const [ada, sam] = org.query('User').map((user) => user.Id);
+        // The question is the sharing model, not what the package does on a save.
+        const { org, ada, sam } = await adminAndSellerOrg('ura.example');
         const [account] = org.insert('Account', [{ Name: 'Acme' }]);
         const [deal] = org.insert('Opportunity', [
             { Name: 'Acme deal', AccountId: account, StageName: 'Prospecting', CloseDate: '2026-06-30', OwnerId: ada }

@@ -4,7 +4,7 @@
 // order, and what it raises must be what reading every record gives: each query below is run both ways.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, TODAY, run } from './support.mjs';
+import { adminAndSellerOrg, run } from './support.mjs';
 
 /** The org as the engine sees it, without its indexed read: every query reads every record (the reference). */
 function scanningOnly(org) {
@@ -58,18 +58,7 @@ function outcome(org, text, options) {
 }
 
 async function demoOrg() {
-    const { createOrg } = await import('../../../preview/org/org.mjs');
-    // Without the project's triggers: the question is how the engine reads, not what the package does on a save.
-    const org = createOrg({
-        root: ROOT,
-        today: TODAY,
-        triggers: 'off',
-        users: [
-            { FirstName: 'Ada', LastName: 'Admin', Username: 'ada@indexed.example' },
-            { FirstName: 'Sam', LastName: 'Seller', Username: 'sam@indexed.example', profile: 'Standard User' }
-        ]
-    });
-    const [ada, sam] = org.query('User').map((user) => user.Id);
+    const { org, ada, sam } = await adminAndSellerOrg('indexed.example');
     const accounts = org.insert(
         'Account',
         Array.from({ length: 40 }, (_, i) => ({ Name: `Account ${i}`, OwnerId: i % 3 ? ada : sam }))

@@ -120,3 +120,22 @@ export function run(org, text, { binds = {}, ...options } = {}) {
 }
 
 export const names = (result, field = 'Name') => result.items.map((record) => record.get(field));
+
+/**
+ * The embedded org without the project's triggers (what is tested is how the engine reads, not what the package does
+ * on a save), with an administrator, Ada, and a seller on the Standard User profile, Sam: { org, ada, sam }.
+ */
+export async function adminAndSellerOrg(domain) {
+    const { createOrg } = await import('../../../preview/org/org.mjs');
+    const org = createOrg({
+        root: ROOT,
+        today: TODAY,
+        triggers: 'off',
+        users: [
+            { FirstName: 'Ada', LastName: 'Admin', Username: `ada@${domain}` },
+            { FirstName: 'Sam', LastName: 'Seller', Username: `sam@${domain}`, profile: 'Standard User' }
+        ]
+    });
+    const [ada, sam] = org.query('User').map((user) => user.Id);
+    return { org, ada, sam };
+}
