@@ -55,7 +55,7 @@ const STEPS = [
         () => node(join(root, 'scripts', 'test-apex.mjs'), '--gates-on')
     ],
     ['preview: embedded org and the demo from the Apex loader', () => node('--test', ...testFiles('test/preview'))],
-    ['end-to-end in Chromium, through the preview', () => node('--test', ...testFiles('test/e2e'))],
+    ['end-to-end in Chromium, through the preview', () => node(join(root, 'scripts', 'test-e2e.mjs'))],
     ['the checks catch their broken fixtures', () => node('--test', ...testFiles('scripts/checks/__tests__'))]
 ];
 

@@ -180,26 +180,29 @@ export async function readmeImage(page, name, height) {
 }
 
 /**
- * One e2e file's preview, browser and scenarios. Before its tests: its own bundle (dist/preview/e2e-<name>/app.js,
- * so that files node --test runs side by side never serve a bundle another is still writing; the shared
- * dist/preview/app.js with E2E_REUSE_BUNDLE=1 or `shared: true`), the preview on TODAY and Chromium, handed to
+ * One e2e file's preview, browser and scenarios. Before its tests: the bundle npm run test:e2e built once for every
+ * file (E2E_BUNDLE), or dist/preview/app.js as it is with E2E_REUSE_BUNDLE=1, or else its own build
+ * (dist/preview/e2e-<name>/app.js, so that files node --test runs side by side never serve a bundle another is still
+ * writing; dist/preview/app.js with `shared: true`); then the preview on TODAY and Chromium, handed to
  * `onReady({ preview, browser })`; after them, both closed. Returns scenario(title, body, { width }): a test with
  * its own page and storage (1280 wide unless told), given { page, problems, visit }; if it fails, the page is saved
  * as artifacts/screenshots/failed-<name>-<test>.png first, since what the user would have seen is the quickest clue.
  * A scenario takes 3 to 10 s here; its limit turns a hang into a failure without failing a slow CI machine.
  */
 export function e2eFile(name, onReady, { shared = false } = {}) {
+    // Built already: by scripts/test-e2e.mjs for every file (E2E_BUNDLE), or by the developer (E2E_REUSE_BUNDLE).
+    const prebuilt =
+        process.env.E2E_BUNDLE || (process.env.E2E_REUSE_BUNDLE ? join(ROOT, 'dist', 'preview', 'app.js') : '');
     const bundleFile =
-        shared || process.env.E2E_REUSE_BUNDLE
-            ? join(ROOT, 'dist', 'preview', 'app.js')
-            : join(ROOT, 'dist', 'preview', `e2e-${name}`, 'app.js');
+        prebuilt ||
+        (shared ? join(ROOT, 'dist', 'preview', 'app.js') : join(ROOT, 'dist', 'preview', `e2e-${name}`, 'app.js'));
     const prefix = `failed-${name}-`;
     let ready = null;
     before(
         async () => {
             requireChromium();
             clearFailureScreenshots(prefix);
-            if (!process.env.E2E_REUSE_BUNDLE) {
+            if (!prebuilt) {
                 const built = await buildBundle({ output: bundleFile });
                 console.log(
                     `bundle built in ${built.seconds.toFixed(1)} s (${built.warnings} compiler warnings hidden)`
