@@ -6,15 +6,14 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { walk } from './lib/sfdx.mjs';
+import { nodeTestFiles } from './lib/sfdx.mjs';
 import { requireSupportedNode } from './lib/node-version.mjs';
 import { buildBundle } from './preview.mjs';
 
 requireSupportedNode('npm run test:e2e');
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const files = walk(join(root, 'test', 'e2e'), (file) => file.endsWith('.test.mjs'));
-if (files.length === 0) throw new Error('no end-to-end test files under test/e2e');
+const files = nodeTestFiles(root, join('test', 'e2e'));
 
 const bundleFile = join(root, 'dist', 'preview', 'e2e', 'app.js');
 const built = await buildBundle({ output: bundleFile });

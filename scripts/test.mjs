@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { walk } from './lib/sfdx.mjs';
+import { nodeTestFiles } from './lib/sfdx.mjs';
 import { requireSupportedNode } from './lib/node-version.mjs';
 
 requireSupportedNode('npm test');
@@ -12,12 +12,7 @@ requireSupportedNode('npm test');
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (...path) => join(root, 'node_modules', ...path);
 const node = (...args) => [process.execPath, ...args];
-/** The node:test files under `dir`; a step that finds none fails rather than letting `node --test` search. */
-const testFiles = (...dirs) => {
-    const files = dirs.flatMap((dir) => walk(join(root, dir), (file) => file.endsWith('.test.mjs')));
-    if (files.length === 0) throw new Error(`no test files under ${dirs.join(', ')}`);
-    return files;
-};
+const testFiles = (...dirs) => nodeTestFiles(root, ...dirs);
 const checks = (...names) => node(join(root, 'scripts', 'checks', 'run.mjs'), ...names);
 
 const STEPS = [

@@ -42,6 +42,16 @@ export function walk(dir, accept = () => true) {
     return found.sort();
 }
 
+/**
+ * The node:test files (`*.test.mjs`) under each of `dirs`, relative to `root`. Throws when there are none, so a test
+ * step that finds nothing fails instead of letting `node --test` search the whole project or pass on zero files.
+ */
+export function nodeTestFiles(root, ...dirs) {
+    const files = dirs.flatMap((dir) => walk(join(root, dir), (file) => file.endsWith('.test.mjs')));
+    if (files.length === 0) throw new Error(`no test files under ${dirs.join(', ')}`);
+    return files;
+}
+
 /** Source files in every package directory whose name ends with one of `suffixes`. */
 export function sourceFiles(root, ...suffixes) {
     return packageDirs(root).flatMap((dir) => walk(dir, (file) => suffixes.some((suffix) => file.endsWith(suffix))));
