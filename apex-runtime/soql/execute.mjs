@@ -16,7 +16,7 @@ function metadataId(type, index) {
 }
 
 /** The records of an object: the org's store, or custom metadata records ("Custom Metadata Types and Apex"). */
-export function rowsOf(ex, object) {
+function rowsOf(ex, object) {
     const key = lower(object.name);
     if (ex.rows.has(key)) return ex.rows.get(key);
     let rows;
