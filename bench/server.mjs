@@ -22,3 +22,17 @@ export async function startBenchServer({ session, bundleFile }) {
     });
     return { server, url: `http://127.0.0.1:${server.address().port}/bench` };
 }
+
+/**
+ * A fresh page of the bench (its own browser context, so no cache or storage carries over), once the harness has
+ * loaded: { page, errors (the page's uncaught errors, as they come), close }.
+ */
+export async function openBenchPage(browser, url) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    await page.waitForFunction(() => globalThis.tandemBench?.ready === true, null, { timeout: 60_000 });
+    return { page, errors, close: () => context.close() };
+}

@@ -25,7 +25,7 @@ import { permutationTest } from 'simple-statistics';
 import { loadPackageProgram } from '../apex-runtime/session.mjs';
 import { createBenchOrg, LONG_PLAN_MILESTONES } from '../bench/org.mjs';
 import { median } from '../bench/report.mjs';
-import { startBenchServer } from '../bench/server.mjs';
+import { openBenchPage, startBenchServer } from '../bench/server.mjs';
 import { ROOT, TODAY } from './bench-apex.mjs';
 import { buildBundle } from './preview.mjs';
 import { launchBrowser } from './lib/chromium.mjs';
@@ -82,14 +82,9 @@ const METRICS = {
 
 /** One first render of bundle `index` on a fresh page: its times in ms. */
 async function run(index) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const { page, errors, close } = await openBenchPage(browser, servers[index].url);
     try {
-        const page = await context.newPage();
-        const errors = [];
-        page.on('pageerror', (error) => errors.push(error.message));
-        await page.goto(servers[index].url);
-        await page.waitForFunction(() => globalThis.tandemBench?.ready === true, null, { timeout: 60_000 });
-        const cdp = await context.newCDPSession(page);
+        const cdp = await page.context().newCDPSession(page);
         await cdp.send('Performance.enable');
         const metrics = async () =>
             Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
@@ -105,7 +100,7 @@ async function run(index) {
         );
         return { ms: mount.ms, page: mount.ms - mount.apexMs, ...busy };
     } finally {
-        await context.close();
+        await close();
     }
 }
 

@@ -28,7 +28,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { loadPackageProgram } from '../apex-runtime/session.mjs';
 import { createBenchOrg, BULK_OPPORTUNITIES, BULK_PLANS, LONG_PLAN_MILESTONES } from '../bench/org.mjs';
-import { startBenchServer } from '../bench/server.mjs';
+import { openBenchPage, startBenchServer } from '../bench/server.mjs';
 import { checkBudgets, formatBudgets, formatInPage, formatTable, summarize } from '../bench/report.mjs';
 import { auraCall, reviewRequest } from '../bench/apex-calls.mjs';
 import { benchApex, writeApexReport, ROOT, TODAY } from './bench-apex.mjs';
@@ -102,16 +102,7 @@ const editedMilestone = bench.milestoneIds[25];
 const { server, url } = await startBenchServer({ session, bundleFile: BUNDLE });
 const browser = await launchBrowser();
 
-/** A fresh page (own context, so no cache or storage carries over) with the bench harness loaded. */
-async function benchPage() {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(url);
-    await page.waitForFunction(() => globalThis.tandemBench?.ready === true, null, { timeout: 60_000 });
-    return { page, errors, close: () => context.close() };
-}
+const benchPage = () => openBenchPage(browser, url);
 
 /** A run's samples, unless the page threw on the way: a figure from a broken render would mean nothing. */
 function checked(steps, errors) {
