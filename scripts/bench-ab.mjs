@@ -21,7 +21,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { permutationTest } from 'simple-statistics';
+import { mean, permutationTest } from 'simple-statistics';
 import { loadPackageProgram } from '../apex-runtime/session.mjs';
 import { createBenchOrg, LONG_PLAN_MILESTONES } from '../bench/org.mjs';
 import { median } from '../bench/report.mjs';
@@ -133,8 +133,9 @@ log(['measure'.padEnd(18), ...bundles.map((b) => b.label.padEnd(30)), 'median ch
 for (const key of KEYS) {
     const [base, changed] = [values(0, key), values(1, key)];
     const change = (median(changed) / median(base) - 1) * 100;
+    // The test compares the runs' means, so its direction is the means' too (the medians' may differ in sign).
     const p = permutationTest(changed, base, 'two_side', 10_000);
-    const verdict = p < SIGNIFICANT ? (change < 0 ? 'faster' : 'slower') : 'noise';
+    const verdict = p < SIGNIFICANT ? (mean(changed) < mean(base) ? 'faster' : 'slower') : 'noise';
     const changeText = `${change > 0 ? '+' : ''}${change.toFixed(0)}%, p ${p.toFixed(3)}: ${verdict}`;
     log([(NAMES[key] ?? key).padEnd(18), cell(base), cell(changed), changeText].join(' '));
 }
