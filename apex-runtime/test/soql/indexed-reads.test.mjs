@@ -32,7 +32,7 @@ function countingReads(org) {
 
 /**
  * The keys of a query's selected items: a field's path, or for an aggregate without an alias the name an org gives
- * it, expr0, expr1... in the order of the aggregates (SOQL and SOSL Reference, "Using Aliases with GROUP BY").
+ * it, expr0, expr1... in the order of the aggregates (SOQL and SOSL Reference, "Use Aliases with GROUP BY").
  */
 function selectedKeys(text) {
     let aggregates = 0;
@@ -47,10 +47,11 @@ function outcome(org, text, options) {
     try {
         const result = run(org, text, options);
         if (typeof result === 'number') return { count: result };
+        const keys = selectedKeys(text);
         return {
             rows: result.items.map((record) =>
                 Object.fromEntries(
-                    selectedKeys(text)
+                    keys
                         .map((key) => [key, record.get(key.split('.')[0]) ?? null])
                         .map(([key, value]) => [key, typeof value?.get === 'function' ? value.get('Id') : value])
                 )
