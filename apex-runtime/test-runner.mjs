@@ -83,9 +83,11 @@ export function describeFailure(error, root) {
 /**
  * Runs the project's Apex tests. `only`: class names or Class.method to run (default all). `onResult(result)` is
  * called as each method ends. `customMetadata`: { 'Type__mdt.Record': { Field__c: value } } as the subscriber's admin
- * set them (the org the tests run in); default the shipped records. Returns { results: [{ name, ok, message?, where?, stack?, ms }], coverage }.
+ * set them (the org the tests run in); default the shipped records. `today`: the org's date ('YYYY-MM-DD', default the
+ * machine's UTC date), to run the tests as of another day: a test must pass whatever day it runs, and Apex cannot set
+ * the date a test sees. Returns { results: [{ name, ok, message?, where?, stack?, ms }], coverage }.
  */
-export function runApexTests({ root, only = [], onResult = () => {}, customMetadata = {} }) {
+export function runApexTests({ root, only = [], onResult = () => {}, customMetadata = {}, today }) {
     const project = readProject(root);
     const program = loadPackageProgram(root);
     program.resetCoverage();
@@ -105,7 +107,7 @@ export function runApexTests({ root, only = [], onResult = () => {}, customMetad
         // What the subscriber's admin configured (custom metadata edited in Setup) is in every fresh org; a
         // @TestSetup snapshot carries it on.
         if (testClass.setup.length) {
-            const session = createApexSession(program, { root, users: [{ ...user }], customMetadata });
+            const session = createApexSession(program, { root, today, users: [{ ...user }], customMetadata });
             try {
                 session.transaction(
                     session.org.currentUserId,
@@ -135,7 +137,7 @@ export function runApexTests({ root, only = [], onResult = () => {}, customMetad
             try {
                 const session = createApexSession(
                     program,
-                    snapshot ? { root, from: snapshot } : { root, users: [{ ...user }], customMetadata }
+                    snapshot ? { root, today, from: snapshot } : { root, today, users: [{ ...user }], customMetadata }
                 );
                 session.transaction(session.org.currentUserId, (rt) => rt.callStatic(testClass.name, test.name, []), {
                     isTest: true

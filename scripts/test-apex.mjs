@@ -10,6 +10,7 @@
 //   npm run test:apex -- --coverage         and the coverage of each packaged class and trigger
 //   npm run test:apex -- PlanSelectorTest   only the classes (or Class.method) named
 //   npm run test:apex -- --json FILE        also write every result and the coverage to FILE
+//   npm run test:apex -- --today 2027-01-01  as of that day (Date.today(), TODAY()): a test must pass on any day
 //   npm run test:apex -- --gates-on         in an org whose admin turned the stage gates on (below), not in a fresh
 //                                           install (the shipped Plan_Setting Default gates nothing)
 import { writeFileSync } from 'node:fs';
@@ -23,19 +24,32 @@ const args = process.argv.slice(2);
 const showCoverage = args.includes('--coverage');
 const jsonAt = args.indexOf('--json');
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
-const only = args.filter((arg, i) => !arg.startsWith('--') && (jsonAt < 0 || i !== jsonAt + 1));
+const todayAt = args.indexOf('--today');
+const today = todayAt >= 0 ? args[todayAt + 1] : undefined;
+const isDay = (text) => {
+    const time = Date.parse(`${text}T00:00:00Z`);
+    return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
+};
+if (todayAt >= 0 && !isDay(today ?? '')) {
+    console.error(`--today takes a date as YYYY-MM-DD, not ${today ?? 'nothing'}`);
+    process.exit(2);
+}
+const values = new Set([jsonAt, todayAt].filter((at) => at >= 0).map((at) => at + 1));
+const only = args.filter((arg, i) => !arg.startsWith('--') && !values.has(i));
 
 // The package's tests must pass in any org the package is installed in: besides a fresh install (the shipped
 // Plan_Setting Default gates nothing), they run in one whose admin turned the gates on as the demo org's did.
 const gatesOn = args.includes('--gates-on');
 const customMetadata = gatesOn ? DEMO_GATE_SETTINGS : {};
 if (gatesOn) console.log('org: stage gates on (Plan_Setting Default as the demo org has it)');
+if (today) console.log(`org: today is ${today}`);
 
 const started = Date.now();
 const report = runApexTests({
     root,
     only,
     customMetadata,
+    today,
     onResult(result) {
         if (result.ok) {
             console.log(`PASS ${result.name}`);

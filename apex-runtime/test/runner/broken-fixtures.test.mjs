@@ -122,3 +122,44 @@ describe('what the compiler would refuse is reported where it is', () => {
         }
     });
 });
+
+describe('the day the tests run', () => {
+    it('gives the tests, their @TestSetup included, the day asked for as Date.today()', () => {
+        const dir = copyProject();
+        const file = join('force-app', 'main', 'plan-data', 'classes', 'TodayProbeTest.cls');
+        writeFileSync(
+            join(dir, file),
+            [
+                '@IsTest',
+                'private class TodayProbeTest {',
+                '    @TestSetup',
+                '    static void dealClosingToday() {',
+                "        insert new Opportunity(Name = 'Probe', StageName = 'Prospecting', CloseDate = Date.today());",
+                '    }',
+                '    @IsTest',
+                '    static void seesTheSameDay() {',
+                '        Assert.areEqual(Date.newInstance(2026, 12, 12), Date.today());',
+                '        Assert.areEqual(Date.today(), [SELECT CloseDate FROM Opportunity].CloseDate);',
+                '    }',
+                '}',
+                ''
+            ].join('\n')
+        );
+        writeFileSync(
+            join(dir, `${file}-meta.xml`),
+            '<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n    <apiVersion>65.0</apiVersion>\n    <status>Active</status>\n</ApexClass>\n'
+        );
+        try {
+            const asked = runApexTests({ root: dir, only: ['TodayProbeTest'], today: '2026-12-12' }).results;
+            assert.deepEqual(
+                asked.map((result) => [result.ok, result.message]),
+                [[true, undefined]]
+            );
+            // The control: without the option the tests run on the machine's day, and the probe only passes on it.
+            const machine = runApexTests({ root: dir, only: ['TodayProbeTest'] }).results;
+            assert.equal(machine[0].ok, new Date().toISOString().startsWith('2026-12-12'), machine[0].message);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+});
