@@ -85,9 +85,10 @@ export function describeFailure(error, root) {
  * called as each method ends. `customMetadata`: { 'Type__mdt.Record': { Field__c: value } } as the subscriber's admin
  * set them (the org the tests run in); default the shipped records. `today`: the org's date ('YYYY-MM-DD', default the
  * machine's UTC date), to run the tests as of another day: a test must pass whatever day it runs, and Apex cannot set
- * the date a test sees. Returns { results: [{ name, ok, message?, where?, stack?, ms }], coverage }.
+ * the date a test sees. `timeOfDay`: the UTC time of day ('HH:MM:SS') each test's System.now() starts from (default
+ * the machine's), for the same reason. Returns { results: [{ name, ok, message?, where?, stack?, ms }], coverage }.
  */
-export function runApexTests({ root, only = [], onResult = () => {}, customMetadata = {}, today }) {
+export function runApexTests({ root, only = [], onResult = () => {}, customMetadata = {}, today, timeOfDay }) {
     const project = readProject(root);
     const program = loadPackageProgram(root);
     program.resetCoverage();
@@ -107,7 +108,13 @@ export function runApexTests({ root, only = [], onResult = () => {}, customMetad
         // What the subscriber's admin configured (custom metadata edited in Setup) is in every fresh org; a
         // @TestSetup snapshot carries it on.
         if (testClass.setup.length) {
-            const session = createApexSession(program, { root, today, users: [{ ...user }], customMetadata });
+            const session = createApexSession(program, {
+                root,
+                today,
+                timeOfDay,
+                users: [{ ...user }],
+                customMetadata
+            });
             try {
                 session.transaction(
                     session.org.currentUserId,
@@ -137,7 +144,9 @@ export function runApexTests({ root, only = [], onResult = () => {}, customMetad
             try {
                 const session = createApexSession(
                     program,
-                    snapshot ? { root, today, from: snapshot } : { root, today, users: [{ ...user }], customMetadata }
+                    snapshot
+                        ? { root, today, timeOfDay, from: snapshot }
+                        : { root, today, timeOfDay, users: [{ ...user }], customMetadata }
                 );
                 session.transaction(session.org.currentUserId, (rt) => rt.callStatic(testClass.name, test.name, []), {
                     isTest: true

@@ -11,6 +11,7 @@
 //   npm run test:apex -- PlanSelectorTest   only the classes (or Class.method) named
 //   npm run test:apex -- --json FILE        also write every result and the coverage to FILE
 //   npm run test:apex -- --today 2027-01-01  as of that day (Date.today(), TODAY()): a test must pass on any day
+//   npm run test:apex -- --time 23:59:30     each test's System.now() starting at that UTC time of day
 //   npm run test:apex -- --gates-on         in an org whose admin turned the stage gates on (below), not in a fresh
 //                                           install (the shipped Plan_Setting Default gates nothing)
 import { writeFileSync } from 'node:fs';
@@ -34,7 +35,13 @@ if (todayAt >= 0 && !isDay(today ?? '')) {
     console.error(`--today takes a date as YYYY-MM-DD, not ${today ?? 'nothing'}`);
     process.exit(2);
 }
-const values = new Set([jsonAt, todayAt].filter((at) => at >= 0).map((at) => at + 1));
+const timeAt = args.indexOf('--time');
+const timeOfDay = timeAt >= 0 ? args[timeAt + 1] : undefined;
+if (timeAt >= 0 && !/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/.test(timeOfDay ?? '')) {
+    console.error(`--time takes a UTC time of day as HH:MM:SS, not ${timeOfDay ?? 'nothing'}`);
+    process.exit(2);
+}
+const values = new Set([jsonAt, todayAt, timeAt].filter((at) => at >= 0).map((at) => at + 1));
 const only = args.filter((arg, i) => !arg.startsWith('--') && !values.has(i));
 
 // The package's tests must pass in any org the package is installed in: besides a fresh install (the shipped
@@ -43,6 +50,7 @@ const gatesOn = args.includes('--gates-on');
 const customMetadata = gatesOn ? DEMO_GATE_SETTINGS : {};
 if (gatesOn) console.log('org: stage gates on (Plan_Setting Default as the demo org has it)');
 if (today) console.log(`org: today is ${today}`);
+if (timeOfDay) console.log(`org: each test starts at ${timeOfDay} UTC`);
 
 const started = Date.now();
 const report = runApexTests({
@@ -50,6 +58,7 @@ const report = runApexTests({
     only,
     customMetadata,
     today,
+    timeOfDay,
     onResult(result) {
         if (result.ok) {
             console.log(`PASS ${result.name}`);

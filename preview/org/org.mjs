@@ -46,6 +46,8 @@ class Org {
     #today;
     /** The last stamp now() gave. */
     #lastNow;
+    /** Milliseconds added to the machine's clock for the time of day of now() (the `timeOfDay` option). */
+    #clockShift = 0;
     #currentUserId = null;
     #customMetadata;
     #store;
@@ -62,6 +64,7 @@ class Org {
     constructor({
         root,
         today,
+        timeOfDay,
         fresh,
         users,
         currentUserId,
@@ -76,6 +79,7 @@ class Org {
         this.#schema = loadOrgSchema(root, { fresh });
         this.problems = [...this.#schema.problems];
         this.#today = today ? isoDate(today) : todayUtc();
+        if (timeOfDay) this.#clockShift = clockShift(timeOfDay);
         const schema = this.#schema;
         this.#customMetadata = new CustomMetadata(schema);
         const store = (this.#store = new Store(() => this.#changed()));
@@ -143,7 +147,7 @@ class Org {
      * stays, the time of day would start again from 00:00 and put later records before earlier ones.
      */
     now() {
-        const stamp = `${this.#today}T${new Date().toISOString().slice(11)}`;
+        const stamp = `${this.#today}T${new Date(Date.now() + this.#clockShift).toISOString().slice(11)}`;
         if (this.#lastNow?.startsWith(this.#today) && stamp < this.#lastNow) return this.#lastNow;
         this.#lastNow = stamp;
         return stamp;
@@ -586,7 +590,9 @@ class Org {
  *               currentUserId })
  * `users` are created first (without a creator) with their permission sets and profile (`profile`: a standard
  * profile name, default System Administrator), and each given object gets its new `Id`; `currentUserId` is an Id
- * or a Username among them (default: the first). `today` fixes the org's clock (default: today, UTC). The org's
+ * or a Username among them (default: the first). `today` fixes the org's clock (default: today, UTC), and
+ * `timeOfDay` ('HH:MM:SS', UTC) the time of day its now() starts from, running on with the machine's clock
+ * (default: the machine's time of day). The org's
  * `problems` lists metadata it could not apply (see schema.mjs).
  *   triggerRunner(event): runs the project's (Apex) triggers, see Triggers in triggers.mjs for `event`; the Apex runtime's
  *     createApexSession gives one. Without it, a save that reaches a trigger throws TriggerRunnerMissingError
@@ -616,10 +622,21 @@ export function createOrg(options) {
     if (triggers === 'off' && triggerRunner) {
         throw new TypeError("createOrg: triggers: 'off' and a triggerRunner contradict each other");
     }
+    if (options.timeOfDay !== undefined && !/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/.test(options.timeOfDay)) {
+        throw new TypeError(`createOrg: timeOfDay is 'HH:MM:SS' (UTC), not ${JSON.stringify(options.timeOfDay)}`);
+    }
     if (validationRules !== undefined && (validationRules !== 'off' || triggers !== 'off')) {
         throw new TypeError(
             "createOrg: validationRules can only be 'off', and only with triggers: 'off' (a data load)"
         );
     }
     return new Org({ ...options, users, root: resolve(projectRoot) });
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The milliseconds to add to the machine's clock for its UTC time of day to read `timeOfDay` ('HH:MM:SS') now. */
+function clockShift(timeOfDay) {
+    const [hours, minutes, seconds] = timeOfDay.split(':').map(Number);
+    return ((hours * 60 + minutes) * 60 + seconds) * 1000 - (Date.now() % DAY_MS);
 }

@@ -293,6 +293,17 @@ describe("the org's clock", () => {
         org.setToday(addDays(TODAY, 1));
         assert.equal(org.now(), `${addDays(TODAY, 1)}T00:00:00.010Z`, 'a new date starts from the real time of day');
     });
+
+    test('timeOfDay starts now() at the time of day given, then runs on with the machine clock', (t) => {
+        t.mock.timers.enable({ apis: ['Date'], now: Date.parse('2026-12-06T08:15:00.000Z') });
+        const { org } = newOrg({ timeOfDay: '23:59:58' });
+        assert.equal(org.now(), `${TODAY}T23:59:58.000Z`);
+        t.mock.timers.tick(1500);
+        assert.equal(org.now(), `${TODAY}T23:59:59.500Z`, 'a second and a half later');
+        t.mock.timers.tick(1000);
+        assert.equal(org.now(), `${TODAY}T23:59:59.500Z`, "held past midnight: the org's date stays");
+        assert.throws(() => newOrg({ timeOfDay: '24:00:00' }), /timeOfDay is 'HH:MM:SS'/);
+    });
 });
 
 describe('custom metadata records added to the org', () => {

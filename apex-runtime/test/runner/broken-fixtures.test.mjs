@@ -124,7 +124,7 @@ describe('what the compiler would refuse is reported where it is', () => {
 });
 
 describe('the day the tests run', () => {
-    it('gives the tests, their @TestSetup included, the day asked for as Date.today()', () => {
+    it('gives the tests, their @TestSetup included, the day and time of day asked for', () => {
         const dir = copyProject();
         const file = join('force-app', 'main', 'plan-data', 'classes', 'TodayProbeTest.cls');
         writeFileSync(
@@ -138,8 +138,10 @@ describe('the day the tests run', () => {
                 '    }',
                 '    @IsTest',
                 '    static void seesTheSameDay() {',
-                '        Assert.areEqual(Date.newInstance(2026, 12, 12), Date.today());',
+                '        Assert.areEqual(Date.newInstance(2024, 2, 29), Date.today());',
                 '        Assert.areEqual(Date.today(), [SELECT CloseDate FROM Opportunity].CloseDate);',
+                '        Assert.areEqual(Date.today(), System.now().dateGmt());',
+                "        Assert.areEqual('23:59', System.now().formatGmt('HH:mm'));",
                 '    }',
                 '}',
                 ''
@@ -150,14 +152,20 @@ describe('the day the tests run', () => {
             '<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n    <apiVersion>65.0</apiVersion>\n    <status>Active</status>\n</ApexClass>\n'
         );
         try {
-            const asked = runApexTests({ root: dir, only: ['TodayProbeTest'], today: '2026-12-12' }).results;
+            const asked = runApexTests({
+                root: dir,
+                only: ['TodayProbeTest'],
+                today: '2024-02-29',
+                timeOfDay: '23:59:30'
+            }).results;
             assert.deepEqual(
                 asked.map((result) => [result.ok, result.message]),
                 [[true, undefined]]
             );
-            // The control: without the option the tests run on the machine's day, and the probe only passes on it.
+            // The control: without the options the tests run on the machine's day, which is never that past one.
             const machine = runApexTests({ root: dir, only: ['TodayProbeTest'] }).results;
-            assert.equal(machine[0].ok, new Date().toISOString().startsWith('2026-12-12'), machine[0].message);
+            assert.equal(machine[0].ok, false);
+            assert.match(machine[0].message, /^System\.AssertException: Assertion Failed/);
         } finally {
             rmSync(dir, { recursive: true, force: true });
         }
