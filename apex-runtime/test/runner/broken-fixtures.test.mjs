@@ -30,6 +30,16 @@ function plant(dir, file, from, to) {
     writeFileSync(path, source.replace(from, to));
 }
 
+/** Adds an Apex class (its source lines and its -meta.xml) to the copy's plan-data folder. */
+function addClass(dir, name, lines) {
+    const file = join(dir, 'force-app', 'main', 'plan-data', 'classes', `${name}.cls`);
+    writeFileSync(file, [...lines, ''].join('\n'));
+    writeFileSync(
+        `${file}-meta.xml`,
+        '<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n    <apiVersion>65.0</apiVersion>\n    <status>Active</status>\n</ApexClass>\n'
+    );
+}
+
 describe('npm run test:apex on broken copies of the project', () => {
     const dirs = [];
     after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -65,25 +75,16 @@ describe('npm run test:apex on broken copies of the project', () => {
         const dir = copyProject();
         dirs.push(dir);
         // SOSL is outside the runtime (apex-runtime/README.md): a test that reaches it must fail and say where.
-        const file = join('force-app', 'main', 'plan-data', 'classes', 'SoslProbeTest.cls');
-        writeFileSync(
-            join(dir, file),
-            [
-                '@IsTest',
-                'private class SoslProbeTest {',
-                '    @IsTest',
-                '    static void searchesContacts() {',
-                "        List<List<SObject>> found = [FIND 'Acme' IN ALL FIELDS RETURNING Contact(Id)];",
-                '        Assert.areEqual(1, found.size());',
-                '    }',
-                '}',
-                ''
-            ].join('\n')
-        );
-        writeFileSync(
-            join(dir, `${file}-meta.xml`),
-            '<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n    <apiVersion>65.0</apiVersion>\n    <status>Active</status>\n</ApexClass>\n'
-        );
+        addClass(dir, 'SoslProbeTest', [
+            '@IsTest',
+            'private class SoslProbeTest {',
+            '    @IsTest',
+            '    static void searchesContacts() {',
+            "        List<List<SObject>> found = [FIND 'Acme' IN ALL FIELDS RETURNING Contact(Id)];",
+            '        Assert.areEqual(1, found.size());',
+            '    }',
+            '}'
+        ]);
         const { results } = runApexTests({ root: dir, only: ['SoslProbeTest'] });
         assert.equal(results.length, 1);
         assert.equal(results[0].ok, false);
@@ -95,22 +96,17 @@ describe('npm run test:apex on broken copies of the project', () => {
 describe('what the compiler would refuse is reported where it is', () => {
     it('fails a test that writes a formula field, naming the field and the line', () => {
         const dir = copyProject();
-        const file = join('force-app', 'main', 'plan-data', 'classes', 'FormulaWriteProbeTest.cls');
-        writeFileSync(
-            join(dir, file),
-            [
-                '@IsTest',
-                'private class FormulaWriteProbeTest {',
-                '    @IsTest',
-                '    static void writesTheHealthFormula() {',
-                '        Mutual_Action_Plan__c plan = new Mutual_Action_Plan__c();',
-                "        plan.Health__c = 'On Track';",
-                '        Assert.isNotNull(plan);',
-                '    }',
-                '}',
-                ''
-            ].join('\n')
-        );
+        addClass(dir, 'FormulaWriteProbeTest', [
+            '@IsTest',
+            'private class FormulaWriteProbeTest {',
+            '    @IsTest',
+            '    static void writesTheHealthFormula() {',
+            '        Mutual_Action_Plan__c plan = new Mutual_Action_Plan__c();',
+            "        plan.Health__c = 'On Track';",
+            '        Assert.isNotNull(plan);',
+            '    }',
+            '}'
+        ]);
         try {
             const { results } = runApexTests({ root: dir, only: ['FormulaWriteProbeTest'] });
             assert.equal(results.length, 1);
@@ -126,31 +122,22 @@ describe('what the compiler would refuse is reported where it is', () => {
 describe('the day the tests run', () => {
     it('gives the tests, their @TestSetup included, the day and time of day asked for', () => {
         const dir = copyProject();
-        const file = join('force-app', 'main', 'plan-data', 'classes', 'TodayProbeTest.cls');
-        writeFileSync(
-            join(dir, file),
-            [
-                '@IsTest',
-                'private class TodayProbeTest {',
-                '    @TestSetup',
-                '    static void dealClosingToday() {',
-                "        insert new Opportunity(Name = 'Probe', StageName = 'Prospecting', CloseDate = Date.today());",
-                '    }',
-                '    @IsTest',
-                '    static void seesTheSameDay() {',
-                '        Assert.areEqual(Date.newInstance(2024, 2, 29), Date.today());',
-                '        Assert.areEqual(Date.today(), [SELECT CloseDate FROM Opportunity].CloseDate);',
-                '        Assert.areEqual(Date.today(), System.now().dateGmt());',
-                "        Assert.areEqual('23:59', System.now().formatGmt('HH:mm'));",
-                '    }',
-                '}',
-                ''
-            ].join('\n')
-        );
-        writeFileSync(
-            join(dir, `${file}-meta.xml`),
-            '<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n    <apiVersion>65.0</apiVersion>\n    <status>Active</status>\n</ApexClass>\n'
-        );
+        addClass(dir, 'TodayProbeTest', [
+            '@IsTest',
+            'private class TodayProbeTest {',
+            '    @TestSetup',
+            '    static void dealClosingToday() {',
+            "        insert new Opportunity(Name = 'Probe', StageName = 'Prospecting', CloseDate = Date.today());",
+            '    }',
+            '    @IsTest',
+            '    static void seesTheSameDay() {',
+            '        Assert.areEqual(Date.newInstance(2024, 2, 29), Date.today());',
+            '        Assert.areEqual(Date.today(), [SELECT CloseDate FROM Opportunity].CloseDate);',
+            '        Assert.areEqual(Date.today(), System.now().dateGmt());',
+            "        Assert.areEqual('23:59', System.now().formatGmt('HH:mm'));",
+            '    }',
+            '}'
+        ]);
         try {
             const asked = runApexTests({
                 root: dir,
