@@ -19,25 +19,32 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runApexTests, formatCoverageTable } from '../apex-runtime/test-runner.mjs';
 import { DEMO_GATE_SETTINGS } from '../preview/demo-team.mjs';
+import { isoDate, isTimeOfDay } from '../preview/org/values.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
+
+/** A whole date the org takes as `today` (isoDate throws on anything else, a 30 February included). */
+function isDay(text) {
+    try {
+        return /^\d{4}-\d{2}-\d{2}$/.test(text ?? '') && isoDate(text) === text;
+    } catch {
+        return false;
+    }
+}
+
 const showCoverage = args.includes('--coverage');
 const jsonAt = args.indexOf('--json');
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
 const todayAt = args.indexOf('--today');
 const today = todayAt >= 0 ? args[todayAt + 1] : undefined;
-const isDay = (text) => {
-    const time = Date.parse(`${text}T00:00:00Z`);
-    return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
-};
-if (todayAt >= 0 && !isDay(today ?? '')) {
+if (todayAt >= 0 && !isDay(today)) {
     console.error(`--today takes a date as YYYY-MM-DD, not ${today ?? 'nothing'}`);
     process.exit(2);
 }
 const timeAt = args.indexOf('--time');
 const timeOfDay = timeAt >= 0 ? args[timeAt + 1] : undefined;
-if (timeAt >= 0 && !/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/.test(timeOfDay ?? '')) {
+if (timeAt >= 0 && !isTimeOfDay(timeOfDay)) {
     console.error(`--time takes a UTC time of day as HH:MM:SS, not ${timeOfDay ?? 'nothing'}`);
     process.exit(2);
 }

@@ -29,7 +29,7 @@ import { loadOrgSchema } from './schema.mjs';
 import { takeSnapshot, restoreTables } from './snapshot.mjs';
 import { idSuffix, toId18 } from './ids.mjs';
 import { DmlError, DmlNotAllowedError, TriggerRunnerMissingError } from './errors.mjs';
-import { isoDate, lower, sameValue, todayUtc } from './values.mjs';
+import { isoDate, isTimeOfDay, lower, sameValue, todayUtc } from './values.mjs';
 import { Store } from './store.mjs';
 import { FormulaFields } from './formula-fields.mjs';
 import { Triggers } from './triggers.mjs';
@@ -622,7 +622,7 @@ export function createOrg(options) {
     if (triggers === 'off' && triggerRunner) {
         throw new TypeError("createOrg: triggers: 'off' and a triggerRunner contradict each other");
     }
-    if (options.timeOfDay !== undefined && !/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/.test(options.timeOfDay)) {
+    if (options.timeOfDay !== undefined && !isTimeOfDay(options.timeOfDay)) {
         throw new TypeError(`createOrg: timeOfDay is 'HH:MM:SS' (UTC), not ${JSON.stringify(options.timeOfDay)}`);
     }
     if (validationRules !== undefined && (validationRules !== 'off' || triggers !== 'off')) {

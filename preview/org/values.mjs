@@ -10,6 +10,9 @@ export const sameValue = (a, b) => (isBlank(a) && isBlank(b)) || a === b;
 /** Today's date in UTC, 'YYYY-MM-DD': the clock of an org created without `today`. */
 export const todayUtc = () => new Date().toISOString().slice(0, 10);
 
+/** A UTC time of day as createOrg's `timeOfDay` takes it: 'HH:MM:SS', 00:00:00 to 23:59:59. */
+export const isTimeOfDay = (text) => /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/.test(text ?? '');
+
 /** A value that does not fit its field's type. */
 export class ValueError extends Error {}
 
